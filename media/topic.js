@@ -1,0 +1,103 @@
+// @ts-check
+// Topic webview: draws topics posted by the extension, posts back typed messages.
+(function () {
+  /** @typedef {{ id: string; title: string }} TopicRef */
+  /** @typedef {{ id: string; title: string; crumb: string; html: string; minutes: number; previous?: TopicRef; next?: TopicRef }} TopicView */
+  /** @typedef {{ type: 'show'; topic: TopicView; concept?: string } | { type: 'missing'; message: string }} ToWebview */
+
+  const vscode = acquireVsCodeApi();
+
+  /** @param {string} id */
+  const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  const title = byId('title');
+  const crumb = byId('crumb');
+  const meta = byId('meta');
+  const notice = byId('notice');
+  const content = byId('content');
+  const previous = /** @type {HTMLButtonElement} */ (byId('previous'));
+  const next = /** @type {HTMLButtonElement} */ (byId('next'));
+
+  /** @type {string | undefined} */
+  let currentId;
+
+  /**
+   * @param {HTMLButtonElement} button
+   * @param {TopicRef | undefined} target
+   * @param {string} word
+   */
+  function setNav(button, target, word) {
+    button.disabled = !target;
+    button.title = target ? `${word}: ${target.title}` : `No ${word.toLowerCase()} topic`;
+    button.setAttribute('aria-label', button.title);
+  }
+
+  /** @param {string | undefined} conceptId */
+  function scrollToConcept(conceptId) {
+    if (!conceptId) { return false; }
+    const el = Array.from(content.querySelectorAll('[data-concept]')).find(e => e.getAttribute('data-concept') === conceptId);
+    if (!(el instanceof HTMLElement)) { return false; }
+    el.scrollIntoView({ block: 'start' });
+    el.classList.remove('highlight');
+    void el.offsetWidth; // restart the highlight animation
+    el.classList.add('highlight');
+    return true;
+  }
+
+  /** @param {ToWebview} message */
+  function render(message) {
+    if (message.type === 'missing') {
+      notice.textContent = message.message;
+      notice.hidden = false;
+      return;
+    }
+    const topic = message.topic;
+    const changed = topic.id !== currentId;
+    currentId = topic.id;
+    notice.hidden = true;
+    title.textContent = topic.title;
+    crumb.textContent = topic.crumb;
+    meta.textContent = `${topic.minutes} min read`;
+    // The HTML comes from the extension's renderer: raw HTML escaped, links allowlisted.
+    content.innerHTML = topic.html;
+    setNav(previous, topic.previous, 'Previous');
+    setNav(next, topic.next, 'Next');
+    document.title = topic.title;
+    const scrolled = scrollToConcept(message.concept);
+    if (!scrolled && changed) { window.scrollTo(0, 0); }
+    vscode.setState({ topicId: topic.id });
+    vscode.postMessage({ type: 'rendered', topicId: topic.id, concept: message.concept, scrolled });
+  }
+
+  window.addEventListener('message', event => {
+    const data = event.data;
+    if (data && (data.type === 'show' || data.type === 'missing')) { render(data); }
+  });
+
+  document.addEventListener('click', event => {
+    const target = event.target instanceof Element ? event.target.closest('a') : null;
+    if (!target) { return; }
+    event.preventDefault();
+    const topicId = target.getAttribute('data-topic');
+    const concept = target.getAttribute('data-concept') || undefined;
+    if (topicId) {
+      vscode.postMessage({ type: 'openTopic', id: topicId, concept });
+    } else if (target.classList.contains('external')) {
+      vscode.postMessage({ type: 'openExternal', href: target.getAttribute('href') });
+    }
+  });
+
+  previous.addEventListener('click', () => vscode.postMessage({ type: 'navigate', direction: 'previous' }));
+  next.addEventListener('click', () => vscode.postMessage({ type: 'navigate', direction: 'next' }));
+
+  document.addEventListener('keydown', event => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) { return; }
+    if (event.target instanceof HTMLElement && event.target.closest('input, textarea, [contenteditable]')) { return; }
+    if (event.key === 'n' && !next.disabled) { next.click(); }
+    if (event.key === 'p' && !previous.disabled) { previous.click(); }
+  });
+
+  const initial = document.body.dataset.initial;
+  const state = vscode.getState();
+  if (initial) { render(JSON.parse(initial)); }
+  vscode.postMessage({ type: 'ready', topicId: currentId ?? (state && state.topicId) });
+}());

@@ -1,0 +1,293 @@
+// Markdown study document -> sections -> topics -> concepts. No VS Code API here.
+import MarkdownIt from 'markdown-it';
+import { IdAllocator, normalizeNewlines, slugify, stripInlineMarkdown, truncate } from './text';
+
+type Token = MarkdownIt.Token;
+
+/** Zero-based source lines, `end` exclusive. */
+export interface LineRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Concept {
+  readonly kind: 'concept';
+  readonly id: string;
+  /** The part before `Term:`; undefined for a bullet without one. */
+  readonly term: string | undefined;
+  /** The text after `Term:`, or the whole bullet when it has no term. */
+  readonly description: string;
+  /** What the tree shows. */
+  readonly label: string;
+  readonly range: LineRange;
+  readonly topic: Topic;
+  readonly parent: Concept | undefined;
+  readonly children: Concept[];
+}
+
+export interface Topic {
+  readonly kind: 'topic';
+  readonly id: string;
+  readonly title: string;
+  /** Undefined when a section heading with no topic headings is a topic itself. */
+  readonly section: Section | undefined;
+  /** Position in reading order over the whole document. */
+  readonly index: number;
+  readonly range: LineRange;
+  /** Markdown between the heading and the next topic or section. */
+  readonly body: string;
+  /** Source line where `body` starts. */
+  readonly bodyStartLine: number;
+  readonly concepts: Concept[];
+}
+
+export interface Section {
+  readonly kind: 'section';
+  readonly id: string;
+  readonly title: string;
+  readonly range: LineRange;
+  readonly topics: Topic[];
+}
+
+export type StudyNode = Section | Topic | Concept;
+
+export interface StudyDocument {
+  /** The single top-level `#` heading, when the document has one. */
+  readonly title: string | undefined;
+  /** Tree roots in order: sections, and section headings that are topics themselves. */
+  readonly items: ReadonlyArray<Section | Topic>;
+  /** Every topic in reading order. */
+  readonly topics: readonly Topic[];
+  readonly lineCount: number;
+  get(id: string): StudyNode | undefined;
+}
+
+interface Heading {
+  readonly level: number;
+  readonly line: number;
+  readonly endLine: number;
+  readonly title: string;
+}
+
+/** Deepest concept nesting shown in the tree; deeper bullets stay in the topic text. */
+const MAX_CONCEPT_DEPTH = 4;
+const MAX_LABEL = 80;
+const TERM = /^(.{1,80}?):(?:\s+|$)([\s\S]*)$/;
+
+/**
+ * A markdown-it instance that only runs block rules: the tree needs headings and bullets,
+ * and inline markup is rendered later, one topic at a time.
+ */
+export function createIndexer(): MarkdownIt {
+  const md = new MarkdownIt({ html: false });
+  md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+  return md;
+}
+
+export function parseDocument(source: string, md: MarkdownIt = createIndexer()): StudyDocument {
+  const text = normalizeNewlines(source);
+  const lines = text.split('\n');
+  const tokens = md.parse(text, {});
+  const headings = collectHeadings(tokens);
+  const contentLines = collectContentStarts(tokens);
+  const { titleLevel, sectionLevel, topicLevel } = chooseLevels(headings);
+
+  const ids = new IdAllocator();
+  const byId = new Map<string, StudyNode>();
+  const items: Array<Section | Topic> = [];
+  const topics: Topic[] = [];
+  const lineCount = lines.length;
+  const hasContent = (start: number, end: number) => {
+    const k = lowerBound(contentLines, start);
+    return k < contentLines.length && contentLines[k] < end;
+  };
+
+  const addTopic = (title: string, idBase: string, section: Section | undefined, start: number, bodyStart: number, end: number): Topic => {
+    const topic: Topic = {
+      kind: 'topic',
+      id: ids.allocate(idBase),
+      title,
+      section,
+      index: topics.length,
+      range: { start, end },
+      body: lines.slice(bodyStart, end).join('\n'),
+      bodyStartLine: bodyStart,
+      concepts: [],
+    };
+    topics.push(topic);
+    byId.set(topic.id, topic);
+    return topic;
+  };
+
+  const ranked = headings.filter(h => h.level === sectionLevel || h.level === topicLevel);
+  let title: string | undefined;
+  if (titleLevel !== undefined) {
+    title = headings.find(h => h.level === titleLevel)?.title;
+  }
+
+  for (let i = 0; i < ranked.length; i++) {
+    const h = ranked[i];
+    // Topic headings up to the next section heading belong to this one.
+    let j = i + 1;
+    while (j < ranked.length && ranked[j].level !== sectionLevel) { j++; }
+    const end = j < ranked.length ? ranked[j].line : lineCount;
+    if (h.level !== sectionLevel) {
+      // Topic headings before any section: topics of their own at the root.
+      for (let k = i; k < j; k++) {
+        const topicEnd = k + 1 < ranked.length ? ranked[k + 1].line : lineCount;
+        items.push(addTopic(ranked[k].title, slugify(ranked[k].title), undefined, ranked[k].line, ranked[k].endLine, topicEnd));
+      }
+    } else if (j === i + 1) {
+      items.push(addTopic(h.title, slugify(h.title), undefined, h.line, h.endLine, end));
+    } else {
+      const section: Section = { kind: 'section', id: ids.allocate(slugify(h.title)), title: h.title, range: { start: h.line, end }, topics: [] };
+      byId.set(section.id, section);
+      items.push(section);
+      if (hasContent(h.endLine, ranked[i + 1].line)) {
+        section.topics.push(addTopic('Overview', `${section.id}/overview`, section, h.line, h.endLine, ranked[i + 1].line));
+      }
+      for (let k = i + 1; k < j; k++) {
+        const c = ranked[k];
+        const topicEnd = k + 1 < j ? ranked[k + 1].line : end;
+        section.topics.push(addTopic(c.title, `${section.id}/${slugify(c.title)}`, section, c.line, c.endLine, topicEnd));
+      }
+    }
+    i = j - 1;
+  }
+
+  attachConcepts(tokens, topics, ids, byId);
+  return { title, items, topics, lineCount, get: id => byId.get(id) };
+}
+
+function lowerBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) { lo = mid + 1; } else { hi = mid; }
+  }
+  return lo;
+}
+
+function collectHeadings(tokens: Token[]): Heading[] {
+  const out: Heading[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    // Only headings at the top level: one inside a blockquote or list belongs to its text.
+    if (t.type !== 'heading_open' || t.level !== 0 || !t.map) { continue; }
+    const inline = tokens[i + 1];
+    const raw = inline && inline.type === 'inline' ? inline.content : '';
+    out.push({ level: Number(t.tag.slice(1)), line: t.map[0], endLine: t.map[1], title: stripInlineMarkdown(raw) || 'Untitled' });
+  }
+  return out;
+}
+
+/** Start lines of top-level blocks that carry text (not rules or headings). */
+function collectContentStarts(tokens: Token[]): number[] {
+  const out: number[] = [];
+  for (const t of tokens) {
+    if (t.level === 0 && t.nesting !== -1 && t.map && t.type !== 'hr' && t.type !== 'heading_open') {
+      out.push(t.map[0]);
+    }
+  }
+  return out;
+}
+
+/**
+ * A `#` is the document title when it occurs once, first, above other levels; the next two levels are sections and topics. Deeper headings are topic text.
+ */
+function chooseLevels(headings: Heading[]): { titleLevel?: number; sectionLevel?: number; topicLevel?: number } {
+  const levels = [...new Set(headings.map(h => h.level))].sort((a, b) => a - b);
+  if (levels.length === 0) { return {}; }
+  const top = levels[0];
+  // Only a `#` can be the title: a lone `##` over `###`s is a section with its topics.
+  const isTitle = top === 1 && levels.length > 1 && headings[0].level === top && headings.filter(h => h.level === top).length === 1;
+  const rest = isTitle ? levels.slice(1) : levels;
+  return { titleLevel: isTitle ? top : undefined, sectionLevel: rest[0], topicLevel: rest[1] };
+}
+
+/** Bullet items become concepts of the topic whose lines hold them, nested as written. */
+function attachConcepts(tokens: Token[], topics: Topic[], ids: IdAllocator, byId: Map<string, StudyNode>): void {
+  // Containers currently open: 'bullet' | 'other' (ordered list, blockquote...) | a concept item.
+  const stack: Array<'bullet' | 'other' | Concept | null> = [];
+  let topicIndex = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.nesting === -1) {
+      if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close' || t.type === 'list_item_close' || t.type === 'blockquote_close') {
+        stack.pop();
+      }
+      continue;
+    }
+    if (t.type === 'bullet_list_open') { stack.push('bullet'); continue; }
+    if (t.type === 'ordered_list_open' || t.type === 'blockquote_open') { stack.push('other'); continue; }
+    if (t.type !== 'list_item_open') { continue; }
+    const concept = t.map ? conceptFor(t.map, tokens, i, stack, topics, topicIndex, ids) : undefined;
+    if (concept) {
+      topicIndex = concept.topic.index;
+      (concept.parent ? concept.parent.children : concept.topic.concepts).push(concept);
+      byId.set(concept.id, concept);
+    }
+    stack.push(concept ?? null);
+  }
+}
+
+function conceptFor(
+  map: [number, number], tokens: Token[], at: number, stack: Array<'bullet' | 'other' | Concept | null>,
+  topics: Topic[], fromTopic: number, ids: IdAllocator,
+): Concept | undefined {
+  // The item must sit in bullet lists all the way up, each level inside a concept.
+  const depth = stack.filter(s => s === 'bullet').length;
+  if (depth === 0 || depth > MAX_CONCEPT_DEPTH || stack[stack.length - 1] !== 'bullet') { return undefined; }
+  for (let k = 0; k < stack.length; k++) {
+    const s = stack[k];
+    if (s === 'other' || s === null || (k % 2 === 0 && s !== 'bullet')) { return undefined; }
+  }
+  const parent = stack.length >= 2 ? stack[stack.length - 2] as Concept : undefined;
+  const topic = parent ? parent.topic : findTopic(topics, map[0], fromTopic);
+  if (!topic) { return undefined; }
+  const inline = tokens[at + 1]?.type === 'paragraph_open' ? tokens[at + 2] : undefined;
+  const text = stripInlineMarkdown(inline?.type === 'inline' ? inline.content : '');
+  if (!text) { return undefined; }
+  const m = TERM.exec(text);
+  // A colon inside a URL does not end a term.
+  const term = m && !m[1].includes('://') ? m[1].trim() : undefined;
+  const description = term !== undefined && m ? m[2].trim() : text;
+  const label = truncate(term ?? text, MAX_LABEL);
+  return {
+    kind: 'concept',
+    id: ids.allocate(`${topic.id}#${slugify(term ?? text)}`),
+    term,
+    description,
+    label,
+    range: { start: map[0], end: map[1] },
+    topic,
+    parent,
+    children: [],
+  };
+}
+
+/** Topics are in line order and items arrive in line order, so the search only moves forward. */
+function findTopic(topics: Topic[], line: number, from: number): Topic | undefined {
+  for (let k = from; k < topics.length; k++) {
+    const r = topics[k].range;
+    if (line < r.start) { return undefined; }
+    if (line >= r.start && line < r.end && line >= topics[k].bodyStartLine) { return topics[k]; }
+  }
+  return undefined;
+}
+
+/**
+ * Resolves the target of an in-document link (`#id`): a topic or concept id, or the slug of
+ * a topic's own heading when only one topic has it.
+ */
+export function resolveLink(doc: StudyDocument, fragment: string): Topic | Concept | undefined {
+  let target = fragment;
+  try { target = decodeURIComponent(fragment); } catch { /* keep it raw */ }
+  const hit = doc.get(target);
+  if (hit && hit.kind !== 'section') { return hit; }
+  if (hit && hit.kind === 'section') { return hit.topics[0]; }
+  const slug = slugify(target);
+  const matches = doc.topics.filter(t => slugify(t.title) === slug || t.id.endsWith('/' + slug));
+  return matches.length === 1 ? matches[0] : undefined;
+}

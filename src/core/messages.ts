@@ -1,0 +1,63 @@
+// The typed protocol between the topic webview and the extension. Everything that arrives
+// from the webview is untrusted: it is checked here and anything else is dropped.
+
+/** A topic as the webview shows it. */
+export interface TopicView {
+  readonly id: string;
+  readonly title: string;
+  /** Section title, or the document title for a topic at the root. */
+  readonly crumb: string;
+  readonly html: string;
+  readonly minutes: number;
+  readonly previous?: { readonly id: string; readonly title: string };
+  readonly next?: { readonly id: string; readonly title: string };
+}
+
+/** Extension -> webview. */
+export type ToWebview =
+  | { readonly type: 'show'; readonly topic: TopicView; readonly concept?: string }
+  | { readonly type: 'missing'; readonly message: string };
+
+/** Webview -> extension. */
+export type FromWebview =
+  | { readonly type: 'ready'; readonly topicId?: string }
+  | { readonly type: 'openTopic'; readonly id: string; readonly concept?: string }
+  | { readonly type: 'openExternal'; readonly href: string }
+  | { readonly type: 'navigate'; readonly direction: 'next' | 'previous' }
+  | { readonly type: 'rendered'; readonly topicId: string; readonly concept?: string; readonly scrolled: boolean };
+
+const MAX_ID = 300;
+const MAX_HREF = 2048;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID;
+const optionalId = (v: unknown): v is string | undefined => v === undefined || isId(v);
+
+export function parseFromWebview(raw: unknown): FromWebview | undefined {
+  if (!isObject(raw)) { return undefined; }
+  switch (raw.type) {
+    case 'ready':
+      return optionalId(raw.topicId) ? { type: 'ready', topicId: raw.topicId } : undefined;
+    case 'openTopic':
+      return isId(raw.id) && optionalId(raw.concept) ? { type: 'openTopic', id: raw.id, concept: raw.concept } : undefined;
+    case 'openExternal':
+      return typeof raw.href === 'string' && raw.href.length <= MAX_HREF && /^(https?:\/\/|mailto:)/i.test(raw.href)
+        ? { type: 'openExternal', href: raw.href } : undefined;
+    case 'navigate':
+      return raw.direction === 'next' || raw.direction === 'previous' ? { type: 'navigate', direction: raw.direction } : undefined;
+    case 'rendered':
+      return isId(raw.topicId) && optionalId(raw.concept) && typeof raw.scrolled === 'boolean'
+        ? { type: 'rendered', topicId: raw.topicId, concept: raw.concept, scrolled: raw.scrolled } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** State the webview keeps through `setState`, read back by the serializer after a reload. */
+export interface PanelState {
+  readonly topicId: string;
+}
+
+export function parsePanelState(raw: unknown): PanelState | undefined {
+  return isObject(raw) && isId(raw.topicId) ? { topicId: raw.topicId } : undefined;
+}

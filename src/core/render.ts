@@ -1,0 +1,162 @@
+// Topic -> HTML fragment for the webview. Raw HTML is off; links are allowlisted.
+import MarkdownIt from 'markdown-it';
+import hljs from 'highlight.js/lib/core';
+import bash from 'highlight.js/lib/languages/bash';
+import diff from 'highlight.js/lib/languages/diff';
+import django from 'highlight.js/lib/languages/django';
+import dockerfile from 'highlight.js/lib/languages/dockerfile';
+import http from 'highlight.js/lib/languages/http';
+import ini from 'highlight.js/lib/languages/ini';
+import javascript from 'highlight.js/lib/languages/javascript';
+import json from 'highlight.js/lib/languages/json';
+import nginx from 'highlight.js/lib/languages/nginx';
+import plaintext from 'highlight.js/lib/languages/plaintext';
+import python from 'highlight.js/lib/languages/python';
+import shell from 'highlight.js/lib/languages/shell';
+import sql from 'highlight.js/lib/languages/sql';
+import typescript from 'highlight.js/lib/languages/typescript';
+import xml from 'highlight.js/lib/languages/xml';
+import yaml from 'highlight.js/lib/languages/yaml';
+import { resolveLink, StudyDocument, Topic } from './document';
+import type { TopicView } from './messages';
+
+type Token = MarkdownIt.Token;
+
+const LANGUAGES = { bash, diff, django, dockerfile, http, ini, javascript, json, nginx, plaintext, python, shell, sql, typescript, xml, yaml };
+for (const [name, lang] of Object.entries(LANGUAGES)) {
+  hljs.registerLanguage(name, lang);
+}
+
+/** Schemes a reader may follow out of the webview; everything else renders as text. */
+const EXTERNAL = /^(https?:\/\/|mailto:)/i;
+
+export interface RenderedTopic {
+  readonly html: string;
+  readonly words: number;
+}
+
+interface RenderEnv {
+  doc: StudyDocument;
+  topic: Topic;
+  /** Concept ids by body-relative start line, so the webview can scroll to one. */
+  conceptLines: Map<number, string>;
+}
+
+export function isExternalHref(href: string): boolean {
+  return EXTERNAL.test(href);
+}
+
+export class TopicRenderer {
+  private readonly md: MarkdownIt;
+
+  constructor() {
+    this.md = new MarkdownIt({ html: false, linkify: true, typographer: false, highlight: highlightCode });
+    this.md.core.ruler.push('django_prep_links', state => rewriteLinks(state.tokens, state.env as RenderEnv, state.Token));
+    this.md.renderer.rules.list_item_open = (tokens, idx, options, env: RenderEnv, self) => {
+      const map = tokens[idx].map;
+      const concept = map ? env.conceptLines.get(map[0]) : undefined;
+      if (concept) { tokens[idx].attrSet('data-concept', concept); }
+      return self.renderToken(tokens, idx, options);
+    };
+    // markdown-it aligns table cells with style="", which a strict CSP would block: use classes.
+    for (const rule of ['th_open', 'td_open'] as const) {
+      this.md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+        const style = tokens[idx].attrGet('style');
+        const align = style && /text-align:(left|right|center)/.exec(style);
+        if (style) { tokens[idx].attrs = (tokens[idx].attrs ?? []).filter(([name]) => name !== 'style'); }
+        if (align) { tokens[idx].attrJoin('class', `align-${align[1]}`); }
+        return self.renderToken(tokens, idx, options);
+      };
+    }
+  }
+
+  render(doc: StudyDocument, topic: Topic): RenderedTopic {
+    const conceptLines = new Map<number, string>();
+    const visit = (cs: Topic['concepts']) => cs.forEach(c => { conceptLines.set(c.range.start - topic.bodyStartLine, c.id); visit(c.children); });
+    visit(topic.concepts);
+    const env: RenderEnv = { doc, topic, conceptLines };
+    const html = this.md.render(topic.body, env);
+    const words = topic.body.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length;
+    return { html, words };
+  }
+}
+
+function highlightCode(code: string, lang: string): string {
+  const name = lang.toLowerCase().split(/\s+/)[0];
+  const language = name === 'py' ? 'python' : name === 'sh' || name === 'console' ? 'bash' : name === 'yml' ? 'yaml' : name;
+  if (!language || !hljs.getLanguage(language)) { return ''; }
+  try {
+    return hljs.highlight(code, { language, ignoreIllegals: true }).value;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Keeps http(s)/mailto links and links to topics of this document; drops every other link,
+ * leaving its text. Images are kept only from https.
+ */
+function rewriteLinks(blockTokens: Token[], env: RenderEnv, TokenClass: MarkdownIt.StateCore['Token']): void {
+  for (const block of blockTokens) {
+    if (block.type !== 'inline' || !block.children) { continue; }
+    const out: Token[] = [];
+    const dropped: boolean[] = [];
+    for (const t of block.children) {
+      if (t.type === 'link_open') {
+        const keep = rewriteLink(t, env);
+        dropped.push(!keep);
+        if (keep) { out.push(t); }
+      } else if (t.type === 'link_close') {
+        if (!dropped.pop()) { out.push(t); }
+      } else if (t.type === 'image') {
+        const src = t.attrGet('src') ?? '';
+        if (/^https:\/\//i.test(src)) {
+          out.push(t);
+        } else {
+          const text = new TokenClass('text', '', 0);
+          text.content = t.content;
+          out.push(text);
+        }
+      } else {
+        out.push(t);
+      }
+    }
+    block.children = out;
+  }
+}
+
+function rewriteLink(t: Token, env: RenderEnv): boolean {
+  const href = t.attrGet('href') ?? '';
+  if (isExternalHref(href)) {
+    t.attrSet('class', 'external');
+    t.attrSet('title', t.attrGet('title') || href);
+    return true;
+  }
+  if (href.startsWith('#')) {
+    const target = resolveLink(env.doc, href.slice(1));
+    if (!target) { return false; }
+    const topicId = target.kind === 'topic' ? target.id : target.topic.id;
+    t.attrs = [['href', '#'], ['data-topic', topicId], ['class', 'topic-link']];
+    if (target.kind === 'concept') { t.attrSet('data-concept', target.id); }
+    return true;
+  }
+  return false;
+}
+
+const WORDS_PER_MINUTE = 200;
+
+/** What the webview needs to show one topic. */
+export function toTopicView(renderer: TopicRenderer, doc: StudyDocument, topic: Topic, documentTitle: string): TopicView {
+  const { html, words } = renderer.render(doc, topic);
+  const previous = doc.topics[topic.index - 1];
+  const next = doc.topics[topic.index + 1];
+  return {
+    id: topic.id,
+    title: topic.title,
+    crumb: topic.section?.title ?? doc.title ?? documentTitle,
+    html,
+    minutes: Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)),
+    previous: previous && { id: previous.id, title: previous.title },
+    next: next && { id: next.id, title: next.title },
+  };
+}

@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { parseDocument, StudyDocument } from '../core/document';
+import { ContextKey } from './contextKey';
+import { Disposable } from './disposable';
+
+export type DocumentState = 'loading' | 'ready' | 'empty' | 'error';
+
+const ACTIVE_DOCUMENT_KEY = 'djangoPrep.activeDocument';
+export const BUNDLED_GUIDE = ['content', 'guide', 'django-interview-prep.md'];
+
+/**
+ * The active study document: the bundled guide unless the user opened another one.
+ * It is read through `workspace.fs` (so remote and virtual files work) and parsed on first use.
+ */
+export class DocumentStore extends Disposable {
+  private loading: Promise<StudyDocument | undefined> | undefined;
+  private current: StudyDocument | undefined;
+  private activeUri: vscode.Uri;
+  private lastError: string | undefined;
+  private lastState: DocumentState = 'loading';
+  private readonly stateKey = new ContextKey<DocumentState>('djangoPrep.documentState');
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  /** Fires after the document was (re)loaded, successfully or not. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    super();
+    const saved = context.workspaceState.get<string>(ACTIVE_DOCUMENT_KEY);
+    this.activeUri = saved ? vscode.Uri.parse(saved) : this.bundledUri;
+  }
+
+  get bundledUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.extensionUri, ...BUNDLED_GUIDE);
+  }
+
+  get uri(): vscode.Uri {
+    return this.activeUri;
+  }
+
+  get isBundled(): boolean {
+    return this.activeUri.toString() === this.bundledUri.toString();
+  }
+
+  get state(): DocumentState {
+    return this.lastState;
+  }
+
+  /** Why the last load failed, for messages. */
+  get error(): string | undefined {
+    return this.lastError;
+  }
+
+  /** The name shown for the document when it has no `#` title. */
+  get label(): string {
+    return this.current?.title ?? this.activeUri.path.split('/').pop() ?? 'Study document';
+  }
+
+  /** The parsed document, loading it on first call; undefined when it cannot be read. */
+  get(): Promise<StudyDocument | undefined> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  /** The document if it is already loaded, without starting a load. */
+  peek(): StudyDocument | undefined {
+    return this.current;
+  }
+
+  async open(uri: vscode.Uri): Promise<StudyDocument | undefined> {
+    this.activeUri = uri;
+    await this.context.workspaceState.update(ACTIVE_DOCUMENT_KEY, this.isBundled ? undefined : uri.toString());
+    return this.reload();
+  }
+
+  reload(): Promise<StudyDocument | undefined> {
+    this.loading = this.load();
+    return this.loading;
+  }
+
+  private setState(state: DocumentState): void {
+    this.lastState = state;
+    this.stateKey.set(state);
+  }
+
+  private async load(): Promise<StudyDocument | undefined> {
+    const uri = this.activeUri;
+    this.setState('loading');
+    let doc: StudyDocument | undefined;
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      doc = parseDocument(new TextDecoder('utf-8').decode(bytes));
+      this.lastError = undefined;
+    } catch (e) {
+      this.lastError = e instanceof Error ? e.message : String(e);
+    }
+    if (uri.toString() !== this.activeUri.toString()) {
+      return this.get(); // another document was opened meanwhile; its load wins
+    }
+    this.current = doc;
+    this.setState(!doc ? 'error' : doc.topics.length === 0 ? 'empty' : 'ready');
+    this.changed.fire();
+    return doc;
+  }
+}

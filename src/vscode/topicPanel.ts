@@ -1,0 +1,208 @@
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import type { Topic } from '../core/document';
+import { escapeHtml } from '../core/html';
+import { FromWebview, parseFromWebview, parsePanelState, ToWebview } from '../core/messages';
+import { TopicRenderer, toTopicView } from '../core/render';
+import { Disposable } from './disposable';
+import type { DocumentStore } from './documentStore';
+
+export const TOPIC_VIEW_TYPE = 'djangoPrep.topic';
+
+export interface ShowOptions {
+  readonly concept?: string;
+  readonly preserveFocus?: boolean;
+}
+
+export interface RenderedEvent {
+  readonly topicId: string;
+  readonly concept?: string;
+  readonly scrolled: boolean;
+}
+
+/**
+ * The one webview panel that shows topics. It is created once; switching topics posts a
+ * message to it instead of rebuilding its HTML.
+ */
+export class TopicPanel extends Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private currentId: string | undefined;
+  private currentConcept: string | undefined;
+  private renderer: TopicRenderer | undefined;
+  private rejected = 0;
+  private readonly shown = this._register(new vscode.EventEmitter<Topic>());
+  private readonly rendered = this._register(new vscode.EventEmitter<RenderedEvent>());
+  /** A topic was sent to the panel (for revealing it in the tree). */
+  readonly onDidShowTopic = this.shown.event;
+  /** The webview reported that it finished drawing a topic. */
+  readonly onDidRender = this.rendered.event;
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly store: DocumentStore) {
+    super();
+    this._register(vscode.window.registerWebviewPanelSerializer(TOPIC_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
+    }));
+    this._register(store.onDidChange(() => { void this.refresh(); }));
+  }
+
+  get currentTopicId(): string | undefined {
+    return this.currentId;
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  /** Messages from the webview that failed validation and were dropped. */
+  get rejectedMessages(): number {
+    return this.rejected;
+  }
+
+  async show(topicId: string, options: ShowOptions = {}): Promise<boolean> {
+    const doc = await this.store.get();
+    const topic = doc?.get(topicId);
+    if (!doc || !topic || topic.kind !== 'topic') { return false; }
+    this.currentId = topic.id;
+    this.currentConcept = options.concept;
+    const message = this.showMessage(topic);
+    if (!this.panel) {
+      const panel = vscode.window.createWebviewPanel(TOPIC_VIEW_TYPE, topic.title,
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus }, this.webviewOptions());
+      this.adopt(panel, message);
+    } else {
+      this.panel.title = topic.title;
+      if (!this.panel.visible) { this.panel.reveal(undefined, options.preserveFocus); }
+      void this.panel.webview.postMessage(message);
+    }
+    this.shown.fire(topic);
+    return true;
+  }
+
+  /** Re-renders the open topic after the document changed; a topic that vanished says so. */
+  private async refresh(): Promise<void> {
+    if (!this.panel || !this.currentId) { return; }
+    const doc = this.store.peek();
+    const topic = doc?.get(this.currentId);
+    if (topic?.kind === 'topic') {
+      void this.panel.webview.postMessage(this.showMessage(topic));
+    } else {
+      const message: ToWebview = { type: 'missing', message: `The topic "${this.currentId}" is no longer in ${this.store.label}. Pick another topic in the Topics view.` };
+      void this.panel.webview.postMessage(message);
+    }
+  }
+
+  private showMessage(topic: Topic): ToWebview {
+    this.renderer ??= new TopicRenderer();
+    const doc = this.store.peek()!;
+    return { type: 'show', topic: toTopicView(this.renderer, doc, topic, this.store.label), concept: this.currentConcept };
+  }
+
+  private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+      enableScripts: true,
+      enableForms: false,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'content')],
+    };
+  }
+
+  /** Restores the panel after a window reload, on the topic it showed. */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    panel.webview.options = this.webviewOptions();
+    const doc = await this.store.get();
+    const saved = parsePanelState(state);
+    const topic = (saved && doc?.get(saved.topicId)) || doc?.topics[0];
+    if (this.panel || !topic || topic.kind !== 'topic') {
+      panel.dispose();
+      return;
+    }
+    this.currentId = topic.id;
+    this.currentConcept = undefined;
+    panel.title = topic.title;
+    this.adopt(panel, this.showMessage(topic));
+    this.shown.fire(topic);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, initial: ToWebview): void {
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'topic-tab.svg');
+    panel.webview.html = this.html(panel.webview, initial);
+    this.panelDisposables = [
+      panel.webview.onDidReceiveMessage(raw => this.onMessage(raw)),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.panelDisposables.forEach(d => d.dispose());
+        this.panelDisposables = [];
+      }),
+    ];
+  }
+
+  private onMessage(raw: unknown): void {
+    const message = parseFromWebview(raw);
+    if (!message) {
+      this.rejected++;
+      return;
+    }
+    this.handle(message);
+  }
+
+  private handle(message: FromWebview): void {
+    switch (message.type) {
+      case 'ready':
+        // The webview (re)loaded, e.g. after being hidden: make sure it shows the current topic.
+        if (this.currentId && (message.topicId !== this.currentId || this.currentConcept)) { void this.refresh(); }
+        break;
+      case 'openTopic':
+        void this.show(message.id, { concept: message.concept });
+        break;
+      case 'openExternal':
+        void vscode.env.openExternal(vscode.Uri.parse(message.href, true));
+        break;
+      case 'navigate':
+        void vscode.commands.executeCommand(message.direction === 'next' ? 'djangoPrep.nextTopic' : 'djangoPrep.previousTopic');
+        break;
+      case 'rendered':
+        this.rendered.fire({ topicId: message.topicId, concept: message.concept, scrolled: message.scrolled });
+        break;
+    }
+  }
+
+  private html(webview: vscode.Webview, initial: ToWebview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
+    const csp = [
+      "default-src 'none'",
+      `img-src ${webview.cspSource} https: data:`,
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(media('topic.css'))}">
+<title>Django Interview Prep</title>
+</head>
+<body data-initial="${escapeHtml(JSON.stringify(initial))}">
+<header class="topbar">
+  <nav class="nav" aria-label="Topic navigation">
+    <button type="button" id="previous" class="nav-button" aria-keyshortcuts="p Alt+[">&#8249; <span class="nav-label">Previous</span></button>
+    <span id="crumb" class="crumb"></span>
+    <button type="button" id="next" class="nav-button" aria-keyshortcuts="n Alt+]"><span class="nav-label">Next</span> &#8250;</button>
+  </nav>
+</header>
+<main id="main" tabindex="-1">
+  <h1 id="title"></h1>
+  <p id="meta" class="meta"></p>
+  <div id="notice" class="notice" role="status" hidden></div>
+  <article id="content" aria-labelledby="title"></article>
+</main>
+<script nonce="${nonce}" src="${escapeHtml(media('topic.js'))}"></script>
+</body>
+</html>`;
+  }
+}

@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import type { StudyNode } from '../core/document';
+import { Disposable } from './disposable';
+import type { DocumentStore } from './documentStore';
+
+export const TOPICS_VIEW = 'djangoPrep.topics';
+
+/** Sections -> topics -> concepts of the active document. */
+export class TopicTreeProvider extends Disposable implements vscode.TreeDataProvider<StudyNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<StudyNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly store: DocumentStore) {
+    super();
+    this._register(store.onDidChange(() => this.changed.fire(undefined)));
+  }
+
+  async getChildren(node?: StudyNode): Promise<StudyNode[]> {
+    if (!node) {
+      return [...(await this.store.get())?.items ?? []];
+    }
+    switch (node.kind) {
+      case 'section': return node.topics;
+      case 'topic': return node.concepts;
+      case 'concept': return node.children;
+    }
+  }
+
+  getParent(node: StudyNode): StudyNode | undefined {
+    return node.kind === 'concept' ? node.parent ?? node.topic : node.kind === 'topic' ? node.section : undefined;
+  }
+
+  getTreeItem(node: StudyNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'section': {
+        const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        item.contextValue = 'section';
+        item.iconPath = new vscode.ThemeIcon('library');
+        item.description = `${node.topics.length} ${node.topics.length === 1 ? 'topic' : 'topics'}`;
+        item.accessibilityInformation = { label: `Section ${node.title}, ${item.description}` };
+        return item;
+      }
+      case 'topic': {
+        const item = new vscode.TreeItem(node.title, node.concepts.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.contextValue = 'topic';
+        item.iconPath = new vscode.ThemeIcon('book');
+        item.command = { command: 'djangoPrep.openTopic', title: 'Open Topic', arguments: [node.id, { preserveFocus: true }] };
+        const concepts = `${node.concepts.length} ${node.concepts.length === 1 ? 'concept' : 'concepts'}`;
+        item.accessibilityInformation = { label: `Topic ${node.title}, ${concepts}` };
+        return item;
+      }
+      case 'concept': {
+        const item = new vscode.TreeItem(node.label, node.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.contextValue = 'concept';
+        item.iconPath = new vscode.ThemeIcon('symbol-key');
+        if (node.term !== undefined) { item.description = node.description; }
+        item.command = { command: 'djangoPrep.openConcept', title: 'Open Concept', arguments: [node.id, { preserveFocus: true }] };
+        item.accessibilityInformation = { label: node.term !== undefined ? `${node.term}: ${node.description}` : node.description };
+        return item;
+      }
+    }
+  }
+
+  /** Tooltips are built only when hovered. */
+  resolveTreeItem(item: vscode.TreeItem, node: StudyNode): vscode.TreeItem {
+    const md = new vscode.MarkdownString(undefined, true);
+    md.supportHtml = false;
+    switch (node.kind) {
+      case 'section':
+        md.appendMarkdown(`**${escapeMd(node.title)}**\n\n`);
+        md.appendText(node.topics.map(t => `• ${t.title}`).join('\n'));
+        break;
+      case 'topic':
+        md.appendMarkdown(`$(book) **${escapeMd(node.title)}**\n\n`);
+        md.appendText(node.concepts.map(c => c.term ?? c.label).join(' · ') || firstLine(node.body));
+        break;
+      case 'concept':
+        if (node.term !== undefined) { md.appendMarkdown(`**${escapeMd(node.term)}**\n\n`); }
+        md.appendText(node.description);
+        break;
+    }
+    md.appendMarkdown(`\n\n_Line ${node.range.start + 1}_`);
+    item.tooltip = md;
+    return item;
+  }
+}
+
+function firstLine(body: string): string {
+  return body.split('\n').map(l => l.trim()).find(l => l && !/^([-*_]\s*){3,}$/.test(l)) ?? '';
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+}
+
+export function createTopicTree(store: DocumentStore): { provider: TopicTreeProvider; view: vscode.TreeView<StudyNode> } {
+  const provider = new TopicTreeProvider(store);
+  const view = vscode.window.createTreeView(TOPICS_VIEW, { treeDataProvider: provider, showCollapseAll: false });
+  return { provider, view };
+}

@@ -1,0 +1,223 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { DjangoPrepApi } from '../../src/extension';
+import type { StudyNode } from '../../src/core/document';
+import type { RenderedEvent } from '../../src/vscode/topicPanel';
+
+const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const fixture = (name: string) => vscode.Uri.file(path.join(ROOT, 'test', 'fixtures', name));
+
+let api: DjangoPrepApi;
+
+/** Resolves with the next `rendered` report from the webview that matches. */
+function nextRender(match: (e: RenderedEvent) => boolean, what: string, ms = 15000): Promise<RenderedEvent> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`webview did not report rendering ${what} within ${ms} ms`)); }, ms);
+    const sub = api.panel.onDidRender(e => {
+      if (match(e)) { clearTimeout(timer); sub.dispose(); resolve(e); }
+    });
+  });
+}
+
+/** The tree as the view shows it, one line per node, in the format of the `.tree.txt` fixtures. */
+async function treeOutline(): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (nodes: readonly StudyNode[], depth: number) => {
+    for (const node of nodes) {
+      const item = api.tree.getTreeItem(node);
+      const label = typeof item.label === 'string' ? item.label : item.label?.label;
+      const line = node.kind === 'section' ? `[${item.id}] ${label}` : node.kind === 'topic' ? `${item.id} | ${label}` : `- ${label}`;
+      out.push('  '.repeat(depth) + line);
+      await walk(await api.tree.getChildren(node), depth + 1);
+    }
+  };
+  await walk(await api.tree.getChildren(), 0);
+  return out;
+}
+
+async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+suite('Activation', () => {
+  suiteSetup(async () => {
+    const ext = vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} not found`);
+    api = await ext.activate();
+    console.log(`[test] VS Code ${vscode.version} (${vscode.env.appName}); activate() body ${api.activationMs.toFixed(2)} ms`);
+  });
+
+  test('registers every command the manifest declares', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string }[] } };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const declared = manifest.contributes.commands.map(c => c.command);
+    assert.ok(declared.length >= 6);
+    for (const id of declared) { assert.ok(registered.has(id), `${id} is declared but not registered`); }
+  });
+
+  test('does not parse the guide before the tree asks for it', () => {
+    assert.strictEqual(api.store.peek(), undefined);
+  });
+});
+
+suite('Topic tree', () => {
+  suiteSetup(async () => {
+    await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
+  });
+
+  test('shows every section and topic heading of the bundled guide, in order, with its bullets as concepts', async () => {
+    // An independent reading of the file: headings outside fences, top-level bullets under each topic.
+    const text = fs.readFileSync(path.join(ROOT, 'content', 'guide', 'django-interview-prep.md'), 'utf8');
+    const expected: string[] = [];
+    const bullets: number[] = [];
+    let fenced = false;
+    for (const line of text.split('\n')) {
+      if (/^(```|~~~)/.test(line)) { fenced = !fenced; continue; }
+      if (fenced) { continue; }
+      const h = /^(#{2,3}) (.*)$/.exec(line);
+      if (h) { expected.push(h[2].trim()); bullets.push(0); } else if (/^- /.test(line) && bullets.length) { bullets[bullets.length - 1]++; }
+    }
+    const seen: string[] = [];
+    const concepts: number[] = [];
+    for (const item of await api.tree.getChildren()) {
+      seen.push(item.kind === 'section' ? item.title : item.kind === 'topic' ? item.title : '?');
+      concepts.push(item.kind === 'topic' ? item.concepts.length : 0);
+      if (item.kind === 'section') {
+        for (const t of await api.tree.getChildren(item)) {
+          seen.push((t as { title: string }).title);
+          concepts.push((await api.tree.getChildren(t)).length);
+        }
+      }
+    }
+    assert.deepStrictEqual(seen, expected);
+    assert.deepStrictEqual(concepts, bullets);
+    assert.ok(expected.length >= 20, 'the guide covers the outline');
+  });
+
+  test('shows the user\'s outline exactly as the hand-written expected tree', async () => {
+    const count = await vscode.commands.executeCommand<number>('djangoPrep.openDocument', fixture('interview-prep-outline.md'));
+    assert.strictEqual(count, 22);
+    const expected = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'interview-prep-outline.tree.txt'), 'utf8').trimEnd().split('\n');
+    assert.deepStrictEqual(await treeOutline(), expected);
+  });
+
+  test('builds tooltips lazily with the concept text', async () => {
+    const doc = (await api.store.get())!;
+    const concept = doc.get('python-topics/list-tuple-dict-set#tuple')!;
+    const item = api.tree.getTreeItem(concept);
+    assert.strictEqual(item.tooltip, undefined);
+    const resolved = api.tree.resolveTreeItem(item, concept);
+    assert.match((resolved.tooltip as vscode.MarkdownString).value, /Immutable ordered collection/);
+  });
+
+  test('shows a welcome message instead of a tree for an unreadable or heading-less document', async () => {
+    await vscode.commands.executeCommand('djangoPrep.openDocument', fixture('does-not-exist.md'));
+    assert.strictEqual(api.store.state, 'error');
+    assert.deepStrictEqual(await api.tree.getChildren(), []);
+    await vscode.commands.executeCommand('djangoPrep.openDocument', fixture('no-headings.md'));
+    assert.strictEqual(api.store.state, 'empty');
+    assert.deepStrictEqual(await api.tree.getChildren(), []);
+    await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
+    assert.strictEqual(api.store.state, 'ready');
+  });
+});
+
+suite('Topic webview', () => {
+  suiteSetup(async () => {
+    await vscode.commands.executeCommand('djangoPrep.openDocument', fixture('interview-prep-outline.md'));
+    await vscode.commands.executeCommand('djangoPrep.topics.focus');
+  });
+  suiteTeardown(closeAllEditors);
+
+  test('opens a topic when its tree item is clicked, and reveals it in the tree', async () => {
+    const doc = (await api.store.get())!;
+    const topic = doc.get('python-topics/list-tuple-dict-set')!;
+    const item = api.tree.getTreeItem(topic);
+    const rendered = nextRender(e => e.topicId === topic.id, topic.id);
+    await vscode.commands.executeCommand(item.command!.command, ...item.command!.arguments!);
+    await rendered;
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.strictEqual(tab?.label, 'List, Tuple, Dict, Set');
+    await waitFor(() => api.treeView.selection[0]?.id === topic.id, 'tree selection follows the open topic');
+  });
+
+  test('reuses one panel for every topic', async () => {
+    const rendered = nextRender(e => e.topicId === 'sorting-algorithms', 'sorting');
+    await vscode.commands.executeCommand('djangoPrep.openTopic', 'sorting-algorithms');
+    await rendered;
+    const webviewTabs = vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(t => t.input instanceof vscode.TabInputWebview);
+    assert.strictEqual(webviewTabs.length, 1);
+    assert.strictEqual(webviewTabs[0].label, 'Sorting Algorithms');
+    await waitFor(() => api.treeView.selection[0]?.id === 'sorting-algorithms', 'tree selection follows');
+  });
+
+  test('opens a topic picked in the Open Topic quick pick', async () => {
+    void vscode.commands.executeCommand('djangoPrep.openTopic');
+    await sleep(400);
+    const rendered = nextRender(e => e.topicId === 'python-topics/python-topics-dictator-generator-metaclass-data-types', 'second topic');
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await rendered;
+  });
+
+  test('opens a concept\'s topic scrolled to that concept', async () => {
+    const doc = (await api.store.get())!;
+    const concept = doc.get('python-topics/oop-solid-acid-design-patterns#design-patterns')!;
+    const item = api.tree.getTreeItem(concept);
+    assert.strictEqual(item.command?.command, 'djangoPrep.openConcept');
+    const rendered = nextRender(e => e.topicId === 'python-topics/oop-solid-acid-design-patterns', 'concept');
+    await vscode.commands.executeCommand(item.command.command, ...item.command.arguments!);
+    const e = await rendered;
+    assert.strictEqual(e.concept, concept.id);
+    assert.strictEqual(e.scrolled, true, 'the webview found and scrolled to the concept');
+  });
+
+  test('goes to the next and previous topic in reading order', async () => {
+    let rendered = nextRender(e => e.topicId === 'python-topics/python-topics-dictator-generator-metaclass-data-types', 'next');
+    await vscode.commands.executeCommand('djangoPrep.nextTopic');
+    await rendered;
+    rendered = nextRender(e => e.topicId === 'python-topics/oop-solid-acid-design-patterns', 'previous');
+    await vscode.commands.executeCommand('djangoPrep.previousTopic');
+    await rendered;
+    assert.strictEqual(await vscode.commands.executeCommand('djangoPrep.previousTopic'), false, 'no topic before the first');
+  });
+
+  test('comes back on the same topic through the panel serializer', async () => {
+    await closeAllEditors();
+    assert.strictEqual(api.panel.isOpen, false);
+    const panel = vscode.window.createWebviewPanel('djangoPrep.topic', 'restoring', vscode.ViewColumn.Active);
+    const rendered = nextRender(e => e.topicId === 'asr-ssr', 'restored topic');
+    await api.panel.restore(panel, { topicId: 'asr-ssr' });
+    await rendered;
+    assert.strictEqual(panel.title, 'ASR, SSR');
+    assert.strictEqual(api.panel.currentTopicId, 'asr-ssr');
+  });
+
+  test('renders a hostile document without running its payloads', async () => {
+    const count = await vscode.commands.executeCommand<number>('djangoPrep.openDocument', fixture('hostile-basic.md'));
+    assert.strictEqual(count, 2);
+    const rejectedBefore = api.panel.rejectedMessages;
+    for (const id of ['scripts', 'links']) {
+      const rendered = nextRender(e => e.topicId === id, id);
+      await vscode.commands.executeCommand('djangoPrep.openTopic', id);
+      await rendered;
+    }
+    // The page reported back through our own script only; nothing else posted messages.
+    assert.strictEqual(api.panel.rejectedMessages, rejectedBefore);
+  });
+});
+
+function sleep(ms: number): Promise<void> {
+  return new Promise(r => setTimeout(r, ms));
+}
+
+async function waitFor(cond: () => boolean, what: string, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) { throw new Error(`timed out waiting: ${what}`); }
+    await sleep(50);
+  }
+}

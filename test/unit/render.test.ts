@@ -1,0 +1,68 @@
+import * as assert from 'assert';
+import { parseDocument } from '../../src/core/document';
+import { toTopicView, TopicRenderer } from '../../src/core/render';
+
+const renderer = new TopicRenderer();
+const render = (md: string, topic = 0) => {
+  const doc = parseDocument(md);
+  return renderer.render(doc, doc.topics[topic]).html;
+};
+
+describe('TopicRenderer', () => {
+  it('highlights fenced python and escapes the rest', () => {
+    const html = render('## S\n```python\ndef f():\n    return "<b>"\n```\n');
+    assert.match(html, /<pre><code class="language-python"><span class="hljs-keyword">def<\/span>/);
+    assert.match(html, /&lt;b&gt;/);
+  });
+
+  it('escapes raw HTML instead of passing it through', () => {
+    const html = render('## S\n<script>window.pwned=1</script>\n\n<img src=x onerror="alert(1)">\n\n<iframe src="https://e.com"></iframe>\n');
+    assert.doesNotMatch(html, /<script|<img|<iframe/i);
+    assert.match(html, /&lt;script&gt;/);
+  });
+
+  it('drops links with schemes other than http(s) and mailto, keeping their text', () => {
+    const html = render('## S\n[a](javascript:alert(1)) [b](vbscript:x) [c](data:text/html,<b>) [d](file:///etc/passwd) [e](command:workbench.action.quit) [f](https://ok.example/x) [g](mailto:me@example.com)\n');
+    for (const bad of ['javascript:', 'vbscript:', 'data:', 'file:', 'command:']) {
+      assert.doesNotMatch(html, new RegExp(`href="${bad}`), bad);
+    }
+    assert.match(html, /<a href="https:\/\/ok.example\/x" class="external" title="https:\/\/ok.example\/x">f<\/a>/);
+    assert.match(html, /<a href="mailto:me@example.com"/);
+    assert.match(html, /\be\b/);
+  });
+
+  it('turns links to other topics into topic links and drops unknown fragments', () => {
+    const html = render('## A\nSee [B](#b), [its term](#b#t) and [nothing](#nope).\n## B\n- T: term\n');
+    assert.match(html, /<a href="#" data-topic="b" class="topic-link">B<\/a>/);
+    assert.match(html, /data-topic="b" class="topic-link" data-concept="b#t"/);
+    assert.doesNotMatch(html, /nope/);
+    assert.match(html, /nothing/);
+  });
+
+  it('escapes quotes in link titles', () => {
+    const html = render('## S\n[x](https://e.com "a\\" onmouseover=\\"alert(1)")\n');
+    assert.doesNotMatch(html, /" onmouseover="/);
+  });
+
+  it('marks concept bullets so the webview can scroll to them', () => {
+    const doc = parseDocument('## S\nintro\n\n- A: 1\n  - B: 2\n- C: 3\n');
+    const html = renderer.render(doc, doc.topics[0]).html;
+    assert.deepStrictEqual([...html.matchAll(/data-concept="([^"]+)"/g)].map(m => m[1]), ['s#a', 's#b', 's#c']);
+  });
+
+  it('keeps only https images and never emits style attributes', () => {
+    const html = render('## S\n![ok](https://e.com/a.png) ![bad](http://e.com/b.png)\n\n| a | b |\n|--:|:-:|\n| 1 | 2 |\n');
+    assert.match(html, /<img src="https:\/\/e.com\/a.png" alt="ok">/);
+    assert.doesNotMatch(html, /b.png/);
+    assert.doesNotMatch(html, /style=/);
+    assert.match(html, /class="align-right"/);
+  });
+
+  it('builds the view with neighbours, crumb and reading time', () => {
+    const doc = parseDocument('# Guide\n## S\n### One\n' + 'word '.repeat(450) + '\n### Two\n## Alone\n');
+    const view = toTopicView(renderer, doc, doc.topics[1], 'file.md');
+    assert.deepStrictEqual([view.crumb, view.previous?.id, view.next?.id], ['S', 's/one', 'alone']);
+    assert.strictEqual(toTopicView(renderer, doc, doc.topics[0], 'file.md').minutes, 3);
+    assert.strictEqual(toTopicView(renderer, doc, doc.topics[2], 'file.md').crumb, 'Guide');
+  });
+});
