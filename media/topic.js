@@ -46,8 +46,15 @@
   /** @param {ToWebview} message */
   function render(message) {
     if (message.type === 'missing') {
+      currentId = undefined;
+      title.textContent = 'Topic not found';
+      crumb.textContent = '';
+      meta.textContent = '';
+      content.textContent = '';
       notice.textContent = message.message;
       notice.hidden = false;
+      setNav(previous, undefined, 'Previous');
+      setNav(next, undefined, 'Next');
       return;
     }
     const topic = message.topic;

@@ -19,7 +19,7 @@ export interface DjangoPrepApi {
 export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const start = performance.now();
   const store = new DocumentStore(context);
-  const panel = new TopicPanel(context.extensionUri, store);
+  const panel = new TopicPanel(context.extensionUri, store, context.workspaceState);
   const { provider, view } = createTopicTree(store);
   context.subscriptions.push(store, panel, provider, view, ...registerCommands(store, panel, view));
   return { store, panel, tree: provider, treeView: view, activationMs: performance.now() - start };

@@ -38,8 +38,8 @@ export interface RenderedTopic {
 interface RenderEnv {
   doc: StudyDocument;
   topic: Topic;
-  /** Concept ids by body-relative start line, so the webview can scroll to one. */
-  conceptLines: Map<number, string>;
+  /** Concepts by body-relative start line, so the webview can scroll to one. */
+  conceptLines: Map<number, { id: string; term: string | undefined }>;
 }
 
 export function isExternalHref(href: string): boolean {
@@ -52,10 +52,11 @@ export class TopicRenderer {
   constructor() {
     this.md = new MarkdownIt({ html: false, linkify: true, typographer: false, highlight: highlightCode });
     this.md.core.ruler.push('django_prep_links', state => rewriteLinks(state.tokens, state.env as RenderEnv, state.Token));
+    this.md.core.ruler.push('django_prep_terms', state => emphasiseTerms(state.tokens, state.env as RenderEnv, state.Token));
     this.md.renderer.rules.list_item_open = (tokens, idx, options, env: RenderEnv, self) => {
       const map = tokens[idx].map;
       const concept = map ? env.conceptLines.get(map[0]) : undefined;
-      if (concept) { tokens[idx].attrSet('data-concept', concept); }
+      if (concept) { tokens[idx].attrSet('data-concept', concept.id); }
       return self.renderToken(tokens, idx, options);
     };
     // markdown-it aligns table cells with style="", which a strict CSP would block: use classes.
@@ -71,8 +72,11 @@ export class TopicRenderer {
   }
 
   render(doc: StudyDocument, topic: Topic): RenderedTopic {
-    const conceptLines = new Map<number, string>();
-    const visit = (cs: Topic['concepts']) => cs.forEach(c => { conceptLines.set(c.range.start - topic.bodyStartLine, c.id); visit(c.children); });
+    const conceptLines: RenderEnv['conceptLines'] = new Map();
+    const visit = (cs: Topic['concepts']) => cs.forEach(c => {
+      conceptLines.set(c.range.start - topic.bodyStartLine, { id: c.id, term: c.term });
+      visit(c.children);
+    });
     visit(topic.concepts);
     const env: RenderEnv = { doc, topic, conceptLines };
     const html = this.md.render(topic.body, env);
@@ -122,6 +126,24 @@ function rewriteLinks(blockTokens: Token[], env: RenderEnv, TokenClass: Markdown
       }
     }
     block.children = out;
+  }
+}
+
+/** Sets the `Term` of a `- Term: description` bullet in bold, unless it is marked up already. */
+function emphasiseTerms(tokens: Token[], env: RenderEnv, TokenClass: MarkdownIt.StateCore['Token']): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const map = tokens[i].map;
+    const term = tokens[i].type === 'list_item_open' && map ? env.conceptLines.get(map[0])?.term : undefined;
+    const inline = tokens[i + 2];
+    const first = inline?.type === 'inline' ? inline.children?.[0] : undefined;
+    if (!term || !first || first.type !== 'text' || !first.content.startsWith(term + ':')) { continue; }
+    const make = (type: string, tag: string, nesting: -1 | 0 | 1, content = '') => {
+      const t = new TokenClass(type, tag, nesting);
+      t.content = content;
+      return t;
+    };
+    first.content = first.content.slice(term.length);
+    inline.children!.unshift(make('strong_open', 'strong', 1), make('text', '', 0, term), make('strong_close', 'strong', -1));
   }
 }
 

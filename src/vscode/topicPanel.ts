@@ -8,6 +8,7 @@ import { Disposable } from './disposable';
 import type { DocumentStore } from './documentStore';
 
 export const TOPIC_VIEW_TYPE = 'djangoPrep.topic';
+const LAST_TOPIC_KEY = 'djangoPrep.lastTopic';
 
 export interface ShowOptions {
   readonly concept?: string;
@@ -29,6 +30,8 @@ export class TopicPanel extends Disposable {
   private panelDisposables: vscode.Disposable[] = [];
   private currentId: string | undefined;
   private currentConcept: string | undefined;
+  /** The document the current topic came from. */
+  private shownUri: string | undefined;
   private renderer: TopicRenderer | undefined;
   private rejected = 0;
   private readonly shown = this._register(new vscode.EventEmitter<Topic>());
@@ -38,7 +41,7 @@ export class TopicPanel extends Disposable {
   /** The webview reported that it finished drawing a topic. */
   readonly onDidRender = this.rendered.event;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly store: DocumentStore) {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly store: DocumentStore, private readonly memento: vscode.Memento) {
     super();
     this._register(vscode.window.registerWebviewPanelSerializer(TOPIC_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
@@ -65,6 +68,8 @@ export class TopicPanel extends Disposable {
     if (!doc || !topic || topic.kind !== 'topic') { return false; }
     this.currentId = topic.id;
     this.currentConcept = options.concept;
+    this.shownUri = this.store.uri.toString();
+    void this.memento.update(LAST_TOPIC_KEY, topic.id);
     const message = this.showMessage(topic);
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(TOPIC_VIEW_TYPE, topic.title,
@@ -79,15 +84,23 @@ export class TopicPanel extends Disposable {
     return true;
   }
 
-  /** Re-renders the open topic after the document changed; a topic that vanished says so. */
+  /**
+   * After the document changed: re-render the open topic; if another document was opened,
+   * start at its first topic; if the topic was deleted, say so.
+   */
   private async refresh(): Promise<void> {
     if (!this.panel || !this.currentId) { return; }
     const doc = this.store.peek();
     const topic = doc?.get(this.currentId);
     if (topic?.kind === 'topic') {
       void this.panel.webview.postMessage(this.showMessage(topic));
+    } else if (doc?.topics.length && this.shownUri !== this.store.uri.toString()) {
+      await this.show(doc.topics[0].id, { preserveFocus: true });
     } else {
-      const message: ToWebview = { type: 'missing', message: `The topic "${this.currentId}" is no longer in ${this.store.label}. Pick another topic in the Topics view.` };
+      const where = this.store.label;
+      const message: ToWebview = { type: 'missing', message: doc?.topics.length
+        ? `The topic "${this.currentId}" is no longer in ${where}. Pick another topic in the Topics view.`
+        : `${where} has no topics to show.` };
       void this.panel.webview.postMessage(message);
     }
   }
@@ -107,18 +120,22 @@ export class TopicPanel extends Disposable {
     };
   }
 
-  /** Restores the panel after a window reload, on the topic it showed. */
+  /**
+   * Restores the panel after a window reload, on the topic it showed. The workbench saves the
+   * webview's own state lazily, so the topic this side last showed (a memento) wins.
+   */
   async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     panel.webview.options = this.webviewOptions();
     const doc = await this.store.get();
-    const saved = parsePanelState(state);
-    const topic = (saved && doc?.get(saved.topicId)) || doc?.topics[0];
+    const ids = [this.memento.get<string>(LAST_TOPIC_KEY), parsePanelState(state)?.topicId];
+    const topic = ids.map(id => (id ? doc?.get(id) : undefined)).find(n => n?.kind === 'topic') ?? doc?.topics[0];
     if (this.panel || !topic || topic.kind !== 'topic') {
       panel.dispose();
       return;
     }
     this.currentId = topic.id;
     this.currentConcept = undefined;
+    this.shownUri = this.store.uri.toString();
     panel.title = topic.title;
     this.adopt(panel, this.showMessage(topic));
     this.shown.fire(topic);

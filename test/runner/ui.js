@@ -29,6 +29,18 @@ async function palette(/** @type {Page} */ page, /** @type {string} */ label) {
   await row.click();
 }
 
+/** Picks a file in the workbench's own file dialog (a quick input in the browser) by typing its path. */
+async function openStudyDocument(/** @type {Page} */ page, /** @type {string} */ file) {
+  await palette(page, 'Django Prep: Open Study Document...');
+  const input = page.locator('.quick-input-widget input.input');
+  // The dialog fills in its start folder asynchronously: wait for its listing before typing.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).first().waitFor();
+  await input.fill(file);
+  await page.waitForFunction(f => /** @type {HTMLInputElement | null} */ (document.querySelector('.quick-input-widget input.input'))?.value === f, file);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
 /** The inner frame of the (only) webview, where our page runs. */
 async function webviewFrame(/** @type {Page} */ page) {
   const handle = await page.frameLocator('iframe.webview.ready').locator('#active-frame').elementHandle({ timeout: 20000 });
@@ -78,8 +90,8 @@ async function main() {
   const cs = await startCodeServer({ ...env, workspace, installVsix: vsix, devMode: false, logFile: path.join(CACHE, 'code-server-ui.log') });
   const browser = await launchChromium();
   const cspViolations = /** @type {string[]} */ ([]);
+  const page = await browser.context.newPage();
   try {
-    const page = await browser.context.newPage();
     page.setDefaultTimeout(20000);
     page.on('console', msg => { if (/Content Security Policy/i.test(msg.text())) { cspViolations.push(msg.text()); } });
     await page.goto(`${cs.url}?folder=${encodeURIComponent(workspace)}`);
@@ -106,7 +118,32 @@ async function main() {
       assert.ok(await frame.locator('#content pre code .hljs-keyword').count() > 0, 'code is highlighted');
       assert.strictEqual(await frame.locator('#crumb').innerText(), 'Python Topics');
       await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(SHOTS, 'topic-dark.png') });
+      await page.screenshot({ path: path.join(SHOTS, 'topic-light.png') });
+    });
+
+    await step('the webview follows the editor theme: dark and high contrast', async () => {
+      const frame = await webviewFrame(page);
+      const colours = async () => frame.evaluate(() => {
+        const style = (/** @type {string} */ sel) => getComputedStyle(/** @type {Element} */ (document.querySelector(sel)));
+        return `${style('body').color} on ${style('body').backgroundColor}, link ${style('#content a').color}`;
+      });
+      const setTheme = async (/** @type {string} */ theme, /** @type {string} */ bodyClass) => {
+        await palette(page, 'Preferences: Color Theme');
+        await page.locator('.quick-input-widget input.input').fill(theme);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator(`.monaco-workbench.${bodyClass}`).waitFor();
+        await page.waitForTimeout(500);
+      };
+      const seen = [await colours()];
+      for (const [theme, bodyClass, shot] of [['Dark Modern', 'vs-dark', 'topic-dark.png'], ['Dark High Contrast', 'hc-black', 'topic-high-contrast.png']]) {
+        await setTheme(theme, bodyClass);
+        seen.push(await colours());
+        await page.screenshot({ path: path.join(SHOTS, shot) });
+      }
+      await setTheme('Light Modern', 'vs');
+      log('webview colours (light, dark, high contrast):', seen.join(' | '));
+      assert.strictEqual(new Set(seen).size, 3, 'each theme gives the webview its own colours');
     });
 
     await step('a link to another topic opens it in the same panel', async () => {
@@ -135,25 +172,22 @@ async function main() {
     });
 
     await step('the panel comes back on the same topic after a window reload', async () => {
+      // In a browser the workbench writes storage asynchronously and a reload does not wait
+      // for the last write; give it the second a person would take to press F5.
+      await page.waitForTimeout(1000);
       await page.reload();
       await page.locator('.monaco-workbench .part.activitybar').waitFor();
       await waitForTitle(page, 'Sorting Algorithms');
     });
 
     await step('a document without headings shows the welcome message', async () => {
-      await palette(page, 'Django Prep: Open Study Document...');
-      const input = page.locator('.quick-input-widget input.input');
-      await input.fill(path.join(workspace, 'no-headings.md'));
-      await page.keyboard.press('Enter');
+      await openStudyDocument(page, path.join(workspace, 'no-headings.md'));
       await page.locator('.welcome-view-content', { hasText: 'no headings' }).waitFor();
       await page.screenshot({ path: path.join(SHOTS, 'welcome-empty.png') });
     });
 
     await step('a hostile document renders as text: no payload runs, no CSP violation', async () => {
-      await palette(page, 'Django Prep: Open Study Document...');
-      const input = page.locator('.quick-input-widget input.input');
-      await input.fill(path.join(workspace, 'hostile-basic.md'));
-      await page.keyboard.press('Enter');
+      await openStudyDocument(page, path.join(workspace, 'hostile-basic.md'));
       for (const name of ['Scripts', 'Links']) {
         await page.getByRole('treeitem', { name: new RegExp(`^Topic ${name}`) }).click();
         await waitForTitle(page, name);
@@ -175,7 +209,7 @@ async function main() {
       await page.screenshot({ path: path.join(SHOTS, 'hostile.png') });
     });
   } catch (e) {
-    try { await browser.context.pages()[0].screenshot({ path: path.join(SHOTS, 'failure.png') }); } catch { /* ignore */ }
+    try { await page.screenshot({ path: path.join(SHOTS, 'failure.png') }); } catch { /* ignore */ }
     log('UI test stopped:', e instanceof Error ? e.message.split('\n')[0] : e);
     if (failed === 0) { failed++; }
   } finally {

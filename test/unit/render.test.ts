@@ -66,3 +66,12 @@ describe('TopicRenderer', () => {
     assert.strictEqual(toTopicView(renderer, doc, doc.topics[2], 'file.md').crumb, 'Guide');
   });
 });
+
+describe('TopicRenderer terms', () => {
+  it('sets the term of a concept bullet in bold and leaves other bullets alone', () => {
+    const html = render('## S\n- Tuple: immutable\n- plain bullet: not a concept? it is\n- **Set**: already bold\n\nNot a list: x\n');
+    assert.match(html, /<li data-concept="s#tuple"><strong>Tuple<\/strong>: immutable<\/li>/);
+    assert.match(html, /<li data-concept="s#set"><strong>Set<\/strong>: already bold<\/li>/);
+    assert.match(html, /<p>Not a list: x<\/p>/);
+  });
+});
