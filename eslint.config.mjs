@@ -34,6 +34,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, acquireVsCodeApi: 'readonly' }, sourceType: 'script' },
   },
   {
+    // Playwright callbacks in the UI test run inside the page.
+    files: ['test/runner/ui.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['**/*.mjs'],
     languageOptions: { sourceType: 'module' },
   },

@@ -113,6 +113,15 @@ suite('Topic tree', () => {
     assert.match((resolved.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /Immutable ordered collection/);
   });
 
+  test('refreshes by reading the document again, and collapses all', async () => {
+    const before = await api.store.get();
+    const after = await vscode.commands.executeCommand('djangoPrep.refresh');
+    assert.ok(after && after !== before, 'a new parse');
+    assert.deepStrictEqual((await api.store.get())!.topics.map(t => t.id), before!.topics.map(t => t.id));
+    await vscode.commands.executeCommand('djangoPrep.topics.focus');
+    await vscode.commands.executeCommand('djangoPrep.collapseAll');
+  });
+
   test('shows a welcome message instead of a tree for an unreadable or heading-less document', async () => {
     await vscode.commands.executeCommand('djangoPrep.openDocument', fixture('does-not-exist.md'));
     assert.strictEqual(api.store.state, 'error');

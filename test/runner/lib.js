@@ -147,6 +147,7 @@ const SETTINGS = {
   'update.mode': 'none',
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /**
@@ -224,10 +225,9 @@ async function launchChromium() {
   return { context, close };
 }
 
-/** Builds the extension and packages it; returns the .vsix path. */
+/** Packages the extension (vsce runs `vscode:prepublish`, the production build); returns the .vsix path. */
 function packageVsix(out = path.join(CACHE, `${PKG.name}.vsix`)) {
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  run(process.execPath, [path.join(ROOT, 'esbuild.js'), '--production'], { cwd: ROOT });
   run(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', out],
     { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   return out;
