@@ -22,7 +22,9 @@ let status = 0;
 for (const level of levels) {
   console.log(`\n=== ${level.name} ===`);
   const t = Date.now();
-  const r = spawnSync(process.execPath, level.cmd, { cwd: ROOT, stdio: 'inherit' });
+  // A hard limit per level (first runs provision code-server, about 4 minutes).
+  const r = spawnSync(process.execPath, level.cmd, { cwd: ROOT, stdio: 'inherit', timeout: 20 * 60000, killSignal: 'SIGKILL' });
+  if (r.error || r.signal) { console.error(`${level.name}: ${r.error?.message ?? `killed by ${r.signal}`}`); }
   const ok = r.status === 0;
   summary.push(`${level.name.padEnd(12)} ${ok ? 'passed' : 'FAILED'}  ${((Date.now() - t) / 1000).toFixed(1)}s`);
   if (!ok) { status = r.status || 1; break; }

@@ -79,6 +79,8 @@ async function step(/** @type {string} */ name, /** @type {() => Promise<void>} 
 }
 
 async function main() {
+  // A hard limit, whatever hangs: provisioning included, well above a normal run.
+  setTimeout(() => { console.error('ui: TIMEOUT after 15 minutes'); process.exit(2); }, 15 * 60000).unref();
   const env = provision();
   const vsix = packageVsix();
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-ui-'));
@@ -202,6 +204,11 @@ async function main() {
       await frame.locator('#content li', { hasText: 'Script link' }).click();
       await page.waitForTimeout(300);
       assert.strictEqual(await frame.evaluate(s => /** @type {any} */ (window)[s], SENTINEL), undefined);
+      // An allowed external link goes to the browser (the workbench asks first, as it does for any link).
+      await frame.locator('#content a.external').click();
+      const dialog = page.locator('.monaco-dialog-box', { hasText: 'docs.djangoproject.com' });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
       await frame.locator('#content a.topic-link').click();
       await waitForTitle(page, 'Scripts');
       assert.strictEqual(await frame.evaluate(s => /** @type {any} */ (window)[s], SENTINEL), undefined);
