@@ -103,8 +103,10 @@
     if (event.key === 'p' && !previous.disabled) { previous.click(); }
   });
 
-  const initial = document.body.dataset.initial;
+  // After being hidden the page reloads with the HTML it was created with: draw that first
+  // topic only if it is still the one this page showed last; otherwise the extension sends it.
+  const initial = document.body.dataset.initial ? JSON.parse(document.body.dataset.initial) : undefined;
   const state = vscode.getState();
-  if (initial) { render(JSON.parse(initial)); }
-  vscode.postMessage({ type: 'ready', topicId: currentId ?? (state && state.topicId) });
+  if (initial && (initial.type !== 'show' || !state || state.topicId === initial.topic.id)) { render(initial); }
+  vscode.postMessage({ type: 'ready', topicId: currentId });
 }());

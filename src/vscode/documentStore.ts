@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseDocument, StudyDocument } from '../core/document';
+import type { StudyDocument } from '../core/document';
 import { ContextKey } from './contextKey';
 import { Disposable } from './disposable';
 
@@ -88,6 +88,8 @@ export class DocumentStore extends Disposable {
     let doc: StudyDocument | undefined;
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
+      // The parser (markdown-it) loads with the first document, not at activation.
+      const { parseDocument } = await import('../core/document');
       doc = parseDocument(new TextDecoder('utf-8').decode(bytes));
       this.lastError = undefined;
     } catch (e) {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Topic } from '../core/document';
 import { escapeHtml } from '../core/html';
 import { FromWebview, parseFromWebview, parsePanelState, ToWebview } from '../core/messages';
-import { TopicRenderer, toTopicView } from '../core/render';
+import type { TopicRenderer } from '../core/render';
 import { Disposable } from './disposable';
 import type { DocumentStore } from './documentStore';
 
@@ -32,7 +32,7 @@ export class TopicPanel extends Disposable {
   private currentConcept: string | undefined;
   /** The document the current topic came from. */
   private shownUri: string | undefined;
-  private renderer: TopicRenderer | undefined;
+  private renderer: Promise<{ renderer: TopicRenderer; toTopicView: typeof import('../core/render').toTopicView }> | undefined;
   private rejected = 0;
   private readonly shown = this._register(new vscode.EventEmitter<Topic>());
   private readonly rendered = this._register(new vscode.EventEmitter<RenderedEvent>());
@@ -57,6 +57,10 @@ export class TopicPanel extends Disposable {
     return this.panel !== undefined;
   }
 
+  get isVisible(): boolean {
+    return this.panel?.visible ?? false;
+  }
+
   /** Messages from the webview that failed validation and were dropped. */
   get rejectedMessages(): number {
     return this.rejected;
@@ -70,7 +74,7 @@ export class TopicPanel extends Disposable {
     this.currentConcept = options.concept;
     this.shownUri = this.store.uri.toString();
     void this.memento.update(LAST_TOPIC_KEY, topic.id);
-    const message = this.showMessage(topic);
+    const message = await this.showMessage(topic);
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(TOPIC_VIEW_TYPE, topic.title,
         { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus }, this.webviewOptions());
@@ -93,7 +97,7 @@ export class TopicPanel extends Disposable {
     const doc = this.store.peek();
     const topic = doc?.get(this.currentId);
     if (topic?.kind === 'topic') {
-      void this.panel.webview.postMessage(this.showMessage(topic));
+      void this.panel.webview.postMessage(await this.showMessage(topic));
     } else if (doc?.topics.length && this.shownUri !== this.store.uri.toString()) {
       await this.show(doc.topics[0].id, { preserveFocus: true });
     } else {
@@ -105,10 +109,12 @@ export class TopicPanel extends Disposable {
     }
   }
 
-  private showMessage(topic: Topic): ToWebview {
-    this.renderer ??= new TopicRenderer();
+  private async showMessage(topic: Topic): Promise<ToWebview> {
+    // The renderer (markdown-it, highlight.js) loads with the first topic, not at activation.
+    this.renderer ??= import('../core/render').then(m => ({ renderer: new m.TopicRenderer(), toTopicView: m.toTopicView }));
+    const { renderer, toTopicView } = await this.renderer;
     const doc = this.store.peek()!;
-    return { type: 'show', topic: toTopicView(this.renderer, doc, topic, this.store.label), concept: this.currentConcept };
+    return { type: 'show', topic: toTopicView(renderer, doc, topic, this.store.label), concept: this.currentConcept };
   }
 
   private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -137,7 +143,7 @@ export class TopicPanel extends Disposable {
     this.currentConcept = undefined;
     this.shownUri = this.store.uri.toString();
     panel.title = topic.title;
-    this.adopt(panel, this.showMessage(topic));
+    this.adopt(panel, await this.showMessage(topic));
     this.shown.fire(topic);
   }
 
@@ -168,7 +174,7 @@ export class TopicPanel extends Disposable {
     switch (message.type) {
       case 'ready':
         // The webview (re)loaded, e.g. after being hidden: make sure it shows the current topic.
-        if (this.currentId && (message.topicId !== this.currentId || this.currentConcept)) { void this.refresh(); }
+        if (this.currentId && message.topicId !== this.currentId) { void this.refresh(); }
         break;
       case 'openTopic':
         void this.show(message.id, { concept: message.concept });
