@@ -21,6 +21,7 @@ export function slugify(text: string): string {
 
 /** Reduces inline markdown (emphasis, code, links, escapes) to the text a reader sees. */
 export function stripInlineMarkdown(text: string): string {
+  if (!/[[\]`*_~\\!]/.test(text)) { return text.replace(/\s+/g, ' ').trim(); } // plain text: the common case
   return text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
