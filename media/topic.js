@@ -3,7 +3,7 @@
 (function () {
   /** @typedef {{ id: string; title: string }} TopicRef */
   /** @typedef {{ id: string; title: string; crumb: string; html: string; minutes: number; previous?: TopicRef; next?: TopicRef }} TopicView */
-  /** @typedef {{ type: 'show'; topic: TopicView; concept?: string } | { type: 'missing'; message: string }} ToWebview */
+  /** @typedef {{ type: 'show'; topic: TopicView; concept?: string } | { type: 'missing'; title: string; message: string }} ToWebview */
 
   const vscode = acquireVsCodeApi();
 
@@ -47,7 +47,7 @@
   function render(message) {
     if (message.type === 'missing') {
       currentId = undefined;
-      title.textContent = 'Topic not found';
+      title.textContent = message.title;
       crumb.textContent = '';
       meta.textContent = '';
       content.textContent = '';

@@ -16,7 +16,7 @@ export interface TopicView {
 /** Extension -> webview. */
 export type ToWebview =
   | { readonly type: 'show'; readonly topic: TopicView; readonly concept?: string }
-  | { readonly type: 'missing'; readonly message: string };
+  | { readonly type: 'missing'; readonly title: string; readonly message: string };
 
 /** Webview -> extension. */
 export type FromWebview =

@@ -13,6 +13,10 @@ export function registerCommands(store: DocumentStore, panel: TopicPanel, tree: 
   const openTopic = async (arg?: NodeArg, options?: ShowOptions): Promise<boolean> => {
     const doc = await store.get();
     if (!doc) { return reportUnreadable(store); }
+    if (!arg && doc.topics.length === 0) {
+      void vscode.window.showInformationMessage(`Django Prep: ${store.label} has no topics yet. Use ## for sections and ### for topics.`);
+      return false;
+    }
     const id = idOf(arg) ?? (await pickTopic(doc, store.label))?.id;
     if (!id) { return false; }
     const node = doc.get(id);
@@ -56,9 +60,7 @@ export function registerCommands(store: DocumentStore, panel: TopicPanel, tree: 
       const doc = await store.open(target);
       if (!doc) {
         void vscode.window.showErrorMessage(`Django Prep: could not read ${target.fsPath || target.toString()}: ${store.error}`);
-      } else if (doc.topics.length === 0) {
-        void vscode.window.showWarningMessage(`Django Prep: ${store.label} has no headings, so it has no topics. Use ## for sections and ### for topics.`);
-      }
+      } // a document without topics is explained by the view's welcome message
       await vscode.commands.executeCommand(`${TOPICS_VIEW}.focus`);
       return doc?.topics.length;
     }),

@@ -102,9 +102,10 @@ export class TopicPanel extends Disposable {
       await this.show(doc.topics[0].id, { preserveFocus: true });
     } else {
       const where = this.store.label;
-      const message: ToWebview = { type: 'missing', message: doc?.topics.length
-        ? `The topic "${this.currentId}" is no longer in ${where}. Pick another topic in the Topics view.`
-        : `${where} has no topics to show.` };
+      const message: ToWebview = doc?.topics.length
+        ? { type: 'missing', title: 'Topic not found', message: `The topic "${this.currentId}" is no longer in ${where}. Pick another topic in the Topics view.` }
+        : { type: 'missing', title: 'No topics', message: `${where} has no topics to show.` };
+      this.panel.title = message.title;
       void this.panel.webview.postMessage(message);
     }
   }

@@ -10,6 +10,7 @@ const { ROOT } = require('./lib');
 const bin = (/** @type {string} */ p) => require.resolve(p);
 const levels = [
   { name: 'typecheck', cmd: [bin('typescript/bin/tsc'), '--noEmit', '-p', ROOT] },
+  { name: 'typecheck (webview)', cmd: [bin('typescript/bin/tsc'), '-p', path.join(ROOT, 'media')] },
   { name: 'lint', cmd: [path.join(path.dirname(bin('eslint/package.json')), 'bin', 'eslint.js'), 'src', 'test', 'media', 'esbuild.js'] },
   { name: 'unit', cmd: [path.join(__dirname, 'unit.js')] },
   { name: 'integration', cmd: [path.join(__dirname, 'integration.js')] },
@@ -26,7 +27,7 @@ for (const level of levels) {
   const r = spawnSync(process.execPath, level.cmd, { cwd: ROOT, stdio: 'inherit', timeout: 20 * 60000, killSignal: 'SIGKILL' });
   if (r.error || r.signal) { console.error(`${level.name}: ${r.error?.message ?? `killed by ${r.signal}`}`); }
   const ok = r.status === 0;
-  summary.push(`${level.name.padEnd(12)} ${ok ? 'passed' : 'FAILED'}  ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  summary.push(`${level.name.padEnd(20)} ${ok ? 'passed' : 'FAILED'}  ${((Date.now() - t) / 1000).toFixed(1)}s`);
   if (!ok) { status = r.status || 1; break; }
 }
 console.log(`\n=== summary (${((Date.now() - t0) / 1000).toFixed(1)}s) ===\n${summary.join('\n')}`);

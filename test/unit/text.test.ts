@@ -1,0 +1,33 @@
+import * as assert from 'assert';
+import { IdAllocator, normalizeNewlines, slugify, stripInlineMarkdown, truncate } from '../../src/core/text';
+
+describe('text helpers', () => {
+  it('slugifies headings of any script, stably', () => {
+    assert.strictEqual(slugify('DB, Query in Django, Filtering F, Q'), 'db-query-in-django-filtering-f-q');
+    assert.strictEqual(slugify('Café à la Crème'), 'cafe-a-la-creme');
+    assert.strictEqual(slugify('Декораторы и генераторы'), 'декораторы-и-генераторы');
+    assert.strictEqual(slugify('***'), 'untitled');
+    assert.ok(slugify('x'.repeat(500)).length <= 80);
+  });
+
+  it('strips inline markup to what a reader sees', () => {
+    assert.strictEqual(stripInlineMarkdown('**Bold** and `code` and [a link](https://x.y)'), 'Bold and code and a link');
+    assert.strictEqual(stripInlineMarkdown('snake_case_name stays'), 'snake_case_name stays');
+    assert.strictEqual(stripInlineMarkdown('*emphasis* and _this_'), 'emphasis and this');
+    assert.strictEqual(stripInlineMarkdown('  spread\n over   lines '), 'spread over lines');
+  });
+
+  it('normalises CRLF, lone CR and a BOM', () => {
+    assert.strictEqual(normalizeNewlines('\uFEFFa\r\nb\rc\n'), 'a\nb\nc\n');
+  });
+
+  it('allocates unique ids with numbered suffixes', () => {
+    const ids = new IdAllocator();
+    assert.deepStrictEqual(['a', 'a', 'a-2', 'a'].map(x => ids.allocate(x)), ['a', 'a-2', 'a-2-2', 'a-3']);
+  });
+
+  it('truncates at a word boundary', () => {
+    assert.strictEqual(truncate('short', 10), 'short');
+    assert.strictEqual(truncate('one two three four five', 14), 'one two three…');
+  });
+});
