@@ -3,7 +3,7 @@
 (function () {
   /** @typedef {{ id: string; title: string }} TopicRef */
   /** @typedef {{ id: string; title: string; crumb: string; html: string; minutes: number; previous?: TopicRef; next?: TopicRef }} TopicView */
-  /** @typedef {{ type: 'show'; topic: TopicView; concept?: string } | { type: 'missing'; title: string; message: string }} ToWebview */
+  /** @typedef {{ type: 'show'; rev: number; topic: TopicView; concept?: string } | { type: 'missing'; rev: number; title: string; message: string }} ToWebview */
 
   const vscode = acquireVsCodeApi();
 
@@ -19,6 +19,8 @@
 
   /** @type {string | undefined} */
   let currentId;
+  /** @type {number | undefined} the last message drawn */
+  let rev;
 
   /**
    * @param {HTMLButtonElement} button
@@ -45,7 +47,9 @@
 
   /** @param {ToWebview} message */
   function render(message) {
+    rev = message.rev;
     if (message.type === 'missing') {
+      vscode.setState({ topicId: currentId ?? '', rev });
       currentId = undefined;
       title.textContent = message.title;
       crumb.textContent = '';
@@ -71,8 +75,8 @@
     document.title = topic.title;
     const scrolled = scrollToConcept(message.concept);
     if (!scrolled && changed) { window.scrollTo(0, 0); }
-    vscode.setState({ topicId: topic.id });
-    vscode.postMessage({ type: 'rendered', topicId: topic.id, concept: message.concept, scrolled });
+    vscode.setState({ topicId: topic.id, rev });
+    vscode.postMessage({ type: 'rendered', rev, topicId: topic.id, concept: message.concept, scrolled });
   }
 
   window.addEventListener('message', event => {
@@ -104,9 +108,9 @@
   });
 
   // After being hidden the page reloads with the HTML it was created with: draw that first
-  // topic only if it is still the one this page showed last; otherwise the extension sends it.
+  // message only if it is the last one this page drew; the extension sends anything newer.
   const initial = document.body.dataset.initial ? JSON.parse(document.body.dataset.initial) : undefined;
   const state = vscode.getState();
-  if (initial && (initial.type !== 'show' || !state || state.topicId === initial.topic.id)) { render(initial); }
-  vscode.postMessage({ type: 'ready', topicId: currentId });
+  if (initial && (!state || state.rev === initial.rev)) { render(initial); }
+  vscode.postMessage({ type: 'ready', rev });
 }());

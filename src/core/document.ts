@@ -59,6 +59,8 @@ export interface StudyDocument {
   /** Every topic in reading order. */
   readonly topics: readonly Topic[];
   readonly lineCount: number;
+  /** Link reference definitions (`[label]: url`) of the whole file, for rendering one topic. */
+  readonly references: Readonly<Record<string, unknown>>;
   get(id: string): StudyNode | undefined;
 }
 
@@ -87,7 +89,8 @@ export function createIndexer(): MarkdownIt {
 export function parseDocument(source: string, md: MarkdownIt = createIndexer()): StudyDocument {
   const text = normalizeNewlines(source);
   const lines = text.split('\n');
-  const tokens = md.parse(text, {});
+  const env: { references?: Record<string, unknown> } = {};
+  const tokens = md.parse(text, env);
   const headings = collectHeadings(tokens);
   const contentLines = collectContentStarts(tokens);
   const { titleLevel, sectionLevel, topicLevel } = chooseLevels(headings);
@@ -156,7 +159,7 @@ export function parseDocument(source: string, md: MarkdownIt = createIndexer()):
   }
 
   attachConcepts(tokens, topics, ids, byId);
-  return { title, items, topics, lineCount, get: id => byId.get(id) };
+  return { title, items, topics, lineCount, references: env.references ?? {}, get: id => byId.get(id) };
 }
 
 function lowerBound(sorted: number[], value: number): number {

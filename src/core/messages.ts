@@ -13,18 +13,21 @@ export interface TopicView {
   readonly next?: { readonly id: string; readonly title: string };
 }
 
-/** Extension -> webview. */
+/**
+ * Extension -> webview. `rev` numbers every message: a page recreated after being hidden
+ * (messages to a hidden webview are dropped) reports the last one it drew.
+ */
 export type ToWebview =
-  | { readonly type: 'show'; readonly topic: TopicView; readonly concept?: string }
-  | { readonly type: 'missing'; readonly title: string; readonly message: string };
+  | { readonly type: 'show'; readonly rev: number; readonly topic: TopicView; readonly concept?: string }
+  | { readonly type: 'missing'; readonly rev: number; readonly title: string; readonly message: string };
 
 /** Webview -> extension. */
 export type FromWebview =
-  | { readonly type: 'ready'; readonly topicId?: string }
+  | { readonly type: 'ready'; readonly rev?: number }
   | { readonly type: 'openTopic'; readonly id: string; readonly concept?: string }
   | { readonly type: 'openExternal'; readonly href: string }
   | { readonly type: 'navigate'; readonly direction: 'next' | 'previous' }
-  | { readonly type: 'rendered'; readonly topicId: string; readonly concept?: string; readonly scrolled: boolean };
+  | { readonly type: 'rendered'; readonly rev: number; readonly topicId: string; readonly concept?: string; readonly scrolled: boolean };
 
 const MAX_ID = 300;
 const MAX_HREF = 2048;
@@ -37,7 +40,7 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
   if (!isObject(raw)) { return undefined; }
   switch (raw.type) {
     case 'ready':
-      return optionalId(raw.topicId) ? { type: 'ready', topicId: raw.topicId } : undefined;
+      return raw.rev === undefined || Number.isSafeInteger(raw.rev) ? { type: 'ready', rev: raw.rev as number | undefined } : undefined;
     case 'openTopic':
       return isId(raw.id) && optionalId(raw.concept) ? { type: 'openTopic', id: raw.id, concept: raw.concept } : undefined;
     case 'openExternal':
@@ -46,8 +49,8 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
     case 'navigate':
       return raw.direction === 'next' || raw.direction === 'previous' ? { type: 'navigate', direction: raw.direction } : undefined;
     case 'rendered':
-      return isId(raw.topicId) && optionalId(raw.concept) && typeof raw.scrolled === 'boolean'
-        ? { type: 'rendered', topicId: raw.topicId, concept: raw.concept, scrolled: raw.scrolled } : undefined;
+      return Number.isSafeInteger(raw.rev) && isId(raw.topicId) && optionalId(raw.concept) && typeof raw.scrolled === 'boolean'
+        ? { type: 'rendered', rev: raw.rev as number, topicId: raw.topicId, concept: raw.concept, scrolled: raw.scrolled } : undefined;
     default:
       return undefined;
   }

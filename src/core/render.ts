@@ -38,6 +38,8 @@ export interface RenderedTopic {
 interface RenderEnv {
   doc: StudyDocument;
   topic: Topic;
+  /** markdown-it reads (and adds to) link reference definitions here. */
+  references: Record<string, unknown>;
   /** Concepts by body-relative start line, so the webview can scroll to one. */
   conceptLines: Map<number, { id: string; term: string | undefined }>;
 }
@@ -78,7 +80,8 @@ export class TopicRenderer {
       visit(c.children);
     });
     visit(topic.concepts);
-    const env: RenderEnv = { doc, topic, conceptLines };
+    // A copy: definitions are collected from the whole file, and rendering may add to them.
+    const env: RenderEnv = { doc, topic, conceptLines, references: { ...doc.references } };
     const html = this.md.render(topic.body, env);
     const words = topic.body.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length;
     return { html, words };

@@ -19,19 +19,31 @@ export function slugify(text: string): string {
   return slug || 'untitled';
 }
 
+/** Labels need a few dozen characters; the cap also keeps the regexes below cheap on huge lines. */
+const MAX_STRIPPED = 1000;
+
 /** Reduces inline markdown (emphasis, code, links, escapes) to the text a reader sees. */
-export function stripInlineMarkdown(text: string): string {
-  if (!/[[\]`*_~\\!]/.test(text)) { return text.replace(/\s+/g, ' ').trim(); } // plain text: the common case
-  return text
+export function stripInlineMarkdown(source: string): string {
+  const text = source.length > MAX_STRIPPED ? source.slice(0, MAX_STRIPPED) : source;
+  if (!/[[\]`*_~\\!]/.test(text)) { return collapse(text); } // plain text: the common case
+  // Code spans and escaped characters are literal: park them so emphasis rules cannot touch them.
+  const kept: string[] = [];
+  const keep = (literal: string) => `\uE000${kept.push(literal) - 1}\uE000`;
+  const stripped = text
+    .replace(/\uE000/g, '')
+    .replace(/(`+)([^`][\s\S]*?)\1(?!`)/g, (_m, _ticks, code: string) => keep(code.trim()))
+    .replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => keep(c))
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/`+([^`]*)`+/g, '$1')
     .replace(/(\*\*|__|~~)(?=\S)(.*?\S)\1/g, '$2')
     .replace(/(^|[^\p{L}\p{N}])[*_](?=\S)(.*?\S)[*_](?![\p{L}\p{N}])/gu, '$1$2')
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/\uE000(\d+)\uE000/g, (_m, i: string) => kept[Number(i)]);
+  return collapse(stripped);
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Hands out ids unique within one document: `id`, `id-2`, `id-3`... */

@@ -18,6 +18,8 @@ export class DocumentStore extends Disposable {
   private activeUri: vscode.Uri;
   private lastError: string | undefined;
   private lastState: DocumentState = 'loading';
+  /** Counts loads, so a load that finishes after a newer one started gives way to it. */
+  private generation = 0;
   private readonly stateKey = new ContextKey<DocumentState>('djangoPrep.documentState');
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** Fires after the document was (re)loaded, successfully or not. */
@@ -57,8 +59,7 @@ export class DocumentStore extends Disposable {
 
   /** The parsed document, loading it on first call; undefined when it cannot be read. */
   get(): Promise<StudyDocument | undefined> {
-    this.loading ??= this.load();
-    return this.loading;
+    return this.loading ?? this.reload();
   }
 
   /** The document if it is already loaded, without starting a load. */
@@ -66,15 +67,18 @@ export class DocumentStore extends Disposable {
     return this.current;
   }
 
-  async open(uri: vscode.Uri): Promise<StudyDocument | undefined> {
+  open(uri: vscode.Uri): Promise<StudyDocument | undefined> {
     this.activeUri = uri;
-    await this.context.workspaceState.update(ACTIVE_DOCUMENT_KEY, this.isBundled ? undefined : uri.toString());
-    return this.reload();
+    const loading = this.reload();
+    void this.context.workspaceState.update(ACTIVE_DOCUMENT_KEY, this.isBundled ? undefined : uri.toString());
+    return loading;
   }
 
   reload(): Promise<StudyDocument | undefined> {
-    this.loading = this.load();
-    return this.loading;
+    const generation = ++this.generation;
+    const loading = this.load(generation);
+    this.loading = loading;
+    return loading;
   }
 
   private setState(state: DocumentState): void {
@@ -82,7 +86,7 @@ export class DocumentStore extends Disposable {
     this.stateKey.set(state);
   }
 
-  private async load(): Promise<StudyDocument | undefined> {
+  private async load(generation: number): Promise<StudyDocument | undefined> {
     const uri = this.activeUri;
     this.setState('loading');
     let doc: StudyDocument | undefined;
@@ -95,8 +99,8 @@ export class DocumentStore extends Disposable {
     } catch (e) {
       this.lastError = e instanceof Error ? e.message : String(e);
     }
-    if (uri.toString() !== this.activeUri.toString()) {
-      return this.get(); // another document was opened meanwhile; its load wins
+    if (generation !== this.generation) {
+      return this.loading; // a newer load started meanwhile (never this one's own promise); it wins
     }
     this.current = doc;
     this.setState(!doc ? 'error' : doc.topics.length === 0 ? 'empty' : 'ready');

@@ -16,6 +16,8 @@ export interface ShowOptions {
 }
 
 export interface RenderedEvent {
+  /** Which message the page drew (see `revision`). */
+  readonly rev: number;
   readonly topicId: string;
   readonly concept?: string;
   readonly scrolled: boolean;
@@ -34,6 +36,9 @@ export class TopicPanel extends Disposable {
   private shownUri: string | undefined;
   private renderer: Promise<{ renderer: TopicRenderer; toTopicView: typeof import('../core/render').toTopicView }> | undefined;
   private rejected = 0;
+  private rev = 0;
+  /** The last message for the page, sent again when a recreated page missed it. */
+  private lastMessage: ToWebview | undefined;
   private readonly shown = this._register(new vscode.EventEmitter<Topic>());
   private readonly rendered = this._register(new vscode.EventEmitter<RenderedEvent>());
   /** A topic was sent to the panel (for revealing it in the tree). */
@@ -61,6 +66,11 @@ export class TopicPanel extends Disposable {
     return this.panel?.visible ?? false;
   }
 
+  /** Number of the newest message for the page; a `rendered` report with it means the page is current. */
+  get revision(): number | undefined {
+    return this.lastMessage?.rev;
+  }
+
   /** Messages from the webview that failed validation and were dropped. */
   get rejectedMessages(): number {
     return this.rejected;
@@ -82,7 +92,7 @@ export class TopicPanel extends Disposable {
     } else {
       this.panel.title = topic.title;
       if (!this.panel.visible) { this.panel.reveal(undefined, options.preserveFocus); }
-      void this.panel.webview.postMessage(message);
+      this.post(message);
     }
     this.shown.fire(topic);
     return true;
@@ -97,16 +107,16 @@ export class TopicPanel extends Disposable {
     const doc = this.store.peek();
     const topic = doc?.get(this.currentId);
     if (topic?.kind === 'topic') {
-      void this.panel.webview.postMessage(await this.showMessage(topic));
+      this.post(await this.showMessage(topic));
     } else if (doc?.topics.length && this.shownUri !== this.store.uri.toString()) {
       await this.show(doc.topics[0].id, { preserveFocus: true });
     } else {
       const where = this.store.label;
       const message: ToWebview = doc?.topics.length
-        ? { type: 'missing', title: 'Topic not found', message: `The topic "${this.currentId}" is no longer in ${where}. Pick another topic in the Topics view.` }
-        : { type: 'missing', title: 'No topics', message: `${where} has no topics to show.` };
+        ? { type: 'missing', rev: ++this.rev, title: 'Topic not found', message: `The topic "${this.currentId}" is no longer in ${where}. Pick another topic in the Topics view.` }
+        : { type: 'missing', rev: ++this.rev, title: 'No topics', message: `${where} has no topics to show.` };
       this.panel.title = message.title;
-      void this.panel.webview.postMessage(message);
+      this.post(message);
     }
   }
 
@@ -115,7 +125,12 @@ export class TopicPanel extends Disposable {
     this.renderer ??= import('../core/render').then(m => ({ renderer: new m.TopicRenderer(), toTopicView: m.toTopicView }));
     const { renderer, toTopicView } = await this.renderer;
     const doc = this.store.peek()!;
-    return { type: 'show', topic: toTopicView(renderer, doc, topic, this.store.label), concept: this.currentConcept };
+    return { type: 'show', rev: ++this.rev, topic: toTopicView(renderer, doc, topic, this.store.label), concept: this.currentConcept };
+  }
+
+  private post(message: ToWebview): void {
+    this.lastMessage = message;
+    void this.panel?.webview.postMessage(message);
   }
 
   private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -143,23 +158,38 @@ export class TopicPanel extends Disposable {
     this.currentId = topic.id;
     this.currentConcept = undefined;
     this.shownUri = this.store.uri.toString();
+    const message = await this.showMessage(topic);
+    if (this.panel) { // a topic was opened meanwhile and created its own panel
+      panel.dispose();
+      return;
+    }
     panel.title = topic.title;
-    this.adopt(panel, await this.showMessage(topic));
+    this.adopt(panel, message);
     this.shown.fire(topic);
   }
 
   private adopt(panel: vscode.WebviewPanel, initial: ToWebview): void {
     this.panel = panel;
+    this.lastMessage = initial;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'topic-tab.svg');
     panel.webview.html = this.html(panel.webview, initial);
     this.panelDisposables = [
-      panel.webview.onDidReceiveMessage(raw => this.onMessage(raw)),
-      panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.panelDisposables.forEach(d => d.dispose());
-        this.panelDisposables = [];
-      }),
+      panel.webview.onDidReceiveMessage(raw => { if (panel === this.panel) { this.onMessage(raw); } }),
+      panel.onDidDispose(() => { if (panel === this.panel) { this.releasePanel(); } }),
     ];
+  }
+
+  private releasePanel(): void {
+    this.panel = undefined;
+    this.panelDisposables.forEach(d => d.dispose());
+    this.panelDisposables = [];
+  }
+
+  override dispose(): void {
+    const panel = this.panel;
+    this.releasePanel();
+    panel?.dispose();
+    super.dispose();
   }
 
   private onMessage(raw: unknown): void {
@@ -174,8 +204,8 @@ export class TopicPanel extends Disposable {
   private handle(message: FromWebview): void {
     switch (message.type) {
       case 'ready':
-        // The webview (re)loaded, e.g. after being hidden: make sure it shows the current topic.
-        if (this.currentId && message.topicId !== this.currentId) { void this.refresh(); }
+        // The page (re)loaded, e.g. after being hidden: send what it missed.
+        if (this.lastMessage && message.rev !== this.lastMessage.rev) { this.post(this.lastMessage); }
         break;
       case 'openTopic':
         void this.show(message.id, { concept: message.concept });
@@ -187,7 +217,7 @@ export class TopicPanel extends Disposable {
         void vscode.commands.executeCommand(message.direction === 'next' ? 'djangoPrep.nextTopic' : 'djangoPrep.previousTopic');
         break;
       case 'rendered':
-        this.rendered.fire({ topicId: message.topicId, concept: message.concept, scrolled: message.scrolled });
+        this.rendered.fire({ rev: message.rev, topicId: message.topicId, concept: message.concept, scrolled: message.scrolled });
         break;
     }
   }

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
@@ -228,6 +229,24 @@ suite('Topic webview', () => {
     rendered = nextRender(e => e.topicId === 'list-unpacking', 'the topic shown before hiding');
     await vscode.commands.executeCommand('workbench.action.previousEditor');
     await rendered;
+  });
+
+  test('a hidden topic tab that missed a refresh shows the new text when it comes back', async () => {
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'djp-edit-')), 'notes.md');
+    fs.copyFileSync(fixture('interview-prep-outline.md').fsPath, copy);
+    await vscode.commands.executeCommand('djangoPrep.openDocument', vscode.Uri.file(copy));
+    let rendered = nextRender(e => e.topicId === 'python-intro', 'topic of the copy');
+    await vscode.commands.executeCommand('djangoPrep.openTopic', 'python-intro');
+    await rendered;
+    await vscode.window.showTextDocument(vscode.Uri.file(copy), { preview: false });
+    await waitFor(() => !api.panel.isVisible, 'the panel is hidden');
+    fs.writeFileSync(copy, fs.readFileSync(copy, 'utf8').replace('An introduction to Python', 'Edited while hidden'));
+    await vscode.commands.executeCommand('djangoPrep.refresh'); // its message to the hidden page is dropped
+    const revision = api.panel.revision;
+    rendered = nextRender(e => e.rev === revision, 'the newest message');
+    await vscode.commands.executeCommand('workbench.action.previousEditor');
+    assert.strictEqual((await rendered).topicId, 'python-intro');
+    await vscode.commands.executeCommand('djangoPrep.openDocument', fixture('interview-prep-outline.md'));
   });
 
   test('renders a hostile document without running its payloads', async () => {

@@ -6,13 +6,13 @@ describe('webview messages', () => {
     assert.deepStrictEqual(parseFromWebview({ type: 'openTopic', id: 'a/b' }), { type: 'openTopic', id: 'a/b', concept: undefined });
     assert.deepStrictEqual(parseFromWebview({ type: 'navigate', direction: 'next' }), { type: 'navigate', direction: 'next' });
     assert.deepStrictEqual(parseFromWebview({ type: 'openExternal', href: 'https://docs.djangoproject.com/' }), { type: 'openExternal', href: 'https://docs.djangoproject.com/' });
-    assert.deepStrictEqual(parseFromWebview({ type: 'rendered', topicId: 't', scrolled: false }), { type: 'rendered', topicId: 't', concept: undefined, scrolled: false });
+    assert.deepStrictEqual(parseFromWebview({ type: 'rendered', rev: 2, topicId: 't', scrolled: false }), { type: 'rendered', rev: 2, topicId: 't', concept: undefined, scrolled: false });
   });
 
   it('drops anything else', () => {
     for (const bad of [null, 'x', [], {}, { type: 'openTopic' }, { type: 'openTopic', id: 5 }, { type: 'openTopic', id: 'x'.repeat(301) },
       { type: 'openExternal', href: 'javascript:alert(1)' }, { type: 'openExternal', href: 'command:workbench.action.quit' },
-      { type: 'navigate', direction: 'up' }, { type: 'rendered', topicId: 't' }, { type: 'runCommand', command: 'x' }]) {
+      { type: 'navigate', direction: 'up' }, { type: 'rendered', topicId: 't' }, { type: 'rendered', topicId: 't', scrolled: true }, { type: 'runCommand', command: 'x' }]) {
       assert.strictEqual(parseFromWebview(bad), undefined, JSON.stringify(bad));
     }
   });
@@ -21,5 +21,14 @@ describe('webview messages', () => {
     assert.deepStrictEqual(parsePanelState({ topicId: 'x', extra: 1 }), { topicId: 'x' });
     assert.strictEqual(parsePanelState({ topicId: '' }), undefined);
     assert.strictEqual(parsePanelState(undefined), undefined);
+  });
+});
+
+describe('ready message', () => {
+  it('carries an optional integer revision', () => {
+    assert.deepStrictEqual(parseFromWebview({ type: 'ready' }), { type: 'ready', rev: undefined });
+    assert.deepStrictEqual(parseFromWebview({ type: 'ready', rev: 3 }), { type: 'ready', rev: 3 });
+    assert.strictEqual(parseFromWebview({ type: 'ready', rev: '3' }), undefined);
+    assert.strictEqual(parseFromWebview({ type: 'ready', rev: 1.5 }), undefined);
   });
 });

@@ -75,3 +75,13 @@ describe('TopicRenderer terms', () => {
     assert.match(html, /<p>Not a list: x<\/p>/);
   });
 });
+
+describe('TopicRenderer references', () => {
+  it('resolves reference-style links defined anywhere in the file, through the same allowlist', () => {
+    const doc = parseDocument('## A\nSee [the docs][d], [bad][j] and [Other][].\n## B\n\n[d]: https://docs.djangoproject.com/ "Docs"\n[Other]: #b\n\n[j]: javascript:alert(1)\n');
+    const html = renderer.render(doc, doc.topics[0]).html;
+    assert.match(html, /<a href="https:\/\/docs.djangoproject.com\/" title="Docs" class="external">the docs<\/a>/);
+    assert.match(html, /data-topic="b"/);
+    assert.doesNotMatch(html, /javascript/);
+  });
+});

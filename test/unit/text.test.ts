@@ -31,3 +31,19 @@ describe('text helpers', () => {
     assert.strictEqual(truncate('one two three four five', 14), 'one two three…');
   });
 });
+
+describe('stripInlineMarkdown literals and limits', () => {
+  it('keeps code spans and escaped characters literal', () => {
+    assert.strictEqual(stripInlineMarkdown('`__init__` vs `__new__`'), '__init__ vs __new__');
+    assert.strictEqual(stripInlineMarkdown('`*args`/`**kwargs`'), '*args/**kwargs');
+    assert.strictEqual(stripInlineMarkdown('\\*not em\\*'), '*not em*');
+    assert.strictEqual(stripInlineMarkdown('``a ` b``'), 'a ` b');
+  });
+
+  it('stays fast on a huge line full of markers', () => {
+    const start = Date.now();
+    const out = stripInlineMarkdown(' **a'.repeat(40000) + ' [b'.repeat(40000));
+    assert.ok(out.length <= 1000);
+    assert.ok(Date.now() - start < 2000, 'linear enough not to freeze the extension host');
+  });
+});
