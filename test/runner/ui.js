@@ -158,6 +158,18 @@ async function main() {
       assert.strictEqual(webviews, 1, 'still one webview');
     });
 
+    await step('the tree works from the keyboard alone: focus, arrows, Enter', async () => {
+      await palette(page, 'Django Interview Prep: Focus on Topics View');
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await waitForTitle(page, 'OOP, SOLID, ACID, Design Patterns');
+      // Focus stayed in the tree, so the next topic is one arrow away.
+      await page.keyboard.press('ArrowDown');
+      const focused = await page.locator('.monaco-list-row.focused').first().getAttribute('aria-label');
+      assert.match(focused ?? '', /^OOP \(Object-Oriented Programming\)|^Topic Python topics/);
+    });
+
     await step('Alt+] and the Next button move through topics', async () => {
       await palette(page, 'Django Prep: Open Topic...');
       const input = page.locator('.quick-input-widget input.input');
