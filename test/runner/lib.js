@@ -64,10 +64,10 @@ function aptInstall(pkgs) {
   run('apt-get', ['install', '-y', '-q', ...pkgs], { env });
 }
 
-/** Debian packages: Chromium (the browser), libkrb5-dev (code-server's kerberos module needs gssapi.h). */
-function ensureSystemPackages() {
+/** Debian packages: Chromium (the tests' browser), libkrb5-dev (code-server's kerberos module needs gssapi.h). */
+function ensureSystemPackages(/** @type {boolean} */ browser) {
   const need = [];
-  if (!fs.existsSync(CHROMIUM)) { need.push('chromium'); }
+  if (browser && !fs.existsSync(CHROMIUM)) { need.push('chromium'); }
   if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) { need.push('libkrb5-dev'); }
   for (const tool of ['make', 'g++', 'python3']) {
     if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) { need.push(tool); }
@@ -108,9 +108,10 @@ function ensureCodeServer(/** @type {string} */ node24) {
   return entry;
 }
 
-function provision() {
+/** Everything a run needs; `npm start` serves any browser, so it skips Chromium. */
+function provision({ browser = true } = {}) {
   const t = Date.now();
-  ensureSystemPackages();
+  ensureSystemPackages(browser);
   const node24 = ensureNode24();
   const codeServerEntry = ensureCodeServer(node24);
   log(`provisioned in ${((Date.now() - t) / 1000).toFixed(1)}s`);

@@ -10,7 +10,7 @@ const { ROOT, CACHE, log, provision, vscodeVersion, packageVsix, startCodeServer
 
 async function main() {
   const port = Number(process.env.PORT || 8080);
-  const env = provision();
+  const env = provision({ browser: false });
   const vsix = packageVsix();
   // A copy, so edits made while trying the extension never touch the repository.
   const workspace = path.join(CACHE, 'sample-workspace');
