@@ -80,10 +80,7 @@ export class TopicPanel extends Disposable {
     const doc = await this.store.get();
     const topic = doc?.get(topicId);
     if (!doc || !topic || topic.kind !== 'topic') { return false; }
-    this.currentId = topic.id;
-    this.currentConcept = options.concept;
-    this.shownUri = this.store.uri.toString();
-    void this.memento.update(LAST_TOPIC_KEY, topic.id);
+    this.setCurrent(topic, options.concept);
     const message = await this.showMessage(topic);
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(TOPIC_VIEW_TYPE, topic.title,
@@ -96,6 +93,13 @@ export class TopicPanel extends Disposable {
     }
     this.shown.fire(topic);
     return true;
+  }
+
+  private setCurrent(topic: Topic, concept: string | undefined): void {
+    this.currentId = topic.id;
+    this.currentConcept = concept;
+    this.shownUri = this.store.uri.toString();
+    void this.memento.update(LAST_TOPIC_KEY, topic.id);
   }
 
   /**
@@ -155,9 +159,7 @@ export class TopicPanel extends Disposable {
       panel.dispose();
       return;
     }
-    this.currentId = topic.id;
-    this.currentConcept = undefined;
-    this.shownUri = this.store.uri.toString();
+    this.setCurrent(topic, undefined);
     const message = await this.showMessage(topic);
     if (this.panel) { // a topic was opened meanwhile and created its own panel
       panel.dispose();
