@@ -2,7 +2,7 @@
 // Topic webview: draws topics posted by the extension, posts back typed messages.
 (function () {
   /** @typedef {{ id: string; title: string }} TopicRef */
-  /** @typedef {{ id: string; title: string; crumb: string; html: string; minutes: number; previous?: TopicRef; next?: TopicRef }} TopicView */
+  /** @typedef {{ id: string; title: string; crumb: string; html: string; minutes: number; related: TopicRef[]; questions: number; previous?: TopicRef; next?: TopicRef }} TopicView */
   /** @typedef {{ type: 'show'; rev: number; topic: TopicView; concept?: string } | { type: 'missing'; rev: number; title: string; message: string }} ToWebview */
 
   const vscode = acquireVsCodeApi();
@@ -13,6 +13,7 @@
   const crumb = byId('crumb');
   const meta = byId('meta');
   const notice = byId('notice');
+  const related = byId('related');
   const content = byId('content');
   const previous = /** @type {HTMLButtonElement} */ (byId('previous'));
   const next = /** @type {HTMLButtonElement} */ (byId('next'));
@@ -45,6 +46,39 @@
     return true;
   }
 
+  /** @param {TopicRef[]} topics */
+  function showRelated(topics) {
+    related.textContent = '';
+    related.hidden = topics.length === 0;
+    if (!topics.length) { return; }
+    const label = document.createElement('span');
+    label.className = 'related-label';
+    label.textContent = 'Related';
+    related.append(label);
+    for (const t of topics) {
+      const a = document.createElement('a');
+      a.href = '#';
+      a.className = 'chip';
+      a.dataset.topic = t.id;
+      a.textContent = t.title;
+      related.append(a);
+    }
+  }
+
+  /** The "Show all answers" button opens or closes every answer below it. */
+  function toggleAnswers(/** @type {HTMLButtonElement} */ button) {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    content.querySelectorAll('details.qa').forEach(d => { /** @type {HTMLDetailsElement} */ (d).open = open; });
+    syncToggle(open);
+  }
+
+  function syncToggle(/** @type {boolean} */ open) {
+    content.querySelectorAll('button.qa-toggle').forEach(b => {
+      b.setAttribute('aria-expanded', String(open));
+      b.textContent = open ? 'Hide all answers' : 'Show all answers';
+    });
+  }
+
   /** @param {ToWebview} message */
   function render(message) {
     rev = message.rev;
@@ -54,6 +88,7 @@
       title.textContent = message.title;
       crumb.textContent = '';
       meta.textContent = '';
+      related.hidden = true;
       content.textContent = '';
       notice.textContent = message.message;
       notice.hidden = false;
@@ -67,7 +102,9 @@
     notice.hidden = true;
     title.textContent = topic.title;
     crumb.textContent = topic.crumb;
-    meta.textContent = `${topic.minutes} min read`;
+    const questions = topic.questions === 1 ? '1 interview question' : `${topic.questions} interview questions`;
+    meta.textContent = topic.questions ? `${topic.minutes} min read · ${questions}` : `${topic.minutes} min read`;
+    showRelated(topic.related);
     // The HTML comes from the extension's renderer: raw HTML escaped, links allowlisted.
     content.innerHTML = topic.html;
     setNav(previous, topic.previous, 'Previous');
@@ -85,6 +122,8 @@
   });
 
   document.addEventListener('click', event => {
+    const toggle = event.target instanceof Element ? event.target.closest('button.qa-toggle') : null;
+    if (toggle instanceof HTMLButtonElement) { toggleAnswers(toggle); return; }
     const target = event.target instanceof Element ? event.target.closest('a') : null;
     if (!target) { return; }
     event.preventDefault();
@@ -96,6 +135,12 @@
       vscode.postMessage({ type: 'openExternal', href: target.getAttribute('href') });
     }
   });
+
+  // Keeps the button's label true when answers are opened one by one.
+  content.addEventListener('toggle', () => {
+    const all = Array.from(content.querySelectorAll('details.qa'));
+    syncToggle(all.length > 0 && all.every(d => /** @type {HTMLDetailsElement} */ (d).open));
+  }, true);
 
   previous.addEventListener('click', () => vscode.postMessage({ type: 'navigate', direction: 'previous' }));
   next.addEventListener('click', () => vscode.postMessage({ type: 'navigate', direction: 'next' }));

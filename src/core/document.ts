@@ -159,6 +159,7 @@ export function parseDocument(source: string, md: MarkdownIt = createIndexer()):
   }
 
   attachConcepts(tokens, topics, ids, byId);
+  keepLeadConcepts(topics, headings, byId);
   return { title, items, topics, lineCount, references: env.references ?? {}, get: id => byId.get(id) };
 }
 
@@ -268,6 +269,37 @@ function conceptFor(
     parent,
     children: [],
   };
+}
+
+/** A heading with this text starts a topic's questions; their answers are prose, not concepts. */
+export const QUESTIONS_HEADING = /^(interview )?questions$/i;
+
+/**
+ * A topic with sub-headings usually lists its key terms before the first one; the bullets
+ * further down (pitfalls, answers) are prose. So when the lead has concepts, only those stay;
+ * and bullets under a questions heading never count.
+ */
+function keepLeadConcepts(topics: Topic[], headings: Heading[], byId: Map<string, StudyNode>): void {
+  let h = 0;
+  for (const topic of topics) {
+    while (h < headings.length && headings[h].line < topic.bodyStartLine) { h++; }
+    const inside: Heading[] = [];
+    for (let k = h; k < headings.length && headings[k].line < topic.range.end; k++) { inside.push(headings[k]); }
+    const concepts = topic.concepts as Concept[];
+    if (!inside.length || !concepts.length) { continue; }
+    const leadEnd = inside[0].line;
+    const answers: Array<[number, number]> = [];
+    inside.forEach((q, k) => {
+      if (!QUESTIONS_HEADING.test(q.title)) { return; }
+      const next = inside.slice(k + 1).find(o => o.level <= q.level);
+      answers.push([q.line, next ? next.line : topic.range.end]);
+    });
+    const hasLead = concepts.some(c => c.range.start < leadEnd);
+    const keep = (c: Concept) => hasLead ? c.range.start < leadEnd : !answers.some(([a, b]) => c.range.start >= a && c.range.start < b);
+    const forget = (c: Concept): void => { byId.delete(c.id); c.children.forEach(forget); };
+    concepts.filter(c => !keep(c)).forEach(forget);
+    concepts.splice(0, concepts.length, ...concepts.filter(keep));
+  }
 }
 
 /** Topics are in line order and items arrive in line order, so the search only moves forward. */

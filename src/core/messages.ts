@@ -9,6 +9,9 @@ export interface TopicView {
   readonly crumb: string;
   readonly html: string;
   readonly minutes: number;
+  readonly related: ReadonlyArray<{ readonly id: string; readonly title: string }>;
+  /** How many collapsible interview questions the page has. */
+  readonly questions: number;
   readonly previous?: { readonly id: string; readonly title: string };
   readonly next?: { readonly id: string; readonly title: string };
 }

@@ -17,7 +17,7 @@ import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
-import { resolveLink, StudyDocument, Topic } from './document';
+import { QUESTIONS_HEADING, resolveLink, StudyDocument, Topic } from './document';
 import type { TopicView } from './messages';
 
 type Token = MarkdownIt.Token;
@@ -33,6 +33,10 @@ const EXTERNAL = /^(https?:\/\/|mailto:)/i;
 export interface RenderedTopic {
   readonly html: string;
   readonly words: number;
+  /** Topics named on the topic's `Related:` line, shown in the page header instead. */
+  readonly related: ReadonlyArray<{ readonly id: string; readonly title: string }>;
+  /** Questions under an "Interview questions" heading, each rendered collapsed. */
+  readonly questions: number;
 }
 
 interface RenderEnv {
@@ -42,6 +46,8 @@ interface RenderEnv {
   references: Record<string, unknown>;
   /** Concepts by body-relative start line, so the webview can scroll to one. */
   conceptLines: Map<number, { id: string; term: string | undefined }>;
+  related: Array<{ id: string; title: string }>;
+  questions: number;
 }
 
 export function isExternalHref(href: string): boolean {
@@ -55,6 +61,12 @@ export class TopicRenderer {
     this.md = new MarkdownIt({ html: false, linkify: true, typographer: false, highlight: highlightCode });
     this.md.core.ruler.push('django_prep_links', state => rewriteLinks(state.tokens, state.env as RenderEnv, state.Token));
     this.md.core.ruler.push('django_prep_terms', state => emphasiseTerms(state.tokens, state.env as RenderEnv, state.Token));
+    this.md.core.ruler.push('django_prep_related', state => liftRelated(state.tokens, state.env as RenderEnv));
+    this.md.core.ruler.push('django_prep_questions', state => collapseQuestions(state.tokens, state.env as RenderEnv, state.Token));
+    this.md.renderer.rules.qa_open = () => '<details class="qa"><summary>';
+    this.md.renderer.rules.qa_summary_close = () => '</summary>\n<div class="qa-answer">\n';
+    this.md.renderer.rules.qa_close = () => '</div>\n</details>\n';
+    this.md.renderer.rules.qa_toggle = () => '<button type="button" class="qa-toggle" aria-expanded="false">Show all answers</button>\n';
     this.md.renderer.rules.list_item_open = (tokens, idx, options, env: RenderEnv, self) => {
       const map = tokens[idx].map;
       const concept = map ? env.conceptLines.get(map[0]) : undefined;
@@ -81,10 +93,10 @@ export class TopicRenderer {
     });
     visit(topic.concepts);
     // A copy: definitions are collected from the whole file, and rendering may add to them.
-    const env: RenderEnv = { doc, topic, conceptLines, references: { ...doc.references } };
+    const env: RenderEnv = { doc, topic, conceptLines, references: { ...doc.references }, related: [], questions: 0 };
     const html = this.md.render(topic.body, env);
     const words = topic.body.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length;
-    return { html, words };
+    return { html, words, related: env.related, questions: env.questions };
   }
 }
 
@@ -150,6 +162,79 @@ function emphasiseTerms(tokens: Token[], env: RenderEnv, TokenClass: MarkdownIt.
   }
 }
 
+/** A top-level paragraph that starts with this lists the topic's related topics. */
+const RELATED = /^related:\s/i;
+
+/**
+ * Moves the topic links of a `Related:` paragraph into `env.related` (the page header shows
+ * them) and drops the paragraph when nothing else in it would be lost.
+ */
+function liftRelated(tokens: Token[], env: RenderEnv): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const inline = tokens[i + 1];
+    if (tokens[i].type !== 'paragraph_open' || tokens[i].level !== 0 || inline.type !== 'inline' || !RELATED.test(inline.content)) { continue; }
+    const children = inline.children ?? [];
+    const found: Array<{ id: string; title: string }> = [];
+    let onlyLinks = true;
+    for (let k = 0; k < children.length; k++) {
+      const c = children[k];
+      const id = c.type === 'link_open' ? c.attrGet('data-topic') : null;
+      if (id) {
+        const node = env.doc.get(id);
+        const title = node?.kind === 'topic' ? node.title : id;
+        if (!found.some(r => r.id === id)) { found.push({ id, title }); }
+        while (k < children.length && children[k].type !== 'link_close') { k++; }
+      } else if (c.type === 'link_open' || (c.type === 'text' && !/^(related:)?[\s,;.]*(and)?[\s,;.]*$/i.test(c.content))) {
+        onlyLinks = false;
+      }
+    }
+    env.related.push(...found.filter(r => !env.related.some(e => e.id === r.id)));
+    if (found.length && onlyLinks) {
+      tokens.splice(i, 3);
+      i--;
+    }
+  }
+}
+
+/**
+ * Under an "Interview questions" heading, each sub-heading is a question and the blocks up to
+ * the next heading its answer: rendered as `<details>`, so a reader can answer before looking.
+ */
+function collapseQuestions(tokens: Token[], env: RenderEnv, TokenClass: MarkdownIt.StateCore['Token']): void {
+  const out: Token[] = [];
+  let sectionLevel = 0;   // level of the "Interview questions" heading, 0 outside one
+  let questionLevel = 0;  // level of the questions under it, once the first is seen
+  let open = false;
+  const close = () => {
+    if (open) { out.push(new TokenClass('qa_close', '', -1)); open = false; }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type !== 'heading_open' || t.level !== 0) { out.push(t); continue; }
+    const level = Number(t.tag.slice(1));
+    if (sectionLevel && level <= sectionLevel) { close(); sectionLevel = 0; questionLevel = 0; }
+    if (sectionLevel && level > sectionLevel && (!questionLevel || level <= questionLevel)) {
+      close();
+      questionLevel = level;
+      const opening = new TokenClass('qa_open', '', 1);
+      opening.map = t.map;
+      out.push(opening, tokens[i + 1], new TokenClass('qa_summary_close', '', 0));
+      i += 2; // the heading's inline and close tokens are replaced
+      open = true;
+      env.questions++;
+      continue;
+    }
+    out.push(t);
+    if (!sectionLevel && QUESTIONS_HEADING.test(tokens[i + 1]?.content.trim() ?? '')) {
+      sectionLevel = level;
+      out.push(tokens[i + 1], tokens[i + 2], new TokenClass('qa_toggle', '', 0));
+      i += 2;
+    }
+  }
+  close();
+  tokens.splice(0, tokens.length, ...out);
+}
+
 function rewriteLink(t: Token, env: RenderEnv): boolean {
   const href = t.attrGet('href') ?? '';
   if (isExternalHref(href)) {
@@ -172,7 +257,7 @@ const WORDS_PER_MINUTE = 200;
 
 /** What the webview needs to show one topic. */
 export function toTopicView(renderer: TopicRenderer, doc: StudyDocument, topic: Topic, documentTitle: string): TopicView {
-  const { html, words } = renderer.render(doc, topic);
+  const { html, words, related, questions } = renderer.render(doc, topic);
   const previous = doc.topics[topic.index - 1];
   const next = doc.topics[topic.index + 1];
   return {
@@ -181,6 +266,8 @@ export function toTopicView(renderer: TopicRenderer, doc: StudyDocument, topic: 
     crumb: topic.section?.title ?? doc.title ?? documentTitle,
     html,
     minutes: Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)),
+    related,
+    questions,
     previous: previous && { id: previous.id, title: previous.title },
     next: next && { id: next.id, title: next.title },
   };

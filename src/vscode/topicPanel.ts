@@ -254,6 +254,7 @@ export class TopicPanel extends Disposable {
 <main id="main" tabindex="-1">
   <h1 id="title"></h1>
   <p id="meta" class="meta"></p>
+  <nav id="related" class="related" aria-label="Related topics" hidden></nav>
   <div id="notice" class="notice" role="status" hidden></div>
   <article id="content" aria-labelledby="title"></article>
 </main>

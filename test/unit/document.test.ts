@@ -116,6 +116,17 @@ describe('parseDocument quirks', () => {
     assert.match(doc.topics[0].body, /#### Detail/);
   });
 
+  it('keeps only the lead\'s concepts when a topic has key terms before its sub-headings', () => {
+    const doc = parseDocument('## S\n### Topic\n- Key: term\n\n#### Pitfalls\n- Not a concept: prose\n#### Questions\n- nor this\n');
+    assert.deepStrictEqual(doc.topics[0].concepts.map(c => c.label), ['Key']);
+    assert.strictEqual(doc.get('s/topic#not-a-concept'), undefined);
+  });
+
+  it('takes bullets under sub-headings as concepts when the lead has none', () => {
+    const doc = parseDocument('## S\n### Topic\nIntro.\n#### Basics\n- Task: unit of work\n#### More\n- Broker: queue\n#### Interview questions\n##### Why?\n- an answer\n#### Notes\n- Beat: scheduler\n');
+    assert.deepStrictEqual(doc.topics[0].concepts.map(c => c.label), ['Task', 'Broker', 'Beat']);
+  });
+
   it('takes setext headings and a topic heading before the first section', () => {
     const doc = parseDocument('# T\n### Early\n- e\n\nSection\n-------\n\n### Late\n');
     assert.deepStrictEqual(doc.topics.map(t => t.id), ['early', 'section/late']);

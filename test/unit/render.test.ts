@@ -85,3 +85,39 @@ describe('TopicRenderer references', () => {
     assert.doesNotMatch(html, /javascript/);
   });
 });
+
+describe('TopicRenderer questions and related topics', () => {
+  const md = [
+    '## S', '### A', 'Intro.', '#### Interview questions', '##### Why *this*?', 'Because.', '', '```python', 'x = 1', '```',
+    '###### A detail heading', 'still the answer', '##### And that?', '- a list answer', '#### See also',
+    'Related: [B](#s/b), [B again](#s/b) and [C](#s/c)', '', 'Docs: [Site](https://e.com)', '### B', '### C', 'Related: [A](#s/a) and some words',
+  ].join('\n');
+  const doc = parseDocument(md);
+
+  it('renders each question under "Interview questions" as a collapsed details block with its whole answer', () => {
+    const out = renderer.render(doc, doc.topics[0]);
+    assert.strictEqual(out.questions, 2);
+    const details = [...out.html.matchAll(/<details class="qa"><summary>([\s\S]*?)<\/summary>([\s\S]*?)<\/details>/g)];
+    assert.deepStrictEqual(details.map(d => d[1]), ['Why <em>this</em>?', 'And that?']);
+    assert.match(details[0][2], /Because\.[\s\S]*language-python[\s\S]*A detail heading[\s\S]*still the answer/);
+    assert.match(details[1][2], /<li>a list answer<\/li>/);
+    assert.match(out.html, /<\/details>\s*<h4>See also<\/h4>/, 'the next section closes the last answer');
+    assert.match(out.html, /<h4>Interview questions<\/h4>\s*<button type="button" class="qa-toggle"/);
+  });
+
+  it('lifts a Related line made of topic links into the view and keeps a line with other words', () => {
+    const a = toTopicView(renderer, doc, doc.topics[0], 'f.md');
+    assert.deepStrictEqual(a.related, [{ id: 's/b', title: 'B' }, { id: 's/c', title: 'C' }]);
+    assert.doesNotMatch(a.html, /Related:/);
+    assert.match(a.html, /Docs:/);
+    const c = toTopicView(renderer, doc, doc.topics[2], 'f.md');
+    assert.deepStrictEqual(c.related, [{ id: 's/a', title: 'A' }]);
+    assert.match(c.html, /Related: <a href="#" data-topic="s\/a"/);
+  });
+
+  it('leaves topics without a questions heading alone', () => {
+    const out = renderer.render(doc, doc.topics[1]);
+    assert.strictEqual(out.questions, 0);
+    assert.doesNotMatch(out.html, /<details|qa-toggle/);
+  });
+});
