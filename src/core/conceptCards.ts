@@ -1,0 +1,95 @@
+// Quiz cards from any document: every "Term: description" concept becomes two cards,
+// description -> term and term -> description, with distractors from the same section.
+import type { Concept, StudyDocument, Topic } from './document';
+import type { Question } from './questions';
+import { truncate } from './text';
+
+export interface CardSource {
+  /** Stable id: `q:<bank id>` or `concept:<concept id>:term|meaning`. */
+  readonly id: string;
+  readonly topic: string;
+  /** Builds the question to ask; `random` picks distractors and their order. */
+  build(random: () => number): Question;
+}
+
+const MAX_OPTION = 160;
+const DISTRACTORS = 3;
+
+interface Termed { readonly concept: Concept; readonly term: string; readonly description: string }
+
+function termedConcepts(topics: readonly Topic[]): Termed[] {
+  const out: Termed[] = [];
+  const visit = (cs: readonly Concept[]) => cs.forEach(c => {
+    if (c.term && c.description.split(/\s+/).length >= 3) { out.push({ concept: c, term: c.term, description: c.description }); }
+    visit(c.children);
+  });
+  topics.forEach(t => visit(t.concepts));
+  return out;
+}
+
+export function conceptCards(doc: StudyDocument): CardSource[] {
+  const all = termedConcepts(doc.topics);
+  const bySection = new Map<string, Termed[]>();
+  for (const t of all) {
+    const key = t.concept.topic.section?.id ?? '';
+    bySection.set(key, [...(bySection.get(key) ?? []), t]);
+  }
+  const cards: CardSource[] = [];
+  for (const t of all) {
+    const local = bySection.get(t.concept.topic.section?.id ?? '') ?? [];
+    // Distractors come from the same section when it has enough, else from the whole document.
+    const pool = (local.length > DISTRACTORS ? local : all).filter(o => o !== t && o.term.toLowerCase() !== t.term.toLowerCase());
+    if (pool.length < 2) { continue; }
+    const topic = t.concept.topic.id;
+    cards.push({
+      id: `concept:${t.concept.id}:term`,
+      topic,
+      build: random => choice(`concept-${t.concept.id}-term`, topic, `Which term is this? “${mask(t.description, t.term)}”`,
+        t.term, pick(pool, random).map(o => o.term), random,
+        `${t.term}: ${truncate(t.description, 300)}`),
+    });
+    cards.push({
+      id: `concept:${t.concept.id}:meaning`,
+      topic,
+      build: random => choice(`concept-${t.concept.id}-meaning`, topic, `What is “${t.term}”?`,
+        truncate(t.description, MAX_OPTION), pick(pool, random).map(o => truncate(mask(o.description, o.term), MAX_OPTION)), random,
+        `${t.term}: ${truncate(t.description, 300)}`),
+    });
+  }
+  return cards;
+}
+
+function choice(id: string, topic: string, prompt: string, right: string, wrong: string[], random: () => number, explanation: string): Question {
+  const options = [{ text: right, correct: true, why: 'Right.' }, ...wrong.filter(w => w !== right).map(w => ({ text: w, correct: false, why: 'Another concept.' }))];
+  return { kind: 'choice', select: 'one', id, topic, prompt: truncate(prompt, 600), explanation, options: shuffle(options, random) };
+}
+
+/** Hides the term inside its own description, so the card does not give itself away. */
+function mask(description: string, term: string): string {
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return description.replace(new RegExp(escaped, 'gi'), '…');
+}
+
+function pick<T>(pool: readonly T[], random: () => number): T[] {
+  return shuffle([...pool], random).slice(0, DISTRACTORS);
+}
+
+export function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+/** A small seeded generator (mulberry32), so a test can replay a quiz. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6D2B79F5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,105 @@
+// What a user has done, per document: topics read, practice results, quiz cards. Versioned;
+// anything unreadable is reported so the adapter can back it up and start afresh.
+import { isSavedCard, SavedCard } from './scheduler';
+
+export const PROGRESS_VERSION = 1;
+
+export interface PracticeResult { readonly passed: number; readonly total: number; readonly at: number }
+
+export interface DocumentProgress {
+  /** Topic id -> when it was last opened (ms). */
+  read: Record<string, number>;
+  /** Topic id -> last practice check. */
+  practised: Record<string, PracticeResult>;
+  /** Card id -> scheduler state. */
+  cards: Record<string, SavedCard>;
+}
+
+export interface Progress {
+  version: typeof PROGRESS_VERSION;
+  /** Document key (`guide` for the bundled guide, else the document's URI) -> progress. */
+  documents: Record<string, DocumentProgress>;
+}
+
+export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, documents: {} });
+export const emptyDocument = (): DocumentProgress => ({ read: {}, practised: {}, cards: {} });
+
+export type ParseResult =
+  | { readonly ok: true; readonly progress: Progress; readonly dropped: number }
+  | { readonly ok: false; readonly reason: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/**
+ * Earlier layouts, oldest first: migrations[n] turns version n into n + 1. Version 1 is the
+ * first release, so there is nothing to migrate yet; a later layout adds its step here.
+ */
+const migrations: Array<(old: Record<string, unknown>) => Record<string, unknown>> = [];
+
+/**
+ * Reads saved progress. Undefined is a fresh start. Entries that do not make sense are dropped
+ * one by one (and counted); a blob that is not progress at all, or is from a newer version of
+ * the extension, is refused whole so the caller can keep it aside.
+ */
+export function parseProgress(raw: unknown): ParseResult {
+  if (raw === undefined || raw === null) { return { ok: true, progress: emptyProgress(), dropped: 0 }; }
+  if (!isObject(raw)) { return { ok: false, reason: 'saved progress is not an object' }; }
+  let data = raw;
+  let version = raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) { return { ok: false, reason: `unknown progress version ${JSON.stringify(version)}` }; }
+  if (version > PROGRESS_VERSION) { return { ok: false, reason: `progress saved by a newer version of the extension (format ${version})` }; }
+  while (version < PROGRESS_VERSION) {
+    data = migrations[version - 1](data);
+    version++;
+  }
+  if (!isObject(data.documents)) { return { ok: false, reason: 'saved progress has no documents' }; }
+  const progress = emptyProgress();
+  let dropped = 0;
+  for (const [key, doc] of Object.entries(data.documents)) {
+    if (!isObject(doc)) { dropped++; continue; }
+    const out = emptyDocument();
+    for (const [id, at] of Object.entries(isObject(doc.read) ? doc.read : {})) {
+      if (isTime(at)) { out.read[id] = at; } else { dropped++; }
+    }
+    for (const [id, r] of Object.entries(isObject(doc.practised) ? doc.practised : {})) {
+      if (isObject(r) && isTime(r.at) && Number.isInteger(r.passed) && Number.isInteger(r.total) && (r.passed as number) >= 0 && (r.passed as number) <= (r.total as number)) {
+        out.practised[id] = { passed: r.passed as number, total: r.total as number, at: r.at };
+      } else { dropped++; }
+    }
+    for (const [id, card] of Object.entries(isObject(doc.cards) ? doc.cards : {})) {
+      if (isSavedCard(card)) { out.cards[id] = card; } else { dropped++; }
+    }
+    progress.documents[key] = out;
+  }
+  return { ok: true, progress, dropped };
+}
+
+/**
+ * Combines two copies (another window's, an import): per item the later one wins, so
+ * nothing reviewed in either is lost.
+ */
+export function mergeProgress(a: Progress, b: Progress): Progress {
+  const out = emptyProgress();
+  for (const key of new Set([...Object.keys(a.documents), ...Object.keys(b.documents)])) {
+    const x = a.documents[key] ?? emptyDocument();
+    const y = b.documents[key] ?? emptyDocument();
+    const doc = emptyDocument();
+    for (const id of new Set([...Object.keys(x.read), ...Object.keys(y.read)])) {
+      doc.read[id] = Math.max(x.read[id] ?? 0, y.read[id] ?? 0);
+    }
+    for (const id of new Set([...Object.keys(x.practised), ...Object.keys(y.practised)])) {
+      const p = x.practised[id];
+      const q = y.practised[id];
+      doc.practised[id] = !p ? q : !q ? p : q.at > p.at ? q : p;
+    }
+    for (const id of new Set([...Object.keys(x.cards), ...Object.keys(y.cards)])) {
+      const p = x.cards[id];
+      const q = y.cards[id];
+      // Index 8 is the last review time; more reviews break a tie.
+      doc.cards[id] = !p ? q : !q ? p : (q[8] > p[8] || (q[8] === p[8] && q[5] > p[5])) ? q : p;
+    }
+    out.documents[key] = doc;
+  }
+  return out;
+}

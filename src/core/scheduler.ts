@@ -1,0 +1,84 @@
+// Spaced repetition through FSRS (ts-fsrs). Cards are stored compactly; the clock is injected.
+import { Card, createEmptyCard, fsrs, FSRS, Grade, Rating, State } from 'ts-fsrs';
+
+export { Rating };
+export type { Grade };
+
+/**
+ * One card's memory state as saved in progress: a tuple, because a user has hundreds of
+ * cards and Settings Sync carries them all.
+ * [due (ms), stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview (ms)]
+ */
+export type SavedCard = [number, number, number, number, number, number, number, number, number];
+
+export interface CardStatus {
+  readonly due: Date;
+  readonly reps: number;
+  readonly lapses: number;
+  /** Probability of recalling it now, 0..1. */
+  readonly recall: number;
+}
+
+const DAY = 86_400_000;
+
+export class Scheduler {
+  private readonly fsrs: FSRS;
+
+  constructor(options: { fuzz?: boolean } = {}) {
+    this.fsrs = fsrs({ enable_fuzz: options.fuzz ?? true, enable_short_term: false });
+  }
+
+  /** The card after one review; `saved` is undefined for a card never reviewed. */
+  review(saved: SavedCard | undefined, rating: Grade, now: Date): SavedCard {
+    const card = saved ? fromSaved(saved) : createEmptyCard(now);
+    return toSaved(this.fsrs.next(card, now, rating).card);
+  }
+
+  status(saved: SavedCard, now: Date): CardStatus {
+    const card = fromSaved(saved);
+    return { due: card.due, reps: card.reps, lapses: card.lapses, recall: this.fsrs.get_retrievability(card, now, false) };
+  }
+
+  isDue(saved: SavedCard, now: Date): boolean {
+    return saved[0] <= now.getTime();
+  }
+
+  /** How many of these cards fall due on each of the next `days` days (today first, overdue included). */
+  forecast(cards: Iterable<SavedCard>, now: Date, days: number): number[] {
+    const counts = new Array<number>(days).fill(0);
+    const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+    for (const c of cards) {
+      const day = Math.max(0, Math.floor((c[0] - startOfToday) / DAY));
+      if (day < days) { counts[day]++; }
+    }
+    return counts;
+  }
+}
+
+function toSaved(card: Card): SavedCard {
+  return [
+    card.due.getTime(), card.stability, card.difficulty, card.scheduled_days, card.learning_steps,
+    card.reps, card.lapses, card.state, card.last_review ? card.last_review.getTime() : 0,
+  ];
+}
+
+function fromSaved(s: SavedCard): Card {
+  return {
+    due: new Date(s[0]),
+    stability: s[1],
+    difficulty: s[2],
+    elapsed_days: 0,
+    scheduled_days: s[3],
+    learning_steps: s[4],
+    reps: s[5],
+    lapses: s[6],
+    state: s[7] as State,
+    last_review: s[8] ? new Date(s[8]) : undefined,
+  };
+}
+
+/** A saved card as read back from storage: the right shape and sane numbers, or undefined. */
+export function isSavedCard(v: unknown): v is SavedCard {
+  return Array.isArray(v) && v.length === 9 && v.every(n => typeof n === 'number' && Number.isFinite(n))
+    && v[7] >= State.New && v[7] <= State.Relearning && v[1] >= 0 && v[5] >= 0 && v[6] >= 0;
+}

@@ -1,0 +1,192 @@
+import * as assert from 'assert';
+import { conceptCards, seededRandom } from '../../src/core/conceptCards';
+import { buildDeck } from '../../src/core/deck';
+import { parseDocument } from '../../src/core/document';
+import { isCorrect, loadBank, normalize, Question } from '../../src/core/questions';
+import { choicesFor, QuizSession, quickLimitMs, rate, Review, selectCards, topicRecall } from '../../src/core/quiz';
+import { Rating, SavedCard, Scheduler } from '../../src/core/scheduler';
+
+const DAY = 86_400_000;
+const doc = parseDocument([
+  '# Notes', '## Python',
+  '### Generators', '- Generator: a function that yields values lazily one by one', '- Iterator: an object with __next__ that raises StopIteration at the end',
+  '### Decorators', '- Decorator: a callable that wraps another function to add behaviour', '- Wraps: functools helper that copies the wrapped function metadata over',
+  '## Django', '### ORM', '- F expression: refers to a column value inside the database query', '- Q object: combines filters with OR, AND and NOT operators',
+  '- QuerySet: a lazy collection of rows that runs its SQL when evaluated', '- Manager: the objects attribute that starts every query on a model',
+].join('\n'));
+
+const bank: Question[] = [
+  { kind: 'choice', select: 'one', id: 'gen-lazy', topic: 'python/generators', prompt: 'What does a generator return when called?', explanation: 'A generator object; nothing runs until next().',
+    options: [{ text: 'A generator object', correct: true, why: 'Calling it runs nothing yet.' }, { text: 'A list', correct: false, why: 'That would be eager.' }] },
+  { kind: 'choice', select: 'many', id: 'orm-lazy', topic: 'django/orm', prompt: 'Which evaluate a QuerySet?', explanation: 'Iteration, len() and list() run the query.',
+    options: [{ text: 'list(qs)', correct: true, why: 'Iterates.' }, { text: 'len(qs)', correct: true, why: 'Fetches rows.' }, { text: 'qs.filter(x=1)', correct: false, why: 'Returns a new lazy QuerySet.' }] },
+  { kind: 'truefalse', id: 'dec-wraps', topic: 'python/decorators', prompt: 'functools.wraps keeps __name__.', answer: true, explanation: 'It copies __name__, __doc__ and more.' },
+  { kind: 'typed', id: 'orm-f', topic: 'django/orm', prompt: 'Which class refers to a field value in a query?', accept: ['F', 'django.db.models.F'], explanation: 'F("field").' },
+  { kind: 'order', id: 'orm-steps', topic: 'django/orm', prompt: 'Order these.', steps: ['filter', 'evaluate', 'cache'], explanation: 'Build, run, reuse.' },
+  { kind: 'output', id: 'gen-out', topic: 'python/generators', prompt: 'Output?', code: 'print(list(x for x in range(3)))', output: '[0, 1, 2]', distractors: ['[1, 2, 3]', '<generator>'], explanation: 'range(3) is 0..2.' },
+];
+
+describe('question bank', () => {
+  const exists = (id: string) => doc.topics.some(t => t.id === id);
+
+  it('accepts valid questions of every kind', () => {
+    const r = loadBank([{ name: 'x.json', json: bank }], exists);
+    assert.deepStrictEqual(r.problems, []);
+    assert.strictEqual(r.questions.length, bank.length);
+  });
+
+  it('reports wrong right-option counts, unknown topics, duplicates and missing reasons', () => {
+    const bad = [
+      { ...bank[0], id: 'two-right', options: [{ text: 'a', correct: true, why: 'w' }, { text: 'b', correct: true, why: 'w' }] },
+      { ...bank[1], id: 'one-right', options: [{ text: 'a', correct: true, why: 'w' }, { text: 'b', correct: false, why: 'w' }] },
+      { ...bank[2], id: 'nowhere', topic: 'no/such-topic' },
+      { ...bank[2] }, { ...bank[2] },
+      { ...bank[0], id: 'no-why', options: [{ text: 'a', correct: true }, { text: 'b', correct: false, why: 'w' }] },
+      { ...bank[5], id: 'out-dup', distractors: ['[0, 1, 2]', 'x'] },
+      { ...bank[2], id: 'Bad Id' },
+      { ...bank[2], id: 'no-expl', explanation: '' },
+    ];
+    const r = loadBank([{ name: 'bad.json', json: bad }, { name: 'obj.json', json: {} }], exists);
+    const text = r.problems.join('\n');
+    for (const expect of [/two-right: select "one" but 2/, /one-right: select "many" needs/, /nowhere: topic "no\/such-topic"/, /dec-wraps: duplicate id/,
+      /no-why: every option needs/, /out-dup: a distractor equals the output/, /Bad Id: id/, /no-expl: explanation/, /obj.json: not a JSON array/]) {
+      assert.match(text, expect);
+    }
+    assert.deepStrictEqual(r.questions.map(q => q.id), ['dec-wraps']);
+  });
+
+  it('grades each kind: exact option sets, typed variants ignoring case and spacing, order', () => {
+    assert.ok(isCorrect(bank[1], { kind: 'options', chosen: ['len(qs)', 'list(qs)'] }));
+    assert.ok(!isCorrect(bank[1], { kind: 'options', chosen: ['list(qs)'] }));
+    assert.ok(!isCorrect(bank[1], { kind: 'options', chosen: ['list(qs)', 'len(qs)', 'qs.filter(x=1)'] }));
+    assert.ok(isCorrect(bank[2], { kind: 'options', chosen: ['True'] }));
+    assert.ok(isCorrect(bank[3], { kind: 'text', text: '  `Django.DB.models.F`. ' }));
+    assert.ok(!isCorrect(bank[3], { kind: 'text', text: 'Q' }));
+    assert.ok(isCorrect(bank[4], { kind: 'order', steps: ['filter', 'evaluate', 'cache'] }));
+    assert.ok(!isCorrect(bank[4], { kind: 'order', steps: ['evaluate', 'filter', 'cache'] }));
+    assert.ok(isCorrect(bank[5], { kind: 'options', chosen: ['[0, 1, 2]'] }));
+    assert.strictEqual(normalize('  Select_Related  Query. '), 'select_related query');
+  });
+
+  it('shows every option once, shuffled, and True/False in that order', () => {
+    const random = seededRandom(7);
+    assert.deepStrictEqual([...choicesFor(bank[5], random)].sort(), ['<generator>', '[0, 1, 2]', '[1, 2, 3]']);
+    assert.deepStrictEqual(choicesFor(bank[2], random), ['True', 'False']);
+    assert.deepStrictEqual(choicesFor(bank[3], random), []);
+  });
+});
+
+describe('concept cards', () => {
+  const cards = conceptCards(doc);
+
+  it('makes two cards per "Term: description" concept, with ids from the concept id', () => {
+    assert.strictEqual(cards.length, 16);
+    assert.ok(cards.some(c => c.id === 'concept:django/orm#q-object:term'));
+    assert.ok(cards.some(c => c.id === 'concept:django/orm#q-object:meaning'));
+  });
+
+  it('asks the term for a description (term hidden) with distractors from the same section', () => {
+    const card = cards.find(c => c.id === 'concept:django/orm#queryset:term')!;
+    const q = card.build(seededRandom(1));
+    assert.strictEqual(q.kind, 'choice');
+    if (q.kind !== 'choice') { return; }
+    assert.doesNotMatch(q.prompt, /QuerySet/);
+    assert.deepStrictEqual(q.options.filter(o => o.correct).map(o => o.text), ['QuerySet']);
+    assert.strictEqual(q.options.length, 4);
+    assert.ok(q.options.every(o => ['QuerySet', 'F expression', 'Q object', 'Manager'].includes(o.text)));
+  });
+
+  it('falls back to the whole document when a section has too few concepts', () => {
+    const q = cards.find(c => c.id === 'concept:python/generators#generator:meaning')!.build(seededRandom(3));
+    assert.ok(q.kind === 'choice' && q.options.length === 4);
+  });
+
+  it('keeps the ids of other topics\' cards when one topic is edited', () => {
+    const edited = parseDocument(doc.topics.map(t => t.body).join('\n').length ? [
+      '# Notes', '## Python', '### Generators', '- Generator: a function that yields values lazily, fixed typo', '- Iterator: an object with __next__ that raises StopIteration at the end',
+      '### Decorators', '- Decorator: a callable that wraps another function to add behaviour', '- Wraps: functools helper that copies the wrapped function metadata over',
+      '## Django', '### ORM', '- F expression: refers to a column value inside the database query', '- Q object: combines filters with OR, AND and NOT operators',
+      '- QuerySet: a lazy collection of rows that runs its SQL when evaluated', '- Manager: the objects attribute that starts every query on a model',
+    ].join('\n') : '');
+    assert.deepStrictEqual(conceptCards(edited).map(c => c.id), cards.map(c => c.id));
+  });
+});
+
+describe('quiz engine', () => {
+  const scheduler = new Scheduler({ fuzz: false });
+  const deck = buildDeck(doc, bank);
+  const start = new Date('2026-03-02T08:00:00Z');
+
+  it('puts bank questions and concept cards of the document in one deck', () => {
+    assert.strictEqual(deck.length, bank.length + 16);
+    assert.ok(buildDeck(parseDocument('## Other\n- X: something else entirely here'), bank).every(c => !c.id.startsWith('q:')));
+  });
+
+  it('rates right and quick Good, right and slow Hard, wrong Again', () => {
+    const q = bank[0];
+    const right = { kind: 'options' as const, chosen: ['A generator object'] };
+    assert.strictEqual(rate(q, right, 2000).rating, Rating.Good);
+    assert.strictEqual(rate(q, right, quickLimitMs(q) + 1).rating, Rating.Hard);
+    assert.strictEqual(rate(q, { kind: 'options', chosen: ['A list'] }, 1000).rating, Rating.Again);
+    assert.ok(quickLimitMs(bank[5]) > quickLimitMs(bank[2]), 'code to read gives more time');
+  });
+
+  it('selects by scope: topic, section, due first then new, weakest topics', () => {
+    const base = { deck, scheduler, now: start, random: seededRandom(5) };
+    const topicCards = selectCards({ kind: 'topic', topic: 'django/orm' }, 50, { ...base, cards: {} });
+    assert.ok(topicCards.length > 0 && topicCards.every(c => c.topic === 'django/orm'));
+    const section = selectCards({ kind: 'section', topics: ['python/generators', 'python/decorators'] }, 5, { ...base, cards: {} });
+    assert.strictEqual(section.length, 5);
+    assert.ok(section.every(c => c.topic.startsWith('python/')));
+    assert.deepStrictEqual(selectCards({ kind: 'due' }, 10, { ...base, cards: {} }), [], 'nothing is due before any review');
+
+    // Yesterday: one card answered wrong (due again now), one right (due in days).
+    const cards: Record<string, SavedCard> = {
+      'q:gen-lazy': scheduler.review(undefined, Rating.Again, new Date(start.getTime() - DAY)),
+      'q:dec-wraps': scheduler.review(undefined, Rating.Good, new Date(start.getTime() - DAY)),
+    };
+    assert.deepStrictEqual(selectCards({ kind: 'due' }, 10, { ...base, cards }).map(c => c.id), ['q:gen-lazy']);
+    const all = selectCards({ kind: 'all' }, 100, { ...base, cards });
+    assert.strictEqual(all[0].id, 'q:gen-lazy', 'due cards come first');
+    assert.strictEqual(all[all.length - 1].id, 'q:dec-wraps', 'well-known cards come last');
+    const recall = topicRecall({ deck, cards, scheduler, now: start });
+    assert.ok(recall.get('python/generators')!.recall! < recall.get('python/decorators')!.recall!);
+    const weakest = selectCards({ kind: 'weakest' }, 100, { ...base, cards });
+    assert.deepStrictEqual([...new Set(weakest.map(c => c.topic))], ['python/generators'], 'only the forgotten topic, not the unknown or the known one');
+    assert.deepStrictEqual(selectCards({ kind: 'weakest' }, 100, { ...base, cards: {} }), [], 'nothing is weak before any quiz');
+  });
+
+  it('runs a session: answer, mark easy, skip, stop keeps what was answered, summary', () => {
+    let now = start.getTime();
+    const reviews: Review[] = [];
+    const items = [bank[0], bank[2], bank[3], bank[4]].map(q => ({ card: deck.find(c => c.id === `q:${q.id}`)!, question: q }));
+    const session = new QuizSession(items, () => new Date(now), r => reviews.push(r));
+    assert.ok(session.answer({ kind: 'options', chosen: ['A generator object'] }, 3000).correct);
+    session.next(true);
+    const wrong = session.answer({ kind: 'options', chosen: ['False'] }, 3000);
+    assert.deepStrictEqual([wrong.correct, wrong.right], [false, ['True']]);
+    session.next(true);
+    session.skip();
+    session.answer({ kind: 'order', steps: ['filter', 'evaluate', 'cache'] }, 60000);
+    now += 95_000;
+    const summary = session.stop();
+    assert.deepStrictEqual(reviews.map(r => [r.cardId, r.rating]), [['q:gen-lazy', Rating.Easy], ['q:dec-wraps', Rating.Again], ['q:orm-steps', Rating.Hard]]);
+    assert.deepStrictEqual(summary, { asked: 4, answered: 3, right: 2, skipped: 1, ms: 95_000, revisit: ['python/decorators'] });
+    assert.ok(session.done);
+  });
+
+  it('over simulated weeks, due counts follow the answers', () => {
+    const cards: Record<string, SavedCard> = {};
+    let now = start;
+    const dueNow = () => selectCards({ kind: 'due' }, 1000, { deck, cards, scheduler, now, random: seededRandom(1) }).length;
+    // Day 0: answer every card; the generator topic wrong.
+    for (const c of deck) { cards[c.id] = scheduler.review(undefined, c.topic === 'python/generators' ? Rating.Again : Rating.Good, now); }
+    now = new Date(start.getTime() + DAY);
+    const generators = deck.filter(c => c.topic === 'python/generators').length;
+    assert.strictEqual(dueNow(), generators, 'a day later only the forgotten topic is due');
+    for (const c of deck.filter(x => x.topic === 'python/generators')) { cards[c.id] = scheduler.review(cards[c.id], Rating.Good, now); }
+    assert.strictEqual(dueNow(), 0);
+    now = new Date(start.getTime() + 60 * DAY);
+    assert.strictEqual(dueNow(), deck.length, 'two months later everything is due again');
+  });
+});
