@@ -2,7 +2,7 @@
 // Topic webview: draws topics posted by the extension, posts back typed messages.
 (function () {
   /** @typedef {{ id: string; title: string }} TopicRef */
-  /** @typedef {{ id: string; title: string; crumb: string; html: string; minutes: number; related: TopicRef[]; questions: number; previous?: TopicRef; next?: TopicRef }} TopicView */
+  /** @typedef {{ id: string; title: string; crumb: string; html: string; minutes: number; related: TopicRef[]; questions: number; quizCards?: number; previous?: TopicRef; next?: TopicRef }} TopicView */
   /** @typedef {{ type: 'show'; rev: number; topic: TopicView; concept?: string } | { type: 'missing'; rev: number; title: string; message: string }} ToWebview */
 
   const vscode = acquireVsCodeApi();
@@ -14,6 +14,7 @@
   const meta = byId('meta');
   const notice = byId('notice');
   const related = byId('related');
+  const actions = byId('actions');
   const content = byId('content');
   const previous = /** @type {HTMLButtonElement} */ (byId('previous'));
   const next = /** @type {HTMLButtonElement} */ (byId('next'));
@@ -65,6 +66,21 @@
     }
   }
 
+  /** Buttons for what the user can do with this topic besides reading it. */
+  function showActions(/** @type {TopicView} */ topic) {
+    actions.textContent = '';
+    if (topic.quizCards) {
+      const quiz = document.createElement('button');
+      quiz.type = 'button';
+      quiz.id = 'quiz';
+      quiz.className = 'action-button';
+      quiz.textContent = 'Quiz this topic';
+      quiz.title = `${topic.quizCards} questions on ${topic.title}, in the command palette's quiz`;
+      quiz.addEventListener('click', () => vscode.postMessage({ type: 'quiz', topicId: topic.id }));
+      actions.append(quiz);
+    }
+  }
+
   /** The "Show all answers" button opens or closes every answer below it. */
   function toggleAnswers(/** @type {HTMLButtonElement} */ button) {
     const open = button.getAttribute('aria-expanded') !== 'true';
@@ -89,6 +105,7 @@
       crumb.textContent = '';
       meta.textContent = '';
       related.hidden = true;
+      actions.textContent = '';
       content.textContent = '';
       notice.textContent = message.message;
       notice.hidden = false;
@@ -105,6 +122,7 @@
     const questions = topic.questions === 1 ? '1 interview question' : `${topic.questions} interview questions`;
     meta.textContent = topic.questions ? `${topic.minutes} min read · ${questions}` : `${topic.minutes} min read`;
     showRelated(topic.related);
+    showActions(topic);
     // The HTML comes from the extension's renderer: raw HTML escaped, links allowlisted.
     content.innerHTML = topic.html;
     setNav(previous, topic.previous, 'Previous');

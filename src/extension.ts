@@ -2,8 +2,16 @@
 // parsed here; the document loads the first time the tree or a command needs it.
 import * as vscode from 'vscode';
 import { registerCommands } from './vscode/commands';
+import { DashboardPanel } from './vscode/dashboardPanel';
 import { DocumentStore } from './vscode/documentStore';
+import { registerProgressCommands } from './vscode/progressCommands';
+import { ProgressStore } from './vscode/progressStore';
+import { QuestionBank } from './vscode/questionBank';
+import { QuizFlow } from './vscode/quizFlow';
+import { DueStatus } from './vscode/statusBar';
+import { StudyDeck } from './vscode/studyDeck';
 import { TopicPanel } from './vscode/topicPanel';
+import { TopicProgress } from './vscode/topicProgress';
 import { createTopicTree, TopicTreeProvider } from './vscode/topicTree';
 import type { StudyNode } from './core/document';
 
@@ -12,17 +20,45 @@ export interface DjangoPrepApi {
   readonly panel: TopicPanel;
   readonly tree: TopicTreeProvider;
   readonly treeView: vscode.TreeView<StudyNode>;
+  readonly progress: ProgressStore;
+  readonly decks: StudyDeck;
+  readonly quiz: QuizFlow;
+  readonly topicProgress: TopicProgress;
+  readonly dueStatus: DueStatus;
+  readonly dashboard: DashboardPanel;
+  /** Resolves once saved progress has been read. */
+  readonly ready: Promise<void>;
   /** Milliseconds spent in `activate()`. */
   readonly activationMs: number;
 }
 
 export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const start = performance.now();
+  const log = vscode.window.createOutputChannel('Django Interview Prep');
   const store = new DocumentStore(context);
   const panel = new TopicPanel(context.extensionUri, store, context.workspaceState);
   const { provider, view } = createTopicTree(store);
-  context.subscriptions.push(store, panel, provider, view, ...registerCommands(store, panel, view));
-  return { store, panel, tree: provider, treeView: view, activationMs: performance.now() - start };
+  const progress = new ProgressStore(context);
+  const decks = new StudyDeck(store, new QuestionBank(context.extensionUri, line => log.appendLine(line)));
+  const quiz = new QuizFlow(decks, progress, panel);
+  const topicProgress = new TopicProgress(decks, progress, quiz);
+  const dueStatus = new DueStatus(decks, progress);
+  const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, quiz);
+  provider.setStats(topicProgress);
+  panel.setQuizCards(async id => (await decks.current())?.deck.filter(c => c.topic === id).length ?? 0);
+  context.subscriptions.push(
+    log, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard,
+    ...registerCommands(store, panel, view),
+    ...registerProgressCommands(quiz, progress, dashboard),
+    panel.onDidShowTopic(topic => void progress.markRead(decks.key, topic.id)),
+    store.onDidChange(() => { dueStatus.update(); void topicProgress.schedule(); }),
+  );
+  // Saved progress is read after activation returns: the status bar can wait a tick.
+  const ready = Promise.resolve().then(() => progress.load()).then(() => {
+    dueStatus.update();
+    if (store.peek()) { void topicProgress.schedule(); }
+  });
+  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, ready, activationMs: performance.now() - start };
 }
 
 export function deactivate(): void {

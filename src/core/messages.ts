@@ -12,6 +12,8 @@ export interface TopicView {
   readonly related: ReadonlyArray<{ readonly id: string; readonly title: string }>;
   /** How many collapsible interview questions the page has. */
   readonly questions: number;
+  /** Quiz cards for this topic; the page offers "Quiz this topic" when there are any. */
+  readonly quizCards?: number;
   readonly previous?: { readonly id: string; readonly title: string };
   readonly next?: { readonly id: string; readonly title: string };
 }
@@ -30,6 +32,7 @@ export type FromWebview =
   | { readonly type: 'openTopic'; readonly id: string; readonly concept?: string }
   | { readonly type: 'openExternal'; readonly href: string }
   | { readonly type: 'navigate'; readonly direction: 'next' | 'previous' }
+  | { readonly type: 'quiz'; readonly topicId: string }
   | { readonly type: 'rendered'; readonly rev: number; readonly topicId: string; readonly concept?: string; readonly scrolled: boolean };
 
 const MAX_ID = 300;
@@ -51,6 +54,8 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
         ? { type: 'openExternal', href: raw.href } : undefined;
     case 'navigate':
       return raw.direction === 'next' || raw.direction === 'previous' ? { type: 'navigate', direction: raw.direction } : undefined;
+    case 'quiz':
+      return isId(raw.topicId) ? { type: 'quiz', topicId: raw.topicId } : undefined;
     case 'rendered':
       return Number.isSafeInteger(raw.rev) && isId(raw.topicId) && optionalId(raw.concept) && typeof raw.scrolled === 'boolean'
         ? { type: 'rendered', rev: raw.rev as number, topicId: raw.topicId, concept: raw.concept, scrolled: raw.scrolled } : undefined;

@@ -34,6 +34,7 @@ export class TopicPanel extends Disposable {
   private currentConcept: string | undefined;
   /** The document the current topic came from. */
   private shownUri: string | undefined;
+  private quizCards: ((topicId: string) => Promise<number>) | undefined;
   private renderer: Promise<{ renderer: TopicRenderer; toTopicView: typeof import('../core/render').toTopicView }> | undefined;
   private rejected = 0;
   private rev = 0;
@@ -68,7 +69,7 @@ export class TopicPanel extends Disposable {
 
   /** Number of the newest message for the page; a `rendered` report with it means the page is current. */
   get revision(): number | undefined {
-    return this.lastMessage?.rev;
+    return this.rev || undefined;
   }
 
   /** Messages from the webview that failed validation and were dropped. */
@@ -125,14 +126,24 @@ export class TopicPanel extends Disposable {
   }
 
   private async showMessage(topic: Topic): Promise<ToWebview> {
+    // Numbered now, so a later call always carries a higher number however the awaits interleave.
+    const rev = ++this.rev;
     // The renderer (markdown-it, highlight.js) loads with the first topic, not at activation.
     this.renderer ??= import('../core/render').then(m => ({ renderer: new m.TopicRenderer(), toTopicView: m.toTopicView }));
     const { renderer, toTopicView } = await this.renderer;
     const doc = this.store.peek()!;
-    return { type: 'show', rev: ++this.rev, topic: toTopicView(renderer, doc, topic, this.store.label), concept: this.currentConcept };
+    const quizCards = this.quizCards ? await this.quizCards(topic.id) : undefined;
+    return { type: 'show', rev, topic: { ...toTopicView(renderer, doc, topic, this.store.label), quizCards }, concept: this.currentConcept };
+  }
+
+  /** Tells the page how many quiz cards a topic has (set once quizzes are wired in). */
+  setQuizCards(count: (topicId: string) => Promise<number>): void {
+    this.quizCards = count;
   }
 
   private post(message: ToWebview): void {
+    // A slower, older message must not replace a newer one on the page.
+    if (this.lastMessage && message.rev < this.lastMessage.rev) { return; }
     this.lastMessage = message;
     void this.panel?.webview.postMessage(message);
   }
@@ -218,6 +229,9 @@ export class TopicPanel extends Disposable {
       case 'navigate':
         void vscode.commands.executeCommand(message.direction === 'next' ? 'djangoPrep.nextTopic' : 'djangoPrep.previousTopic');
         break;
+      case 'quiz':
+        void vscode.commands.executeCommand('djangoPrep.quizTopic', message.topicId);
+        break;
       case 'rendered':
         this.rendered.fire({ rev: message.rev, topicId: message.topicId, concept: message.concept, scrolled: message.scrolled });
         break;
@@ -253,7 +267,7 @@ export class TopicPanel extends Disposable {
 </header>
 <main id="main" tabindex="-1">
   <h1 id="title"></h1>
-  <p id="meta" class="meta"></p>
+  <div class="meta-row"><p id="meta" class="meta"></p><div id="actions" class="actions"></div></div>
   <nav id="related" class="related" aria-label="Related topics" hidden></nav>
   <div id="notice" class="notice" role="status" hidden></div>
   <article id="content" aria-labelledby="title"></article>

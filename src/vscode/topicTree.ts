@@ -2,6 +2,13 @@ import * as vscode from 'vscode';
 import type { StudyNode } from '../core/document';
 import { Disposable } from './disposable';
 import type { DocumentStore } from './documentStore';
+import { describeStats, speakStats, TopicStats } from './topicProgress';
+
+/** Progress per topic, when quizzes and practice are wired in. */
+export interface TopicStatsSource {
+  get(topicId: string): TopicStats | undefined;
+  readonly onDidChange: vscode.Event<void>;
+}
 
 export const TOPICS_VIEW = 'djangoPrep.topics';
 
@@ -10,9 +17,17 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   private readonly changed = this._register(new vscode.EventEmitter<StudyNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
 
+  private stats: TopicStatsSource | undefined;
+
   constructor(private readonly store: DocumentStore) {
     super();
     this._register(store.onDidChange(() => this.changed.fire(undefined)));
+  }
+
+  /** Shows each topic's progress in its description; redraws when progress changes. */
+  setStats(stats: TopicStatsSource): void {
+    this.stats = stats;
+    this._register(stats.onDidChange(() => this.changed.fire(undefined)));
   }
 
   async getChildren(node?: StudyNode): Promise<StudyNode[]> {
@@ -48,7 +63,9 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
         item.iconPath = new vscode.ThemeIcon('book');
         item.command = { command: 'djangoPrep.openTopic', title: 'Open Topic', arguments: [node.id, { preserveFocus: true }] };
         const concepts = `${node.concepts.length} ${node.concepts.length === 1 ? 'concept' : 'concepts'}`;
-        item.accessibilityInformation = { label: `Topic ${node.title}, ${concepts}` };
+        const stats = this.stats?.get(node.id);
+        item.description = describeStats(stats);
+        item.accessibilityInformation = { label: [`Topic ${node.title}`, concepts, speakStats(stats)].filter(Boolean).join(', ') };
         return item;
       }
       case 'concept': {

@@ -76,16 +76,26 @@ suite('Topic tree', () => {
   });
 
   test('shows every section and topic heading of the bundled guide, in order, with its bullets as concepts', async () => {
-    // An independent reading of the file: headings outside fences, top-level bullets under each topic.
+    // An independent reading of the file: headings outside fences, and the top-level bullets
+    // of each topic's lead (before its first sub-heading) as its concepts.
     const text = fs.readFileSync(path.join(ROOT, 'content', 'guide', 'django-interview-prep.md'), 'utf8');
     const expected: string[] = [];
     const bullets: number[] = [];
     let fenced = false;
+    let lead = false;
     for (const line of text.split('\n')) {
       if (/^(```|~~~)/.test(line)) { fenced = !fenced; continue; }
       if (fenced) { continue; }
-      const h = /^(#{2,3}) (.*)$/.exec(line);
-      if (h) { expected.push(h[2].trim()); bullets.push(0); } else if (/^- /.test(line) && bullets.length) { bullets[bullets.length - 1]++; }
+      const h = /^(#{2,6}) (.*)$/.exec(line);
+      if (h && h[1].length <= 3) {
+        expected.push(h[2].trim().replace(/\\([*_`])/g, '$1'));
+        bullets.push(0);
+        lead = true;
+      } else if (h) {
+        lead = false;
+      } else if (/^- /.test(line) && bullets.length && lead) {
+        bullets[bullets.length - 1]++;
+      }
     }
     const seen: string[] = [];
     const concepts: number[] = [];

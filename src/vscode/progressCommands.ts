@@ -1,0 +1,61 @@
+// Commands over quizzes and progress: start a quiz, show, reset, export and import progress.
+import * as vscode from 'vscode';
+import type { StudyNode } from '../core/document';
+import type { DashboardPanel } from './dashboardPanel';
+import type { ProgressStore } from './progressStore';
+import type { QuizFlow, QuizRequest } from './quizFlow';
+
+export function registerProgressCommands(quiz: QuizFlow, progress: ProgressStore, dashboard: DashboardPanel): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('djangoPrep.startQuiz', (request?: QuizRequest) =>
+      quiz.start(typeof request === 'object' && request !== null ? request : {})),
+    vscode.commands.registerCommand('djangoPrep.quizTopic', (arg?: string | StudyNode) => {
+      const node = typeof arg === 'object' ? arg : undefined;
+      const topic = typeof arg === 'string' ? arg : node?.kind === 'concept' ? node.topic.id : node?.kind === 'topic' ? node.id : undefined;
+      if (node?.kind === 'section') { return quiz.start({ scope: { kind: 'section', topics: node.topics.map(t => t.id) } }); }
+      return quiz.start(topic ? { topic } : {});
+    }),
+    vscode.commands.registerCommand('djangoPrep.showProgress', () => dashboard.show()),
+    vscode.commands.registerCommand('djangoPrep.resetProgress', async () => {
+      const ok = await vscode.window.showWarningMessage('Reset all Django Prep progress?', {
+        modal: true, detail: 'Topics read, practice results and the review schedule of every document are deleted, on every machine that syncs settings. Export first to keep a copy.',
+      }, 'Reset Progress');
+      if (ok !== 'Reset Progress') { return false; }
+      await progress.reset();
+      return true;
+    }),
+    vscode.commands.registerCommand('djangoPrep.exportProgress', async (target?: vscode.Uri) => {
+      const uri = target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({
+        title: 'Export Django Prep Progress', saveLabel: 'Export', filters: { JSON: ['json'] },
+        defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'django-prep-progress.json') : undefined,
+      });
+      if (!uri) { return undefined; }
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(progress.snapshot, null, 1)));
+      if (!target) { void vscode.window.showInformationMessage(`Django Prep: progress exported to ${uri.fsPath || uri.toString()}.`); }
+      return uri;
+    }),
+    vscode.commands.registerCommand('djangoPrep.importProgress', async (source?: vscode.Uri, mode?: 'merge' | 'replace') => {
+      const uri = source instanceof vscode.Uri ? source : (await vscode.window.showOpenDialog({ title: 'Import Django Prep Progress', openLabel: 'Import', filters: { JSON: ['json'] }, canSelectMany: false }))?.[0];
+      if (!uri) { return undefined; }
+      let raw: unknown;
+      try {
+        raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Django Prep: ${uri.fsPath || uri.toString()} is not readable JSON (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
+        return false;
+      }
+      const how = mode ?? (await vscode.window.showQuickPick([
+        { label: 'Merge', description: 'keep the later of each item from both', value: 'merge' as const },
+        { label: 'Replace', description: 'use only the imported progress', value: 'replace' as const },
+      ], { title: 'Import Django Prep Progress', placeHolder: 'Merge with your current progress, or replace it?' }))?.value;
+      if (!how) { return undefined; }
+      const problem = await progress.import(raw, how);
+      if (problem) {
+        void vscode.window.showErrorMessage(`Django Prep: ${uri.fsPath || uri.toString()} is not Django Prep progress (${problem}). Nothing was changed.`);
+        return false;
+      }
+      if (!source) { void vscode.window.showInformationMessage('Django Prep: progress imported.'); }
+      return true;
+    }),
+  ];
+}

@@ -1,0 +1,102 @@
+// Progress in globalState, carried by Settings Sync. Every write merges with what another
+// window may have written meanwhile; unreadable progress is saved to a file, never dropped.
+import * as vscode from 'vscode';
+import { DocumentProgress, emptyDocument, emptyProgress, mergeProgress, parseProgress, Progress } from '../core/progress';
+import type { SavedCard } from '../core/scheduler';
+import { Disposable } from './disposable';
+
+export const PROGRESS_KEY = 'djangoPrep.progress';
+
+export class ProgressStore extends Disposable {
+  private progress: Progress = emptyProgress();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly clock: () => Date = () => new Date()) {
+    super();
+    context.globalState.setKeysForSync([PROGRESS_KEY]);
+  }
+
+  /** Reads saved progress; anything unreadable is backed up to a file and the user told where. */
+  async load(): Promise<void> {
+    const raw = this.context.globalState.get<unknown>(PROGRESS_KEY);
+    const parsed = parseProgress(raw);
+    if (parsed.ok) {
+      this.progress = parsed.progress;
+      if (parsed.dropped) {
+        void vscode.window.showWarningMessage(`Django Prep: ${parsed.dropped} damaged progress entries were skipped; everything else is kept.`);
+      }
+      return;
+    }
+    const backup = await this.backup(raw);
+    this.progress = emptyProgress();
+    await this.context.globalState.update(PROGRESS_KEY, this.progress);
+    void vscode.window.showWarningMessage(
+      `Django Prep: saved progress could not be read (${parsed.reason}). It was reset; the old data is kept in ${backup.fsPath}.`,
+      'Show Backup',
+    ).then(choice => { if (choice) { void vscode.commands.executeCommand('revealFileInOS', backup).then(undefined, () => vscode.window.showTextDocument(backup)); } });
+  }
+
+  private async backup(raw: unknown): Promise<vscode.Uri> {
+    const dir = this.context.globalStorageUri;
+    await vscode.workspace.fs.createDirectory(dir);
+    const uri = vscode.Uri.joinPath(dir, `progress-backup-${this.clock().toISOString().replace(/[:.]/g, '-')}.json`);
+    let text: string;
+    try { text = JSON.stringify(raw, null, 2) ?? String(raw); } catch { text = String(raw); }
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    return uri;
+  }
+
+  document(key: string): DocumentProgress {
+    return this.progress.documents[key] ?? emptyDocument();
+  }
+
+  get snapshot(): Progress {
+    return this.progress;
+  }
+
+  markRead(key: string, topicId: string): Promise<void> {
+    return this.update(key, doc => { doc.read[topicId] = this.clock().getTime(); });
+  }
+
+  /** Applies a review to the card as stored now (another window may have reviewed it too). */
+  review(key: string, cardId: string, next: (saved: SavedCard | undefined) => SavedCard): Promise<void> {
+    return this.update(key, doc => { doc.cards[cardId] = next(doc.cards[cardId]); });
+  }
+
+  recordPractice(key: string, topicId: string, passed: number, total: number): Promise<void> {
+    return this.update(key, doc => { doc.practised[topicId] = { passed, total, at: this.clock().getTime() }; });
+  }
+
+  async reset(): Promise<void> {
+    this.progress = emptyProgress();
+    await this.context.globalState.update(PROGRESS_KEY, this.progress);
+    this.changed.fire();
+  }
+
+  /** Replaces or merges with imported progress; refuses anything that does not parse. */
+  async import(raw: unknown, mode: 'merge' | 'replace'): Promise<string | undefined> {
+    const parsed = parseProgress(raw);
+    if (!parsed.ok) { return parsed.reason; }
+    this.progress = mode === 'merge' ? mergeProgress(this.latest(), parsed.progress) : parsed.progress;
+    await this.context.globalState.update(PROGRESS_KEY, this.progress);
+    this.changed.fire();
+    return undefined;
+  }
+
+  /** What is stored now: another window may have written since this one read. */
+  private latest(): Progress {
+    const stored = parseProgress(this.context.globalState.get<unknown>(PROGRESS_KEY));
+    return stored.ok ? mergeProgress(this.progress, stored.progress) : this.progress;
+  }
+
+  private async update(key: string, change: (doc: DocumentProgress) => void): Promise<void> {
+    const next = this.latest();
+    const doc = next.documents[key] ?? emptyDocument();
+    change(doc);
+    next.documents[key] = doc;
+    this.progress = next;
+    this.changed.fire();
+    await this.context.globalState.update(PROGRESS_KEY, next);
+  }
+}

@@ -1,0 +1,288 @@
+// "Start Quiz": scope and length, then one question at a time in a QuickPick (InputBox for
+// typed answers), feedback with the explanation, and a summary. The full question, code and
+// explanation are also shown in a read-only card beside, where long text wraps.
+import * as vscode from 'vscode';
+import type { Question } from '../core/questions';
+import type { Outcome, QuizSession, Scope, Summary } from '../core/quiz';
+import type { Scheduler } from '../core/scheduler';
+import { Disposable } from './disposable';
+import type { ProgressStore } from './progressStore';
+import { input, pick, PickItem } from './quickInput';
+import { QuizCard } from './quizCard';
+import type { ActiveDeck, StudyDeck } from './studyDeck';
+import type { TopicPanel } from './topicPanel';
+
+export interface QuizRequest {
+  readonly scope?: Scope;
+  /** Shortcut for a topic scope (tree inline action, webview button). */
+  readonly topic?: string;
+  readonly length?: number;
+}
+
+/** What a test needs to answer the question on screen. */
+export interface AskedQuestion {
+  readonly question: Question;
+  /** Choices in the order shown (empty for typed questions). */
+  readonly choices: readonly string[];
+  readonly phase: 'question' | 'feedback';
+}
+
+type Asked = { kind: 'answer'; answer: import('../core/questions').Answer } | { kind: 'skip' } | { kind: 'stop' };
+
+const SKIP: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('debug-step-over'), tooltip: 'Skip this question' };
+const STOP: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('debug-stop'), tooltip: 'Stop the quiz (answers so far are kept)' };
+const LENGTHS = [5, 10, 20];
+
+export class QuizFlow extends Disposable {
+  private running = false;
+  private scheduler: Scheduler | undefined;
+  private readonly card = this._register(new QuizCard());
+  private readonly finished = this._register(new vscode.EventEmitter<Summary>());
+  private readonly changed = this._register(new vscode.EventEmitter<AskedQuestion | undefined>());
+  /** Fires with each question or feedback shown, and undefined when the quiz ends. */
+  readonly onDidChangeQuestion = this.changed.event;
+  readonly onDidFinish = this.finished.event;
+  asked: AskedQuestion | undefined;
+  /** True while the summary box is on screen. */
+  summaryOpen = false;
+
+  constructor(
+    private readonly decks: StudyDeck,
+    private readonly progress: ProgressStore,
+    private readonly panel: TopicPanel,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly random: () => number = Math.random,
+  ) {
+    super();
+  }
+
+  get isRunning(): boolean { return this.running; }
+
+  async getScheduler(): Promise<Scheduler> {
+    if (!this.scheduler) {
+      const { Scheduler } = await import('../core/scheduler');
+      this.scheduler = new Scheduler();
+    }
+    return this.scheduler;
+  }
+
+  async start(request: QuizRequest = {}): Promise<Summary | undefined> {
+    if (this.running) {
+      void vscode.window.showInformationMessage('Django Prep: a quiz is already running. Stop it first (the stop button in its title bar, or Escape).');
+      return undefined;
+    }
+    const active = await this.decks.current();
+    if (!active) {
+      void vscode.window.showWarningMessage('Django Prep: the study document could not be read, so there is nothing to quiz.');
+      return undefined;
+    }
+    this.running = true;
+    try {
+      const scheduler = await this.getScheduler();
+      const scope = request.scope ?? (request.topic ? { kind: 'topic', topic: request.topic } as const : await this.chooseScope(active, scheduler));
+      if (!scope) { return undefined; }
+      const session = await this.buildSession(active, scheduler, scope, request.length);
+      if (!session) { return undefined; }
+      return await this.run(active, session);
+    } finally {
+      this.running = false;
+      this.setAsked(undefined);
+      await this.card.close();
+    }
+  }
+
+  private async chooseScope(active: ActiveDeck, scheduler: Scheduler): Promise<Scope | undefined> {
+    const { dueCards, weakestTopics } = await import('../core/quiz');
+    const cards = this.progress.document(active.key).cards;
+    const sel = { deck: active.deck, cards, scheduler, now: this.clock() };
+    const due = dueCards(sel).length;
+    const weak = weakestTopics(sel);
+    const name = (id: string) => active.doc.get(id)?.kind === 'topic' ? (active.doc.get(id) as { title: string }).title : id;
+    const sections = active.doc.items.filter(i => i.kind === 'section');
+    type Choice = 'due' | 'all' | 'section' | 'topic' | 'weakest';
+    const items: Array<PickItem<Choice>> = [
+      { label: '$(history) Due for review', description: due ? `${due} ${due === 1 ? 'card' : 'cards'} due` : 'nothing due now', value: 'due' },
+      { label: `$(book) Whole ${active.key === 'guide' ? 'guide' : 'document'}`, description: `${active.deck.length} cards`, value: 'all' },
+      ...(sections.length ? [{ label: '$(list-tree) A section...', value: 'section' as const }] : []),
+      { label: '$(symbol-file) A topic...', value: 'topic' },
+      { label: '$(flame) Weakest topics', description: weak.length ? weak.map(name).join(', ') : 'take a quiz first', value: 'weakest' },
+    ];
+    const r = await pick({ title: 'Django Prep: Start Quiz', placeholder: 'What should the quiz cover?', items, active: due ? items[0] : items[1] });
+    if (r.kind !== 'items' || !r.items[0]) { return undefined; }
+    switch (r.items[0].value) {
+      case 'due': return { kind: 'due' };
+      case 'all': return { kind: 'all' };
+      case 'weakest': return { kind: 'weakest' };
+      case 'section': {
+        const s = await pick({ title: 'Quiz a section', placeholder: 'Pick a section', items: sections.map(x => ({ label: x.title, description: `${x.topics.length} topics`, value: x.topics.map(t => t.id) })) });
+        return s.kind === 'items' && s.items[0]?.value ? { kind: 'section', topics: s.items[0].value } : undefined;
+      }
+      case 'topic': {
+        const t = await pick({ title: 'Quiz a topic', placeholder: 'Pick a topic', items: active.doc.topics.map(x => ({ label: x.title, description: x.section?.title, value: x.id })) });
+        return t.kind === 'items' && t.items[0]?.value ? { kind: 'topic', topic: t.items[0].value } : undefined;
+      }
+      default: return undefined;
+    }
+  }
+
+  private async buildSession(active: ActiveDeck, scheduler: Scheduler, scope: Scope, length: number | undefined): Promise<QuizSession | undefined> {
+    const { QuizSession, selectCards } = await import('../core/quiz');
+    const cards = this.progress.document(active.key).cards;
+    const available = selectCards(scope, Number.MAX_SAFE_INTEGER, { deck: active.deck, cards, scheduler, now: this.clock(), random: this.random });
+    if (!available.length) {
+      const why = scope.kind === 'due' ? 'Nothing is due for review. Come back later, or quiz a topic.'
+        : scope.kind === 'weakest' ? 'No topic has been quizzed yet, so none is weak. Start with a topic or the whole guide.'
+          : 'There are no questions here yet: questions come from the bank and from "Term: description" bullets.';
+      void vscode.window.showInformationMessage(`Django Prep: ${why}`);
+      return undefined;
+    }
+    const n = length ?? await this.chooseLength(available.length);
+    if (!n) { return undefined; }
+    const items = available.slice(0, n).map(card => ({ card, question: card.build(this.random) }));
+    const key = active.key;
+    return new QuizSession(items, this.clock, r => {
+      void this.progress.review(key, r.cardId, saved => scheduler.review(saved, r.rating, r.at));
+    });
+  }
+
+  private async chooseLength(available: number): Promise<number | undefined> {
+    const sizes = LENGTHS.filter(n => n < available);
+    const items: Array<PickItem<number>> = [
+      ...sizes.map(n => ({ label: `${n} questions`, value: n })),
+      { label: `All ${available}`, description: available > 30 ? 'a long session' : undefined, value: available },
+    ];
+    const r = await pick({ title: 'Django Prep: Start Quiz', placeholder: 'How many questions?', items, active: items[Math.min(1, items.length - 1)] });
+    return r.kind === 'items' ? r.items[0]?.value : undefined;
+  }
+
+  private async run(active: ActiveDeck, session: QuizSession): Promise<Summary> {
+    const { choicesFor } = await import('../core/quiz');
+    const topicTitle = (id: string) => { const n = active.doc.get(id); return n?.kind === 'topic' ? n.title : id; };
+    for (let item = session.current(); item; item = session.current()) {
+      const q = item.question;
+      const title = `Question ${session.position + 1} of ${session.items.length} · ${topicTitle(q.topic)}`;
+      const choices = choicesFor(q, this.random);
+      await this.card.showQuestion(title, q);
+      const started = Date.now();
+      const asked = await this.ask(q, choices, title, () => this.setAsked({ question: q, choices, phase: 'question' }));
+      if (asked.kind === 'stop') { break; }
+      if (asked.kind === 'skip') { session.skip(); continue; }
+      const outcome = session.answer(asked.answer, Date.now() - started);
+      const score = session.summary();
+      await this.card.showFeedback(title, q, outcome);
+      const shown = () => this.setAsked({ question: q, choices, phase: 'feedback' });
+      const next = await this.feedback(q, outcome, `${score.right} of ${score.answered} right`, topicTitle(q.topic), !session.items[session.position + 1], shown);
+      session.next(next === 'easy');
+      if (next === 'read') { await this.panel.show(q.topic, { preserveFocus: true }); }
+      if (next === 'stop') { break; }
+    }
+    const summary = session.stop();
+    this.finished.fire(summary);
+    await this.showSummary(summary, topicTitle);
+    return summary;
+  }
+
+  private async ask(q: Question, choices: readonly string[], title: string, onShow: () => void): Promise<Asked> {
+    const buttons = [SKIP, STOP];
+    const control = (r: { kind: string; button?: vscode.QuickInputButton }): Asked | undefined =>
+      r.kind === 'cancelled' || (r.kind === 'button' && r.button === STOP) ? { kind: 'stop' } : r.kind === 'button' ? { kind: 'skip' } : undefined;
+    if (q.kind === 'typed') {
+      const r = await input({ title, prompt: q.prompt, placeholder: 'Type your answer and press Enter (empty skips)', buttons, onShow });
+      return control(r) ?? (r.kind === 'text' && r.text.trim() ? { kind: 'answer', answer: { kind: 'text', text: r.text } } : { kind: 'skip' });
+    }
+    if (q.kind === 'order') { return this.askOrder(q.prompt, choices, title, onShow); }
+    const many = q.kind === 'choice' && q.select === 'many';
+    const items: Array<PickItem<string> | vscode.QuickPickItem> = choices.map(c => ({ label: oneLine(c), value: c }));
+    if (!many) {
+      items.push({ label: '', kind: vscode.QuickPickItemKind.Separator },
+        { label: '$(debug-step-over) Skip this question', value: '\u0000skip' } as PickItem<string>,
+        { label: '$(debug-stop) Stop the quiz', value: '\u0000stop' } as PickItem<string>);
+    }
+    const placeholder = many ? `${q.prompt} (select all that apply, then Enter)` : q.prompt;
+    const r = await pick<string>({ title, placeholder, items, many, buttons, onShow });
+    const c = control(r);
+    if (c || r.kind !== 'items') { return c ?? { kind: 'stop' }; }
+    const chosen = r.items.map(i => i.value).filter((v): v is string => v !== undefined);
+    if (chosen[0] === '\u0000skip' || !chosen.length) { return { kind: 'skip' }; }
+    if (chosen[0] === '\u0000stop') { return { kind: 'stop' }; }
+    return { kind: 'answer', answer: { kind: 'options', chosen } };
+  }
+
+  /** Steps are picked one at a time, first to last; Undo takes the last one back. */
+  private async askOrder(prompt: string, steps: readonly string[], title: string, onShow: () => void): Promise<Asked> {
+    const UNDO: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('discard'), tooltip: 'Undo the last step' };
+    const chosen: string[] = [];
+    while (chosen.length < steps.length) {
+      const left = steps.filter(s => !chosen.includes(s));
+      const sofar = chosen.length ? ` · so far: ${chosen.map((s, i) => `${i + 1}. ${s}`).join('  ')}` : '';
+      const r = await pick<string>({
+        title: `${title} · step ${chosen.length + 1} of ${steps.length}`,
+        placeholder: `${prompt}${sofar}`,
+        items: left.map(s => ({ label: s, value: s })),
+        buttons: chosen.length ? [UNDO, SKIP, STOP] : [SKIP, STOP],
+        onShow,
+      });
+      if (r.kind === 'button' && r.button === UNDO) { chosen.pop(); continue; }
+      if (r.kind === 'button') { return r.button === STOP ? { kind: 'stop' } : { kind: 'skip' }; }
+      if (r.kind === 'cancelled' || !r.items[0]?.value) { return { kind: 'stop' }; }
+      chosen.push(r.items[0].value);
+    }
+    return { kind: 'answer', answer: { kind: 'order', steps: chosen } };
+  }
+
+  private async feedback(q: Question, outcome: Outcome, score: string, topic: string, last: boolean, onShow: () => void): Promise<'next' | 'easy' | 'read' | 'stop'> {
+    type Next = 'next' | 'easy' | 'read' | 'stop';
+    const nextLabel = last ? '$(arrow-right) See the summary' : '$(arrow-right) Next question';
+    const items: Array<PickItem<Next> | vscode.QuickPickItem> = [
+      { label: nextLabel, detail: outcome.explanation, value: 'next' },
+      ...(outcome.correct ? [{ label: '$(star-full) That was easy', description: 'see it less often', value: 'easy' as const }] : []),
+      { label: `$(book) Read “${topic}”`, description: 'opens beside, the quiz goes on', value: 'read' },
+      { label: '$(debug-stop) Stop the quiz', value: 'stop' },
+    ];
+    if (!outcome.correct) {
+      items.push({ label: 'Right answer', kind: vscode.QuickPickItemKind.Separator }, ...outcome.right.map((r, i) => ({ label: `$(pass) ${q.kind === 'order' ? `${i + 1}. ` : ''}${oneLine(r)}`, value: 'next' as const })));
+    }
+    if (q.kind === 'choice') {
+      items.push({ label: 'Why', kind: vscode.QuickPickItemKind.Separator },
+        ...q.options.map(o => ({ label: `${o.correct ? '$(pass)' : '$(circle-slash)'} ${oneLine(o.text)}`, detail: o.why, value: 'next' as const })));
+    }
+    const verdict = outcome.correct ? '$(pass) Right' : '$(error) Not quite';
+    const r = await pick<Next>({ title: `${outcome.correct ? '✓ Right' : '✗ Not quite'} · ${score}`, placeholder: `${verdict.replace(/\$\([a-z-]+\) /, '')}: Enter for the next question`, items, matchOnDetail: true, onShow });
+    if (r.kind === 'cancelled') { return 'stop'; }
+    return r.kind === 'items' ? r.items[0]?.value ?? 'next' : 'next';
+  }
+
+  private async showSummary(s: Summary, topicTitle: (id: string) => string): Promise<void> {
+    this.setAsked(undefined);
+    const minutes = Math.floor(s.ms / 60000);
+    const seconds = Math.round((s.ms % 60000) / 1000);
+    const time = minutes ? `${minutes} min ${seconds} s` : `${seconds} s`;
+    const headline = `${s.right} of ${s.answered} right${s.skipped ? `, ${s.skipped} skipped` : ''} · ${time}`;
+    await this.card.showSummary(headline, s.revisit.map(topicTitle));
+    type Done = { topic: string } | 'again' | 'done';
+    const items: Array<PickItem<Done> | vscode.QuickPickItem> = [];
+    if (s.revisit.length) {
+      items.push({ label: 'Topics to revisit', kind: vscode.QuickPickItemKind.Separator },
+        ...s.revisit.map(t => ({ label: `$(book) ${topicTitle(t)}`, description: 'open', value: { topic: t } })));
+    }
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator },
+      { label: '$(debug-restart) Start another quiz', value: 'again' as const }, { label: '$(check) Done', value: 'done' as const });
+    const r = await pick<Done>({
+      title: `Quiz finished: ${headline}`, placeholder: s.revisit.length ? 'Open a topic to revisit, or finish' : 'Well done. Finish, or start another quiz', items,
+      onShow: () => { this.summaryOpen = true; },
+    });
+    this.summaryOpen = false;
+    const v = r.kind === 'items' ? r.items[0]?.value : undefined;
+    if (v && typeof v === 'object') { await this.panel.show(v.topic); }
+    if (v === 'again') { setTimeout(() => void vscode.commands.executeCommand('djangoPrep.startQuiz'), 0); }
+  }
+
+  private setAsked(a: AskedQuestion | undefined): void {
+    this.asked = a;
+    this.changed.fire(a);
+  }
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ⏎ ');
+}

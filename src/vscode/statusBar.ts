@@ -1,0 +1,38 @@
+// Status-bar item: cards due for review in the active document; a click starts that quiz.
+import * as vscode from 'vscode';
+import { Disposable } from './disposable';
+import type { ProgressStore } from './progressStore';
+import type { StudyDeck } from './studyDeck';
+
+const RECHECK_MS = 5 * 60_000;
+
+export class DueStatus extends Disposable {
+  private readonly item = this._register(vscode.window.createStatusBarItem('djangoPrep.due', vscode.StatusBarAlignment.Left, 50));
+
+  constructor(private readonly decks: StudyDeck, private readonly progress: ProgressStore, private readonly clock: () => Date = () => new Date()) {
+    super();
+    this.item.name = 'Django Prep: Cards Due';
+    this._register(progress.onDidChange(() => this.update()));
+    const timer = setInterval(() => this.update(), RECHECK_MS);
+    this._register({ dispose: () => clearInterval(timer) });
+  }
+
+  /** Counted from saved cards alone, so the item needs no parse of the document. */
+  get due(): number {
+    const now = this.clock().getTime();
+    return Object.values(this.progress.document(this.decks.key).cards).filter(c => c[0] <= now).length;
+  }
+
+  update(): void {
+    const due = this.due;
+    this.item.text = `$(mortar-board) ${due} due`;
+    this.item.tooltip = due
+      ? `Django Prep: ${due} ${due === 1 ? 'card is' : 'cards are'} due for review. Click to start the review quiz.`
+      : 'Django Prep: nothing is due for review. Click to start a quiz.';
+    this.item.accessibilityInformation = { label: due ? `${due} Django Prep cards due for review` : 'No Django Prep cards due', role: 'button' };
+    this.item.command = due
+      ? { command: 'djangoPrep.startQuiz', title: 'Review Due Cards', arguments: [{ scope: { kind: 'due' } }] }
+      : { command: 'djangoPrep.startQuiz', title: 'Start Quiz' };
+    this.item.show();
+  }
+}

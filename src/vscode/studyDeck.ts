@@ -1,0 +1,41 @@
+// The active document's quiz deck and its progress key, rebuilt only when the document changes.
+import type { CardSource } from '../core/conceptCards';
+import type { StudyDocument } from '../core/document';
+import type { DocumentStore } from './documentStore';
+import type { QuestionBank } from './questionBank';
+
+export interface ActiveDeck {
+  readonly doc: StudyDocument;
+  /** Progress key: `guide` for the bundled guide, the URI for a user's document. */
+  readonly key: string;
+  readonly deck: readonly CardSource[];
+}
+
+export const GUIDE_KEY = 'guide';
+
+export class StudyDeck {
+  private cached: { doc: StudyDocument; value: Promise<ActiveDeck> } | undefined;
+
+  constructor(private readonly store: DocumentStore, private readonly bank: QuestionBank) {}
+
+  get key(): string {
+    return this.store.isBundled ? GUIDE_KEY : this.store.uri.toString();
+  }
+
+  async current(): Promise<ActiveDeck | undefined> {
+    const doc = await this.store.get();
+    if (!doc) { return undefined; }
+    if (this.cached?.doc !== doc) {
+      const key = this.key;
+      const bundled = this.store.isBundled;
+      this.cached = { doc, value: this.build(doc, key, bundled) };
+    }
+    return this.cached.value;
+  }
+
+  private async build(doc: StudyDocument, key: string, bundled: boolean): Promise<ActiveDeck> {
+    const { buildDeck } = await import('../core/deck');
+    const questions = bundled ? (await this.bank.get(doc)).questions : [];
+    return { doc, key, deck: buildDeck(doc, questions) };
+  }
+}

@@ -1,0 +1,53 @@
+// The bundled question bank: valid against the schema and the guide, enough of every kind,
+// and every "predict the output" answer is what python3 really prints.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadBank, QUESTION_KINDS } from '../../src/core/questions';
+import { root } from '../unit/paths';
+import { guide, python } from './guide';
+
+const dir = path.join(root, 'content', 'questions');
+const files = fs.readdirSync(dir).filter(f => f.endsWith('.json')).sort()
+  .map(name => ({ name, json: JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as unknown }));
+const topics = new Set(guide.topics.map(t => t.id));
+const bank = loadBank(files, id => topics.has(id));
+
+describe('the question bank', () => {
+  it('has no invalid question: topic exists, right options as declared, explanations, unique ids', () => {
+    assert.deepStrictEqual(bank.problems, []);
+    assert.strictEqual(bank.questions.length, files.reduce((n, f) => n + (f.json as unknown[]).length, 0));
+  });
+
+  it('has at least 250 questions and at least 5 for every topic of the guide', () => {
+    assert.ok(bank.questions.length >= 250, `${bank.questions.length} questions`);
+    const per = new Map<string, number>();
+    bank.questions.forEach(q => per.set(q.topic, (per.get(q.topic) ?? 0) + 1));
+    const short = guide.topics.filter(t => (per.get(t.id) ?? 0) < 5).map(t => `${t.id}: ${per.get(t.id) ?? 0}`);
+    assert.deepStrictEqual(short, []);
+  });
+
+  it('mixes every kind of question, and multiple choice with several right answers', () => {
+    for (const kind of QUESTION_KINDS) {
+      assert.ok(bank.questions.filter(q => q.kind === kind).length >= 15, `fewer than 15 "${kind}" questions`);
+    }
+    assert.ok(bank.questions.filter(q => q.kind === 'choice' && q.select === 'many').length >= 15);
+  });
+
+  it('prints exactly the declared output for every "predict the output" snippet', () => {
+    const wrong: string[] = [];
+    for (const q of bank.questions) {
+      if (q.kind !== 'output') { continue; }
+      const r = spawnSync(python, ['-c', q.code], { encoding: 'utf8', timeout: 30000 });
+      const out = (r.stdout ?? '').replace(/\n$/, '');
+      if (r.status !== 0 || out !== q.output) { wrong.push(`${q.id}: prints ${JSON.stringify(out)}${r.status ? ` (exit ${r.status}: ${r.stderr.trim().split('\n').pop()})` : ''}, declared ${JSON.stringify(q.output)}`); }
+    }
+    assert.deepStrictEqual(wrong, []);
+  });
+
+  it('keeps prompts short enough for the quiz box and explanations short enough to read', () => {
+    assert.deepStrictEqual(bank.questions.filter(q => q.prompt.length > 300).map(q => q.id), []);
+    assert.deepStrictEqual(bank.questions.filter(q => q.explanation.length > 600).map(q => q.id), []);
+  });
+});
