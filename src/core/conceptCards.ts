@@ -45,22 +45,24 @@ export function conceptCards(doc: StudyDocument): CardSource[] {
       id: `concept:${t.concept.id}:term`,
       topic,
       build: random => choice(`concept-${t.concept.id}-term`, topic, `Which term is this? “${mask(t.description, t.term)}”`,
-        t.term, pick(pool, random).map(o => o.term), random,
+        { text: t.term, why: `Right: this describes ${t.term}.` },
+        pick(pool, random).map(o => ({ text: o.term, why: `${o.term} is different: ${truncate(o.description, 140)}` })), random,
         `${t.term}: ${truncate(t.description, 300)}`),
     });
     cards.push({
       id: `concept:${t.concept.id}:meaning`,
       topic,
       build: random => choice(`concept-${t.concept.id}-meaning`, topic, `What is “${t.term}”?`,
-        truncate(t.description, MAX_OPTION), pick(pool, random).map(o => truncate(mask(o.description, o.term), MAX_OPTION)), random,
+        { text: truncate(t.description, MAX_OPTION), why: `Right: this is what ${t.term} means.` },
+        pick(pool, random).map(o => ({ text: truncate(mask(o.description, o.term), MAX_OPTION), why: `That describes ${o.term}.` })), random,
         `${t.term}: ${truncate(t.description, 300)}`),
     });
   }
   return cards;
 }
 
-function choice(id: string, topic: string, prompt: string, right: string, wrong: string[], random: () => number, explanation: string): Question {
-  const options = [{ text: right, correct: true, why: 'Right.' }, ...wrong.filter(w => w !== right).map(w => ({ text: w, correct: false, why: 'Another concept.' }))];
+function choice(id: string, topic: string, prompt: string, right: { text: string; why: string }, wrong: Array<{ text: string; why: string }>, random: () => number, explanation: string): Question {
+  const options = [{ ...right, correct: true }, ...wrong.filter(w => w.text !== right.text).map(w => ({ ...w, correct: false }))];
   return { kind: 'choice', select: 'one', id, topic, prompt: truncate(prompt, 600), explanation, options: shuffle(options, random) };
 }
 

@@ -59,8 +59,8 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** Horizontal bars per section: read, practised (solved), recall. */
 export function sectionChart(m: DashboardModel): string {
   const label = 170;
-  const width = 560;
-  const barW = width - label - 50;
+  const width = 600;
+  const barW = width - label - 80;
   const rowH = 46;
   const h = m.sections.length * rowH + 10;
   const rows = m.sections.map((s, i) => {

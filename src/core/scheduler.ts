@@ -15,7 +15,10 @@ export interface CardStatus {
   readonly due: Date;
   readonly reps: number;
   readonly lapses: number;
-  /** Probability of recalling it now, 0..1. */
+  /**
+   * Probability of recalling it, 0..1, now or a day after its last review if that is later:
+   * just after an answer (even a wrong one) FSRS puts recall near 100%, which says nothing.
+   */
   readonly recall: number;
 }
 
@@ -36,7 +39,8 @@ export class Scheduler {
 
   status(saved: SavedCard, now: Date): CardStatus {
     const card = fromSaved(saved);
-    return { due: card.due, reps: card.reps, lapses: card.lapses, recall: this.fsrs.get_retrievability(card, now, false) };
+    const at = Math.max(now.getTime(), (card.last_review?.getTime() ?? 0) + DAY);
+    return { due: card.due, reps: card.reps, lapses: card.lapses, recall: this.fsrs.get_retrievability(card, new Date(at), false) };
   }
 
   isDue(saved: SavedCard, now: Date): boolean {

@@ -17,9 +17,14 @@ export class ProgressStore extends Disposable {
     context.globalState.setKeysForSync([PROGRESS_KEY]);
   }
 
-  /** Reads saved progress; anything unreadable is backed up to a file and the user told where. */
-  async load(): Promise<void> {
-    const raw = this.context.globalState.get<unknown>(PROGRESS_KEY);
+  /** Where the last unreadable progress was copied, if any. */
+  lastBackup: vscode.Uri | undefined;
+
+  /**
+   * Reads saved progress (or `raw`, as if it had been saved); anything unreadable is backed up
+   * to a file and the user told where.
+   */
+  async load(raw: unknown = this.context.globalState.get<unknown>(PROGRESS_KEY)): Promise<void> {
     const parsed = parseProgress(raw);
     if (parsed.ok) {
       this.progress = parsed.progress;
@@ -29,8 +34,10 @@ export class ProgressStore extends Disposable {
       return;
     }
     const backup = await this.backup(raw);
+    this.lastBackup = backup;
     this.progress = emptyProgress();
     await this.context.globalState.update(PROGRESS_KEY, this.progress);
+    this.changed.fire();
     void vscode.window.showWarningMessage(
       `Django Prep: saved progress could not be read (${parsed.reason}). It was reset; the old data is kept in ${backup.fsPath}.`,
       'Show Backup',

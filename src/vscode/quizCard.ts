@@ -33,7 +33,7 @@ export class QuizCard extends Disposable implements vscode.TextDocumentContentPr
     }
     lines.push(o.explanation, '');
     if (q.kind === 'choice') {
-      lines.push(...q.options.map(opt => `- ${opt.correct ? '✓' : '✗'} **${opt.text}**: ${opt.why}`));
+      lines.push(...q.options.map(opt => `- ${opt.correct ? '✓' : '✗'} ${opt.text} — ${opt.why}`));
     }
     return this.show(lines.join('\n'));
   }

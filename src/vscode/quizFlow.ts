@@ -239,7 +239,7 @@ export class QuizFlow extends Disposable {
       { label: `$(book) Read “${topic}”`, description: 'opens beside, the quiz goes on', value: 'read' },
       { label: '$(debug-stop) Stop the quiz', value: 'stop' },
     ];
-    if (!outcome.correct) {
+    if (!outcome.correct && q.kind !== 'choice') { // a choice lists every option with its reason below
       items.push({ label: 'Right answer', kind: vscode.QuickPickItemKind.Separator }, ...outcome.right.map((r, i) => ({ label: `$(pass) ${q.kind === 'order' ? `${i + 1}. ` : ''}${oneLine(r)}`, value: 'next' as const })));
     }
     if (q.kind === 'choice') {

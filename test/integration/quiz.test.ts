@@ -134,6 +134,18 @@ suite('Quiz and progress', () => {
     assert.strictEqual(JSON.stringify(api.progress.snapshot), before);
   });
 
+  test('unreadable saved progress is backed up to a file and reset, never a crash', async () => {
+    const damaged = { version: 'two', documents: [1, 2, 3], note: 'from a broken sync' };
+    await api.progress.load(damaged);
+    const backup = api.progress.lastBackup;
+    assert.ok(backup, 'a backup was written');
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(backup.fsPath, 'utf8')), damaged);
+    assert.deepStrictEqual(api.progress.snapshot.documents, {});
+    assert.strictEqual(api.dueStatus.due, 0);
+    await api.progress.load(); // what is stored now: the fresh start
+    assert.deepStrictEqual(api.progress.snapshot.documents, {});
+  });
+
   test('opening a topic marks it read; the dashboard draws sections and the forecast', async () => {
     await vscode.commands.executeCommand('djangoPrep.openTopic', 'python/decorators');
     await waitFor(() => api.progress.document('guide').read['python/decorators'] ? true : undefined, 'the topic marked read');

@@ -222,6 +222,15 @@ async function main() {
       await waitForTitle(page, lastTopic);
     });
 
+    await step('the topic page starts a quiz on its own topic', async () => {
+      const frame = await webviewFrame(page);
+      await frame.locator('#quiz').click();
+      await page.locator('.quick-input-widget input.input[placeholder="How many questions?"]').waitFor();
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: /questions|All \d+/ }).first().waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    });
+
     let reviewed = 0;
     await step('a quiz from the palette, answered from the keyboard, with feedback beside and a summary', async () => {
       await palette(page, 'Django Prep: Start Quiz...');

@@ -94,6 +94,8 @@ describe('concept cards', () => {
     assert.deepStrictEqual(q.options.filter(o => o.correct).map(o => o.text), ['QuerySet']);
     assert.strictEqual(q.options.length, 4);
     assert.ok(q.options.every(o => ['QuerySet', 'F expression', 'Q object', 'Manager'].includes(o.text)));
+    const manager = q.options.find(o => o.text === 'Manager');
+    assert.match(manager?.why ?? '', /^Manager is different: the objects attribute/, 'a wrong option says what it really is');
   });
 
   it('falls back to the whole document when a section has too few concepts', () => {

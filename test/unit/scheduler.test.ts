@@ -45,7 +45,10 @@ describe('Scheduler (FSRS)', () => {
     assert.strictEqual(s.isDue(card, at(30)), true);
     const fresh = s.status(card, start).recall;
     const later = s.status(card, at(30)).recall;
-    assert.ok(fresh > 0.95 && later < fresh, `${fresh} -> ${later}`);
+    assert.ok(fresh > 0.9 && later < fresh, `${fresh} -> ${later}`);
+    assert.strictEqual(fresh, s.status(card, at(1)).recall, 'recall is judged a day after the review at the earliest');
+    const failed = s.status(s.review(undefined, Rating.Again, start), start).recall;
+    assert.ok(failed < 0.85 && failed < fresh, `a wrong answer shows as weak at once (${failed})`);
     const cards: SavedCard[] = [card, s.review(undefined, Rating.Easy, start), [at(-3).getTime(), 1, 5, 0, 0, 1, 0, 2, at(-4).getTime()]];
     const forecast = s.forecast(cards, start, 14);
     assert.strictEqual(forecast.length, 14);
