@@ -2,7 +2,7 @@
 // Topic webview: draws topics posted by the extension, posts back typed messages.
 (function () {
   /** @typedef {{ id: string; title: string }} TopicRef */
-  /** @typedef {{ id: string; title: string; crumb: string; html: string; minutes: number; related: TopicRef[]; questions: number; quizCards?: number; previous?: TopicRef; next?: TopicRef }} TopicView */
+  /** @typedef {{ id: string; title: string; crumb: string; html: string; minutes: number; related: TopicRef[]; questions: number; quizCards?: number; exercises?: number; previous?: TopicRef; next?: TopicRef }} TopicView */
   /** @typedef {{ type: 'show'; rev: number; topic: TopicView; concept?: string } | { type: 'missing'; rev: number; title: string; message: string }} ToWebview */
 
   const vscode = acquireVsCodeApi();
@@ -69,6 +69,16 @@
   /** Buttons for what the user can do with this topic besides reading it. */
   function showActions(/** @type {TopicView} */ topic) {
     actions.textContent = '';
+    if (topic.exercises) {
+      const practise = document.createElement('button');
+      practise.type = 'button';
+      practise.id = 'practise';
+      practise.className = 'action-button secondary';
+      practise.textContent = topic.exercises === 1 ? 'Practise' : `Practise (${topic.exercises})`;
+      practise.title = `Scaffold a runnable exercise on ${topic.title} into your workspace`;
+      practise.addEventListener('click', () => vscode.postMessage({ type: 'practice', topicId: topic.id }));
+      actions.append(practise);
+    }
     if (topic.quizCards) {
       const quiz = document.createElement('button');
       quiz.type = 'button';

@@ -3,7 +3,16 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './vscode/commands';
 import { DashboardPanel } from './vscode/dashboardPanel';
+import { registerDocumentList } from './vscode/documentList';
 import { DocumentStore } from './vscode/documentStore';
+import { registerNavigationCommands } from './vscode/navigation';
+import { registerFilterCommands, TopicFilter } from './vscode/treeFilter';
+import { ContextKey } from './vscode/contextKey';
+import { ExerciseCatalog } from './vscode/exerciseCatalog';
+import { ExerciseLens } from './vscode/exerciseLens';
+import { PracticeCheck } from './vscode/practiceCheck';
+import { registerPracticeCommands } from './vscode/practiceCommands';
+import { PracticeScaffold } from './vscode/practiceScaffold';
 import { registerProgressCommands } from './vscode/progressCommands';
 import { ProgressStore } from './vscode/progressStore';
 import { QuestionBank } from './vscode/questionBank';
@@ -26,6 +35,8 @@ export interface DjangoPrepApi {
   readonly topicProgress: TopicProgress;
   readonly dueStatus: DueStatus;
   readonly dashboard: DashboardPanel;
+  readonly exercises: ExerciseCatalog;
+  readonly practice: PracticeCheck;
   /** Resolves once saved progress has been read. */
   readonly ready: Promise<void>;
   /** Milliseconds spent in `activate()`. */
@@ -45,20 +56,49 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const dueStatus = new DueStatus(decks, progress);
   const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, quiz);
   provider.setStats(topicProgress);
-  panel.setQuizCards(async id => (await decks.current())?.deck.filter(c => c.topic === id).length ?? 0);
+  const exercises = new ExerciseCatalog(context.extensionUri, line => log.appendLine(line));
+  const guide = async () => store.isBundled ? store.get() : undefined;
+  const scaffold = new PracticeScaffold(exercises, guide);
+  const practice = new PracticeCheck(exercises, progress);
+  const lens = new ExerciseLens(exercises, async id => { const n = (await guide())?.get(id); return n?.kind === 'topic' ? n.title : undefined; });
+  // Which topics have exercises: known once the catalog is read (on first need, not at activation).
+  let practiceTopics = new Set<string>();
+  const practiceChanged = new vscode.EventEmitter<void>();
+  const readCatalog = () => exercises.get().then(c => { practiceTopics = new Set(c.exercises.map(e => e.topic)); practiceChanged.fire(); });
+  const hasExercises = (id: string) => store.isBundled && practiceTopics.has(id);
+  provider.setPracticeTopics(hasExercises, practiceChanged.event);
+  const filter = new TopicFilter(id => topicProgress.get(id), hasExercises);
+  provider.setFilter(filter);
+  const guideKey = new ContextKey<boolean>('djangoPrep.guideActive');
+  panel.setActions(async id => ({
+    quizCards: (await decks.current())?.deck.filter(c => c.topic === id).length ?? 0,
+    exercises: store.isBundled ? (await exercises.forTopic(id)).length : 0,
+  }));
   context.subscriptions.push(
-    log, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard,
+    log, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, practice, lens, practiceChanged,
     ...registerCommands(store, panel, view),
     ...registerProgressCommands(quiz, progress, dashboard),
+    ...registerPracticeCommands(scaffold, practice, lens, store, panel),
+    ...registerNavigationCommands(store),
+    ...registerDocumentList(store, context.extensionUri),
+    ...registerFilterCommands(filter, view),
+    filter,
+    exercises.onDidChange(() => void readCatalog()),
+    practice.onDidCheck(() => void topicProgress.schedule()),
     panel.onDidShowTopic(topic => void progress.markRead(decks.key, topic.id)),
-    store.onDidChange(() => { dueStatus.update(); void topicProgress.schedule(); }),
+    store.onDidChange(() => {
+      dueStatus.update();
+      void topicProgress.schedule();
+      guideKey.set(store.isBundled);
+      if (store.isBundled) { void readCatalog(); }
+    }),
   );
   // Saved progress is read after activation returns: the status bar can wait a tick.
   const ready = Promise.resolve().then(() => progress.load()).then(() => {
     dueStatus.update();
     if (store.peek()) { void topicProgress.schedule(); }
   });
-  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, ready, activationMs: performance.now() - start };
+  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, ready, activationMs: performance.now() - start };
 }
 
 export function deactivate(): void {

@@ -14,6 +14,8 @@ export interface TopicView {
   readonly questions: number;
   /** Quiz cards for this topic; the page offers "Quiz this topic" when there are any. */
   readonly quizCards?: number;
+  /** Practice exercises for this topic; the page offers "Practise" when there are any. */
+  readonly exercises?: number;
   readonly previous?: { readonly id: string; readonly title: string };
   readonly next?: { readonly id: string; readonly title: string };
 }
@@ -33,6 +35,7 @@ export type FromWebview =
   | { readonly type: 'openExternal'; readonly href: string }
   | { readonly type: 'navigate'; readonly direction: 'next' | 'previous' }
   | { readonly type: 'quiz'; readonly topicId: string }
+  | { readonly type: 'practice'; readonly topicId: string }
   | { readonly type: 'rendered'; readonly rev: number; readonly topicId: string; readonly concept?: string; readonly scrolled: boolean };
 
 const MAX_ID = 300;
@@ -55,7 +58,8 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
     case 'navigate':
       return raw.direction === 'next' || raw.direction === 'previous' ? { type: 'navigate', direction: raw.direction } : undefined;
     case 'quiz':
-      return isId(raw.topicId) ? { type: 'quiz', topicId: raw.topicId } : undefined;
+    case 'practice':
+      return isId(raw.topicId) ? { type: raw.type, topicId: raw.topicId } : undefined;
     case 'rendered':
       return Number.isSafeInteger(raw.rev) && isId(raw.topicId) && optionalId(raw.concept) && typeof raw.scrolled === 'boolean'
         ? { type: 'rendered', rev: raw.rev as number, topicId: raw.topicId, concept: raw.concept, scrolled: raw.scrolled } : undefined;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { StudyDocument, StudyNode, Topic } from '../core/document';
 import type { DocumentStore } from './documentStore';
 import type { ShowOptions, TopicPanel } from './topicPanel';
+import { rememberDocument } from './documentList';
 import { TOPICS_VIEW } from './topicTree';
 
 /** A command argument naming a node: its id (from tree items and links) or the node itself (context menus). */
@@ -58,6 +59,7 @@ export function registerCommands(store: DocumentStore, panel: TopicPanel, tree: 
       }))?.[0];
       if (!target) { return undefined; }
       const doc = await store.open(target);
+      if (doc?.topics.length) { void rememberDocument(target); } // a file with no topics is not worth listing
       if (!doc) {
         void vscode.window.showErrorMessage(`Django Prep: could not read ${target.fsPath || target.toString()}: ${store.error}`);
       } // a document without topics is explained by the view's welcome message

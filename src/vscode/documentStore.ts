@@ -25,10 +25,36 @@ export class DocumentStore extends Disposable {
   /** Fires after the document was (re)loaded, successfully or not. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  private watcher: vscode.Disposable | undefined;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly debounceMs = 300) {
     super();
     const saved = context.workspaceState.get<string>(ACTIVE_DOCUMENT_KEY);
     this.activeUri = saved ? vscode.Uri.parse(saved) : this.bundledUri;
+    // Follow the document live: unsaved edits in an editor, saves, and changes from outside.
+    const isActive = (uri: vscode.Uri) => uri.toString() === this.activeUri.toString();
+    this._register(vscode.workspace.onDidChangeTextDocument(e => { if (isActive(e.document.uri) && e.contentChanges.length) { this.scheduleReload(); } }));
+    this._register(vscode.workspace.onDidCloseTextDocument(d => { if (isActive(d.uri) && d.isDirty) { this.scheduleReload(); } }));
+    this._register({ dispose: () => { this.watcher?.dispose(); if (this.debounce) { clearTimeout(this.debounce); } } });
+  }
+
+  /** Reloads once typing pauses, rather than on every keystroke. */
+  private scheduleReload(): void {
+    if (this.debounce) { clearTimeout(this.debounce); }
+    this.debounce = setTimeout(() => { this.debounce = undefined; void this.reload(); }, this.debounceMs);
+  }
+
+  /** Watches the active file on disk (the bundled guide does not change). */
+  private watch(): void {
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    if (this.isBundled) { return; }
+    const dir = vscode.Uri.joinPath(this.activeUri, '..');
+    const name = this.activeUri.path.split('/').pop() ?? '';
+    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, name));
+    const changed = () => this.scheduleReload();
+    this.watcher = vscode.Disposable.from(w, w.onDidChange(changed), w.onDidCreate(changed), w.onDidDelete(changed));
   }
 
   get bundledUri(): vscode.Uri {
@@ -59,6 +85,7 @@ export class DocumentStore extends Disposable {
 
   /** The parsed document, loading it on first call; undefined when it cannot be read. */
   get(): Promise<StudyDocument | undefined> {
+    if (!this.loading) { this.watch(); }
     return this.loading ?? this.reload();
   }
 
@@ -69,6 +96,7 @@ export class DocumentStore extends Disposable {
 
   open(uri: vscode.Uri): Promise<StudyDocument | undefined> {
     this.activeUri = uri;
+    this.watch();
     const loading = this.reload();
     void this.context.workspaceState.update(ACTIVE_DOCUMENT_KEY, this.isBundled ? undefined : uri.toString());
     return loading;
@@ -91,10 +119,12 @@ export class DocumentStore extends Disposable {
     this.setState('loading');
     let doc: StudyDocument | undefined;
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
+      // An editor's text (maybe unsaved) wins over the file on disk.
+      const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+      const text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
       // The parser (markdown-it) loads with the first document, not at activation.
       const { parseDocument } = await import('../core/document');
-      doc = parseDocument(new TextDecoder('utf-8').decode(bytes));
+      doc = parseDocument(text);
       this.lastError = undefined;
     } catch (e) {
       this.lastError = e instanceof Error ? e.message : String(e);

@@ -13,6 +13,13 @@ const LAST_TOPIC_KEY = 'djangoPrep.lastTopic';
 export interface ShowOptions {
   readonly concept?: string;
   readonly preserveFocus?: boolean;
+  /** Open in the editor group beside the active one (next to a practice file). */
+  readonly beside?: boolean;
+}
+
+export interface TopicActions {
+  readonly quizCards?: number;
+  readonly exercises?: number;
 }
 
 export interface RenderedEvent {
@@ -34,7 +41,7 @@ export class TopicPanel extends Disposable {
   private currentConcept: string | undefined;
   /** The document the current topic came from. */
   private shownUri: string | undefined;
-  private quizCards: ((topicId: string) => Promise<number>) | undefined;
+  private actions: ((topicId: string) => Promise<TopicActions>) | undefined;
   private renderer: Promise<{ renderer: TopicRenderer; toTopicView: typeof import('../core/render').toTopicView }> | undefined;
   private rejected = 0;
   private rev = 0;
@@ -85,11 +92,11 @@ export class TopicPanel extends Disposable {
     const message = await this.showMessage(topic);
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(TOPIC_VIEW_TYPE, topic.title,
-        { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus }, this.webviewOptions());
+        { viewColumn: options.beside ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: options.preserveFocus }, this.webviewOptions());
       this.adopt(panel, message);
     } else {
       this.panel.title = topic.title;
-      if (!this.panel.visible) { this.panel.reveal(undefined, options.preserveFocus); }
+      if (!this.panel.visible) { this.panel.reveal(options.beside ? vscode.ViewColumn.Beside : undefined, options.preserveFocus); }
       this.post(message);
     }
     this.shown.fire(topic);
@@ -132,13 +139,13 @@ export class TopicPanel extends Disposable {
     this.renderer ??= import('../core/render').then(m => ({ renderer: new m.TopicRenderer(), toTopicView: m.toTopicView }));
     const { renderer, toTopicView } = await this.renderer;
     const doc = this.store.peek()!;
-    const quizCards = this.quizCards ? await this.quizCards(topic.id) : undefined;
-    return { type: 'show', rev, topic: { ...toTopicView(renderer, doc, topic, this.store.label), quizCards }, concept: this.currentConcept };
+    const actions = this.actions ? await this.actions(topic.id) : {};
+    return { type: 'show', rev, topic: { ...toTopicView(renderer, doc, topic, this.store.label), ...actions }, concept: this.currentConcept };
   }
 
-  /** Tells the page how many quiz cards a topic has (set once quizzes are wired in). */
-  setQuizCards(count: (topicId: string) => Promise<number>): void {
-    this.quizCards = count;
+  /** Tells the page what a topic offers besides reading: quiz cards, practice exercises. */
+  setActions(actions: (topicId: string) => Promise<TopicActions>): void {
+    this.actions = actions;
   }
 
   private post(message: ToWebview): void {
@@ -231,6 +238,9 @@ export class TopicPanel extends Disposable {
         break;
       case 'quiz':
         void vscode.commands.executeCommand('djangoPrep.quizTopic', message.topicId);
+        break;
+      case 'practice':
+        void vscode.commands.executeCommand('djangoPrep.newPracticeFile', message.topicId);
         break;
       case 'rendered':
         this.rendered.fire({ rev: message.rev, topicId: message.topicId, concept: message.concept, scrolled: message.scrolled });

@@ -24,18 +24,36 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
     this._register(store.onDidChange(() => this.changed.fire(undefined)));
   }
 
+  private practice: ((topicId: string) => boolean) | undefined;
+
+  /** Marks topics that have practice exercises (their items get a "New Practice File" action). */
+  setPracticeTopics(has: (topicId: string) => boolean, onDidChange: vscode.Event<void>): void {
+    this.practice = has;
+    this._register(onDidChange(() => this.changed.fire(undefined)));
+  }
+
   /** Shows each topic's progress in its description; redraws when progress changes. */
   setStats(stats: TopicStatsSource): void {
     this.stats = stats;
     this._register(stats.onDidChange(() => this.changed.fire(undefined)));
   }
 
+  private filter: { keeps(topicId: string): boolean } | undefined;
+
+  /** Keeps only the topics a filter lets through; sections left empty disappear. */
+  setFilter(filter: { keeps(topicId: string): boolean; readonly onDidChange: vscode.Event<void> }): void {
+    this.filter = filter;
+    this._register(filter.onDidChange(() => this.changed.fire(undefined)));
+  }
+
   async getChildren(node?: StudyNode): Promise<StudyNode[]> {
+    const keep = (id: string) => this.filter?.keeps(id) ?? true;
     if (!node) {
-      return [...(await this.store.get())?.items ?? []];
+      const items = (await this.store.get())?.items ?? [];
+      return items.filter(i => i.kind === 'section' ? i.topics.some(t => keep(t.id)) : keep(i.id));
     }
     switch (node.kind) {
-      case 'section': return node.topics;
+      case 'section': return node.topics.filter(t => keep(t.id));
       case 'topic': return node.concepts;
       case 'concept': return node.children;
     }
@@ -59,7 +77,7 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
       case 'topic': {
         const item = new vscode.TreeItem(node.title, node.concepts.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
-        item.contextValue = 'topic';
+        item.contextValue = this.practice?.(node.id) ? 'topic practice' : 'topic';
         item.iconPath = new vscode.ThemeIcon('book');
         item.command = { command: 'djangoPrep.openTopic', title: 'Open Topic', arguments: [node.id, { preserveFocus: true }] };
         const concepts = `${node.concepts.length} ${node.concepts.length === 1 ? 'concept' : 'concepts'}`;

@@ -8,7 +8,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const util = require('util');
-const { ROOT, CACHE, log, run, provision, vscodeVersion, startCodeServer, launchChromium } = require('./lib');
+const { ensurePythonPackages, ROOT, CACHE, log, run, provision, vscodeVersion, startCodeServer, launchChromium } = require('./lib');
 
 const TIMEOUT_MS = Number(process.env.DJANGO_PREP_TEST_TIMEOUT_MS || 240000);
 
@@ -19,6 +19,9 @@ async function main() {
 
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-ws-'));
   fs.writeFileSync(path.join(workspace, 'README.md'), '# Integration test workspace\n');
+  // Practice checks run with Debian's Python, which has Django, DRF and Celery.
+  fs.mkdirSync(path.join(workspace, '.vscode'));
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'djangoPrep.pythonPath': ensurePythonPackages() }, null, 2));
   const csLog = path.join(CACHE, 'code-server-integration.log');
   const resultsFile = path.join(CACHE, 'integration-results.json');
   fs.rmSync(resultsFile, { force: true });

@@ -77,14 +77,18 @@ function ensureSystemPackages(/** @type {boolean} */ browser) {
 
 /** Debian's interpreter: the guide's examples and the exercises run on its Django and DRF. */
 const SYSTEM_PYTHON = process.env.DJANGO_PREP_PYTHON || '/usr/bin/python3';
-const PYTHON_PACKAGES = { django: 'python3-django', rest_framework: 'python3-djangorestframework', celery: 'python3-celery' };
+const PYTHON_PACKAGES = { django: 'python3-django', rest_framework: 'python3-djangorestframework', celery: 'python3-celery', yaml: 'python3-yaml' };
 
-/** Installs python3 with Debian's Django, DRF and Celery when any of them is missing. */
+/**
+ * Installs python3 with Debian's Django, DRF, Celery and PyYAML, and nginx (the nginx exercise
+ * runs `nginx -t`), when any of them is missing.
+ */
 function ensurePythonPackages() {
   const missing = Object.entries(PYTHON_PACKAGES)
     .filter(([mod]) => spawnSync(SYSTEM_PYTHON, ['-c', `import ${mod}`], { stdio: 'ignore' }).status !== 0)
     .map(([, pkg]) => pkg);
   if (!fs.existsSync(SYSTEM_PYTHON)) { missing.unshift('python3'); }
+  if (!fs.existsSync('/usr/sbin/nginx')) { missing.push('nginx'); }
   if (missing.length) { aptInstall(missing); }
   return SYSTEM_PYTHON;
 }

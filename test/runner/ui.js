@@ -8,7 +8,7 @@ const assert = require('assert');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { ROOT, CACHE, log, provision, vscodeVersion, packageVsix, startCodeServer, launchChromium } = require('./lib');
+const { ROOT, CACHE, log, provision, ensurePythonPackages, vscodeVersion, packageVsix, startCodeServer, launchChromium } = require('./lib');
 
 const SHOTS = path.join(CACHE, 'screenshots');
 const SENTINEL = '__djangoPrepPwned';
@@ -98,9 +98,12 @@ async function main() {
   const env = provision();
   const vsix = packageVsix();
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-ui-'));
-  for (const f of ['interview-prep-outline.md', 'hostile-basic.md', 'no-headings.md']) {
-    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', f), path.join(workspace, f));
+  for (const f of ['interview-prep-outline.md', 'hostile-basic.md', 'no-headings.md', 'sample-workspace/my-interview-notes.md']) {
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', f), path.join(workspace, path.basename(f)));
   }
+  // Practice checks run with Debian's Python, which has Django and DRF.
+  fs.mkdirSync(path.join(workspace, '.vscode'));
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'djangoPrep.pythonPath': ensurePythonPackages() }));
   fs.mkdirSync(SHOTS, { recursive: true });
   console.log(`UI tests in VS Code ${vscodeVersion()} (code-server + Chromium), extension from ${path.basename(vsix)}`);
   const cs = await startCodeServer({ ...env, workspace, installVsix: vsix, devMode: false, logFile: path.join(CACHE, 'code-server-ui.log') });
@@ -185,7 +188,7 @@ async function main() {
     });
 
     await step('Alt+] and the Next button move through topics', async () => {
-      await palette(page, 'Django Prep: Open Topic...');
+      await palette(page, 'Django Prep: Go to Topic...');
       const input = page.locator('.quick-input-widget input.input');
       await input.fill('Sorting Algorithms');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Sorting Algorithms' }).first().waitFor();
@@ -299,6 +302,45 @@ async function main() {
       const frame = await dashboardFrame(page);
       assert.strictEqual(await frame.locator('.tile', { hasText: 'cards reviewed' }).locator('.big').innerText(), String(reviewed));
       await palette(page, 'View: Close Editor');
+    });
+
+    await step('a practice file from the palette opens with CodeLenses; its topic opens beside it; Check runs it', async () => {
+      await palette(page, 'Django Prep: New Practice File...');
+      const input = page.locator('.quick-input-widget input.input');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Signals' }).first().waitFor();
+      await input.fill('post_save');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Signals' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.tab', { hasText: 'signals_on_commit.py' }).waitFor();
+      const read = page.locator('.codelens-decoration a', { hasText: 'Read: Signals' });
+      await read.waitFor();
+      await read.click();
+      await waitForTitle(page, 'Signals');
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(SHOTS, 'practice-beside-topic.png') });
+      await page.locator('.tab', { hasText: 'signals_on_commit.py' }).click();
+      await page.locator('.codelens-decoration a', { hasText: 'Check' }).click();
+      const toast = page.locator('.notifications-toasts', { hasText: /\d+ of 5 tasks pass in signals_on_commit\.py/ });
+      await toast.waitFor({ timeout: 60000 });
+      await page.screenshot({ path: path.join(SHOTS, 'practice-check.png') });
+      await page.keyboard.press('Escape');
+      await palette(page, 'View: Close All Editors');
+    });
+
+    await step('your own notes open from the palette, and search finds a term in them', async () => {
+      await openStudyDocument(page, path.join(workspace, 'my-interview-notes.md'));
+      await page.getByRole('treeitem', { name: /^Section Python Topics/ }).waitFor();
+      await page.getByRole('treeitem', { name: /^Topic List, Tuple, Dict, Set/ }).click();
+      await waitForTitle(page, 'List, Tuple, Dict, Set');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(SHOTS, 'own-notes.png') });
+      await page.locator('.part.sidebar .action-item a[aria-label^="Search Topics"]').click();
+      const input = page.locator('.quick-input-widget input.input');
+      await input.fill('yields');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dictator, Generator' }).first().waitFor();
+      await page.screenshot({ path: path.join(SHOTS, 'search.png') });
+      await page.keyboard.press('Enter');
+      await waitForTitle(page, 'Python topics: Dictator, Generator, Metaclass, Data Types');
     });
 
     await step('a document without headings shows the welcome message', async () => {

@@ -30,14 +30,35 @@ describe('package.json manifest', () => {
 
   it('refers only to declared commands in menus and keybindings', () => {
     const declared = new Set(commands.map(c => c.command));
-    const menus = Object.values(pkg.contributes.menus as Record<string, { command: string }[]>).flat();
+    const menus = Object.values(pkg.contributes.menus as Record<string, Array<{ command?: string; submenu?: string }>>).flat();
+    const submenus = new Set((pkg.contributes.submenus as Array<{ id: string }>).map(s => s.id));
     for (const m of [...menus, ...pkg.contributes.keybindings]) {
-      assert.ok(declared.has(m.command), m.command);
+      assert.ok(m.command ? declared.has(m.command) : submenus.has(m.submenu!), m.command ?? m.submenu);
     }
+    for (const id of submenus) { assert.ok(pkg.contributes.menus[id]?.length, `submenu ${id} has items`); }
   });
 
   it('hides commands that need a tree node from the palette', () => {
     const hidden = new Set(pkg.contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'false').map((m: { command: string }) => m.command));
-    assert.deepStrictEqual([...hidden].sort(), ['djangoPrep.openConcept', 'djangoPrep.openSource', 'djangoPrep.quizTopic']);
+    assert.deepStrictEqual([...hidden].sort(), ['djangoPrep.openConcept', 'djangoPrep.openSource', 'djangoPrep.openTopic', 'djangoPrep.quizTopic', 'djangoPrep.readExerciseTopic']);
+  });
+
+  it('documents every setting with its default, and every palette command, in the README', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    for (const [key, spec] of Object.entries(pkg.contributes.configuration.properties as Record<string, { default: unknown }>)) {
+      const row = readme.split('\n').find(l => l.startsWith(`| \`${key}\``));
+      assert.ok(row, `${key} is not in the README`);
+      assert.ok(row.includes(JSON.stringify(spec.default)) || (spec.default === '' && /empty|""/i.test(row)), `${key}: the README row does not give the default ${JSON.stringify(spec.default)}`);
+    }
+    const hidden = new Set(pkg.contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'false').map((m: { command: string }) => m.command));
+    for (const c of commands.filter(c => !hidden.has(c.command))) {
+      assert.ok(readme.includes(c.title.replace(/\.\.\.$/, '')), `${c.title} is not in the README`);
+    }
+  });
+
+  it('limits what runs code in untrusted workspaces and says what works in virtual ones', () => {
+    assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['djangoPrep.pythonPath', 'djangoPrep.templatesFolder']);
+    assert.strictEqual(pkg.capabilities.virtualWorkspaces.supported, 'limited');
   });
 });

@@ -1,0 +1,229 @@
+# Django Interview Prep: Metaclasses: a Plugin Registry
+# Topic: Metaclasses  (Django Prep: Open Topic shows the explanation)
+# Run it: python3 plugin_registry.py     Each numbered task below prints ✓ when it passes.
+#
+# Frameworks register classes the moment the class statement runs: Django's ModelBase puts
+# every model in the app registry. Build such a registry twice: with a metaclass (exporters
+# keyed by their `name` attribute) and with __init_subclass__ (notifiers keyed by a class
+# keyword), then compare. The checks define small subclasses and inspect both registries;
+# a duplicate name must raise TypeError while its class statement runs.
+
+# {{task-runner}}
+
+
+class RegistryMeta(type):
+    """Metaclass of Exporter: every concrete exporter class lands in RegistryMeta.registry."""
+
+    registry = {}  # exporter name -> class
+
+    def __new__(mcs, class_name, bases, namespace, **kwargs):
+        cls = super().__new__(mcs, class_name, bases, namespace, **kwargs)
+        # TODO 1: Register the new class: RegistryMeta.registry[exporter name] = cls. The
+        #   exporter name ("csv") is the `name` attribute set in the class body, so it is in
+        #   `namespace`; `class_name` is the class's own name ("CsvExporter").
+        # TODO 2: Only a class whose OWN body sets `name` is concrete. A class that sets no name
+        #   (Exporter itself, or an intermediate base) or merely inherits its parent's name is
+        #   abstract and is not registered. That is why you look in `namespace`, not getattr().
+        # TODO 3: If the exporter name is already registered, raise TypeError with a message that
+        #   names it and the class that already has it; register nothing (the first class stays).
+        exporter_name = namespace.get("name")
+        if exporter_name is not None:
+            existing = mcs.registry.get(exporter_name)
+            if existing is not None:
+                raise TypeError(
+                    f"{class_name}: exporter name {exporter_name!r} is already used by {existing.__qualname__}")
+            mcs.registry[exporter_name] = cls
+        return cls
+
+
+class Exporter(metaclass=RegistryMeta):
+    """Base of all exporters (given). Concrete subclasses set `name` and implement export()."""
+
+    name: str  # only an annotation: Exporter itself sets no name, so it is not registered
+
+    def export(self, rows):
+        raise TypeError(f"{type(self).__name__} does not implement export()")
+
+
+def export(name, rows):
+    """Looks up the exporter class by its name and runs it (given): what the registry is for."""
+    try:
+        exporter_class = RegistryMeta.registry[name]
+    except KeyError:
+        raise LookupError(f"unknown exporter {name!r}, registered: {sorted(RegistryMeta.registry)}") from None
+    return exporter_class().export(rows)
+
+
+class Notifier:
+    """Base of all notifiers, registered by a class keyword: class Sms(Notifier, channel="sms")."""
+
+    registry = {}  # channel -> class
+
+    # TODO 4: Same registry, no metaclass. Python calls this hook on Notifier for every new
+    #   subclass, passing the class keywords. With a `channel` keyword, set cls.channel and
+    #   register Notifier.registry[channel] = cls; without it the subclass is abstract and is
+    #   not registered. (It is implicitly a classmethod: `cls` is the new subclass.)
+    # TODO 5: Raise TypeError for a channel that is already registered (the first class stays).
+    # TODO 6: Call super().__init_subclass__(**kwargs) so the hooks of other bases (mixins) run
+    #   too, and a misspelt class keyword still raises TypeError from object.__init_subclass__.
+    def __init_subclass__(cls, /, channel=None, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if channel is None:
+            return
+        existing = Notifier.registry.get(channel)
+        if existing is not None:
+            raise TypeError(f"{cls.__qualname__}: channel {channel!r} is already used by {existing.__qualname__}")
+        cls.channel = channel
+        Notifier.registry[channel] = cls
+
+
+# ---- Checks (do not edit) ------------------------------------------------------
+import json as _json
+
+
+def _names(registry):
+    return sorted(registry)
+
+
+@task(1, "the metaclass registers each exporter class under its `name`")
+def check_metaclass_registers():
+    class CsvExporter(Exporter):
+        name = "csv-t1"
+
+        def export(self, rows):
+            return "\n".join(",".join(map(str, row)) for row in rows)
+
+    class JsonLinesExporter(Exporter):
+        name = "jsonl-t1"
+
+        def export(self, rows):
+            return "\n".join(_json.dumps(row) for row in rows)
+
+    registry = RegistryMeta.registry
+    assert type(CsvExporter) is RegistryMeta, "subclasses inherit the metaclass: type(CsvExporter) should be RegistryMeta"
+    assert registry.get("csv-t1") is CsvExporter, \
+        f"expected RegistryMeta.registry['csv-t1'] to be CsvExporter, registered names: {_names(registry)}"
+    assert registry.get("jsonl-t1") is JsonLinesExporter, \
+        f"expected RegistryMeta.registry['jsonl-t1'] to be JsonLinesExporter, registered names: {_names(registry)}"
+    assert "CsvExporter" not in registry, "register under the `name` attribute ('csv-t1'), not the class name"
+    got = export("jsonl-t1", [[1, "a"], [2, "b"]])
+    assert got == '[1, "a"]\n[2, "b"]', f"export('jsonl-t1', ...) returned {got!r}"
+    assert Exporter not in registry.values(), "the base class Exporter sets no name and must not be registered"
+
+
+@task(2, "only classes that set their own `name` are registered")
+def check_abstract_classes():
+    class DelimitedExporter(Exporter):  # abstract: no name of its own
+        delimiter = ","
+
+        def export(self, rows):
+            return "\n".join(self.delimiter.join(map(str, row)) for row in rows)
+
+    class TsvExporter(DelimitedExporter):
+        name = "tsv-t2"
+        delimiter = "\t"
+
+    class QuotedTsvExporter(TsvExporter):  # inherits name "tsv-t2" but does not set it
+        def export(self, rows):
+            return "\n".join("\t".join(f'"{value}"' for value in row) for row in rows)
+
+    registry = RegistryMeta.registry
+    assert registry.get("tsv-t2") is TsvExporter, \
+        f"expected RegistryMeta.registry['tsv-t2'] to be TsvExporter, got {registry.get('tsv-t2')!r}"
+    assert DelimitedExporter not in registry.values(), \
+        "DelimitedExporter sets no name: it is an abstract base and must not be registered"
+    assert QuotedTsvExporter not in registry.values(), \
+        "QuotedTsvExporter only inherits name 'tsv-t2' and must not be registered: read `namespace`, not getattr()"
+    got = export("tsv-t2", [[1, 2]])
+    assert got == "1\t2", f"export('tsv-t2', [[1, 2]]) should give '1\\t2', got {got!r}"
+
+
+@task(3, "a duplicate exporter name raises TypeError at class definition")
+def check_metaclass_duplicates():
+    class PdfExporter(Exporter):
+        name = "pdf-t3"
+
+        def export(self, rows):
+            return f"%PDF ({len(rows)} rows)"
+
+    try:
+        class FastPdfExporter(Exporter):
+            name = "pdf-t3"
+    except TypeError as error:
+        message = str(error)
+    else:
+        raise AssertionError("a second exporter named 'pdf-t3' should raise TypeError while the class is defined")
+    assert "pdf-t3" in message and "PdfExporter" in message, \
+        f"the message should name 'pdf-t3' and the class PdfExporter that already has it, got {message!r}"
+    assert RegistryMeta.registry["pdf-t3"] is PdfExporter, "the first class must stay registered"
+
+
+@task(4, "__init_subclass__ registers notifiers by the channel keyword")
+def check_init_subclass_registers():
+    class EmailNotifier(Notifier, channel="email-t4"):
+        def send(self, to, text):
+            return f"mail to {to}: {text}"
+
+    class ChatNotifier(Notifier):  # abstract: no channel
+        pass
+
+    class SlackNotifier(ChatNotifier, channel="slack-t4"):
+        pass
+
+    registry = Notifier.registry
+    assert registry.get("email-t4") is EmailNotifier, \
+        f"expected Notifier.registry['email-t4'] to be EmailNotifier, registered: {_names(registry)}"
+    assert registry.get("slack-t4") is SlackNotifier, \
+        f"grandchildren count too: expected Notifier.registry['slack-t4'] to be SlackNotifier, registered: {_names(registry)}"
+    assert ChatNotifier not in registry.values(), "ChatNotifier has no channel and must not be registered"
+    assert getattr(EmailNotifier, "channel", None) == "email-t4", \
+        f"expected EmailNotifier.channel == 'email-t4', got {getattr(EmailNotifier, 'channel', None)!r}"
+    assert type(EmailNotifier) is type, "no metaclass is involved: type(EmailNotifier) is plain type"
+    assert not (set(registry) & set(RegistryMeta.registry)), "the two registries should be separate dicts"
+
+
+@task(5, "a duplicate channel raises TypeError at class definition")
+def check_init_subclass_duplicates():
+    class SmsNotifier(Notifier, channel="sms-t5"):
+        pass
+
+    try:
+        class CheapSmsNotifier(Notifier, channel="sms-t5"):
+            pass
+    except TypeError as error:
+        message = str(error)
+    else:
+        raise AssertionError("a second notifier with channel 'sms-t5' should raise TypeError while the class is defined")
+    assert "sms-t5" in message, f"the message should name the channel 'sms-t5', got {message!r}"
+    assert Notifier.registry["sms-t5"] is SmsNotifier, "the first class must stay registered"
+
+
+@task(6, "__init_subclass__ cooperates: mixin hooks run, unknown keywords fail")
+def check_init_subclass_cooperates():
+    class AuditedMixin:
+        audited = []
+
+        def __init_subclass__(cls, **kwargs):
+            super().__init_subclass__(**kwargs)
+            AuditedMixin.audited.append(cls.__name__)
+
+    class PushNotifier(Notifier, AuditedMixin, channel="push-t6"):
+        pass
+
+    assert Notifier.registry.get("push-t6") is PushNotifier, \
+        f"expected Notifier.registry['push-t6'] to be PushNotifier, registered: {_names(Notifier.registry)}"
+    assert "PushNotifier" in AuditedMixin.audited, \
+        "AuditedMixin.__init_subclass__ never ran: Notifier's hook must call super().__init_subclass__(**kwargs)"
+    try:
+        class WebhookNotifier(Notifier, chanel="webhook-t6"):  # misspelt on purpose
+            pass
+    except TypeError:
+        pass
+    else:
+        raise AssertionError(
+            "the misspelt keyword chanel= was silently accepted: forward **kwargs to super().__init_subclass__()")
+    assert "webhook-t6" not in Notifier.registry, "a misspelt keyword must not register anything"
+
+
+if __name__ == "__main__":
+    run_tasks()

@@ -1,0 +1,113 @@
+// Practice exercises: their metadata, how a file is composed from templates, what a check run
+// printed, and names for copies. No VS Code here.
+
+export interface ExerciseMeta {
+  readonly id: string;
+  readonly title: string;
+  /** Guide topic the exercise practises. */
+  readonly topic: string;
+  readonly description: string;
+  /** File name written into the workspace. */
+  readonly file: string;
+  /** Python packages it needs: django, rest_framework, celery, yaml. */
+  readonly requires: readonly string[];
+}
+
+export interface Exercise extends ExerciseMeta {
+  readonly starter: string;
+  readonly solution: string;
+  /** Where it came from: the bundled set or the user's templates folder. */
+  readonly origin: 'bundled' | 'user';
+}
+
+export interface Templates {
+  readonly django: string;
+  readonly runner: string;
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const FILE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,80}\.py$/;
+const PACKAGES = new Set(['django', 'rest_framework', 'celery', 'yaml']);
+export const HEADER = '# Django Interview Prep: ';
+const ID_LINE = '# Exercise id: ';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+
+/** Problems with an exercise.json (empty when valid). The file name must be a plain, safe name. */
+export function exerciseProblems(raw: unknown, folder: string): string[] {
+  if (!isObject(raw)) { return ['exercise.json is not an object']; }
+  const p: string[] = [];
+  if (typeof raw.id !== 'string' || !ID.test(raw.id)) { p.push(`id ${JSON.stringify(raw.id)} is not a lowercase slug`); }
+  else if (raw.id !== folder) { p.push(`id "${raw.id}" differs from its folder "${folder}"`); }
+  if (!text(raw.title, 100)) { p.push('title missing'); }
+  if (!text(raw.topic, 200)) { p.push('topic missing'); }
+  if (!text(raw.description, 400)) { p.push('description missing'); }
+  if (typeof raw.file !== 'string' || !FILE.test(raw.file)) { p.push(`file ${JSON.stringify(raw.file)} must be a plain name ending in .py`); }
+  if (!Array.isArray(raw.requires) || !raw.requires.every(r => typeof r === 'string' && PACKAGES.has(r))) {
+    p.push(`requires must list some of ${[...PACKAGES].join(', ')}`);
+  }
+  return p;
+}
+
+/** The file a user gets: templates spliced in at their markers, the exercise id under the header. */
+export function composeExercise(source: string, id: string, templates: Templates): string {
+  let out = source
+    .replace(/^# \{\{django-setup\}\}[ \t]*$/m, () => templates.django.trimEnd())
+    .replace(/^# \{\{task-runner\}\}[ \t]*$/m, () => templates.runner.trimEnd());
+  const firstLineEnd = out.indexOf('\n');
+  if (out.startsWith(HEADER) && firstLineEnd > 0) {
+    out = `${out.slice(0, firstLineEnd + 1)}${ID_LINE}${id}\n${out.slice(firstLineEnd + 1)}`;
+  }
+  return out;
+}
+
+/** The exercise id written into a scaffolded file, if this text is one. */
+export function exerciseIdOf(source: string): string | undefined {
+  const head = source.slice(0, 600).split(/\r?\n/, 3);
+  if (!head[0]?.startsWith(HEADER)) { return undefined; }
+  const line = head[1] ?? '';
+  const id = line.startsWith(ID_LINE) ? line.slice(ID_LINE.length).trim() : '';
+  return ID.test(id) ? id : undefined;
+}
+
+export interface TaskLine { readonly number: number; readonly title: string; readonly ok: boolean; readonly message?: string }
+export interface CheckResult { readonly passed: number; readonly total: number; readonly tasks: readonly TaskLine[] }
+
+/** Reads the runner's output ("  ✓ Task 1: ...", "N of M tasks pass"); undefined when it never got there. */
+export function parseCheckOutput(output: string): CheckResult | undefined {
+  const summary = /^(\d+) of (\d+) tasks pass\s*$/m.exec(output);
+  if (!summary) { return undefined; }
+  const tasks: TaskLine[] = [];
+  const lines = output.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    const m = /^\s*([\u2713\u2717]) Task (\d+): (.*)$/.exec(line);
+    if (!m) { return; }
+    const next = lines[i + 1];
+    const message = m[1] === '\u2717' && next && /^\s{6}\S/.test(next) ? next.trim() : undefined;
+    tasks.push({ number: Number(m[2]), title: m[3].trim(), ok: m[1] === '\u2713', message });
+  });
+  return { passed: Number(summary[1]), total: Number(summary[2]), tasks };
+}
+
+/** `name.py`, else `name-2.py`, `name-3.py`... the first not taken. */
+export function numberedCopyName(file: string, taken: (name: string) => boolean): string {
+  const dot = file.lastIndexOf('.');
+  const stem = dot > 0 ? file.slice(0, dot) : file;
+  const ext = dot > 0 ? file.slice(dot) : '';
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}${ext}`;
+    if (!taken(candidate)) { return candidate; }
+  }
+}
+
+/** What a failed run says about the interpreter: not found, or a package missing. */
+export function diagnoseRun(exitCode: number | null, output: string, spawnError?: string): { kind: 'no-python' | 'missing-package' | 'crashed'; detail: string } | undefined {
+  if (spawnError) { return { kind: 'no-python', detail: spawnError }; }
+  const missing = /No module named '([\w.]+)'/.exec(output);
+  if (exitCode === 3 || missing) {
+    return { kind: 'missing-package', detail: missing ? missing[1].split('.')[0] : (/needs (\w[\w ]*?)\./.exec(output)?.[1] ?? 'a package') };
+  }
+  if (!parseCheckOutput(output)) { return { kind: 'crashed', detail: output.trim().split('\n').slice(-1)[0] ?? '' }; }
+  return undefined;
+}

@@ -1,0 +1,85 @@
+// Exercises bundled under content/exercises/, plus the user's own from djangoPrep.templatesFolder
+// (same layout; an exercise there replaces a bundled one with the same id).
+import * as vscode from 'vscode';
+import type { Exercise, Templates } from '../core/exercises';
+import { Disposable } from './disposable';
+
+export const EXERCISES_DIR = ['content', 'exercises'];
+
+export interface Catalog {
+  readonly exercises: readonly Exercise[];
+  readonly templates: Templates;
+  /** Exercises left out, with why. */
+  readonly problems: readonly string[];
+}
+
+const decoder = new TextDecoder();
+
+export class ExerciseCatalog extends Disposable {
+  private loading: Promise<Catalog> | undefined;
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly log: (line: string) => void) {
+    super();
+    this._register(vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration('djangoPrep.templatesFolder')) { this.loading = undefined; this.changed.fire(); }
+    }));
+  }
+
+  get(): Promise<Catalog> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  async forTopic(topic: string): Promise<Exercise[]> {
+    return (await this.get()).exercises.filter(e => e.topic === topic);
+  }
+
+  private async load(): Promise<Catalog> {
+    const { exerciseProblems } = await import('../core/exercises');
+    const bundled = vscode.Uri.joinPath(this.extensionUri, ...EXERCISES_DIR);
+    const read = async (uri: vscode.Uri) => decoder.decode(await vscode.workspace.fs.readFile(uri));
+    const templates = { django: await read(vscode.Uri.joinPath(bundled, '_django.py')), runner: await read(vscode.Uri.joinPath(bundled, '_runner.py')) };
+    const problems: string[] = [];
+    const byId = new Map<string, Exercise>();
+    const scan = async (root: vscode.Uri, origin: Exercise['origin']) => {
+      let entries: Array<[string, vscode.FileType]>;
+      try { entries = await vscode.workspace.fs.readDirectory(root); } catch (e) {
+        if (origin === 'user') { problems.push(`templates folder ${root.fsPath || root.toString()} cannot be read: ${e instanceof Error ? e.message : String(e)}`); }
+        return;
+      }
+      for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
+        if (type !== vscode.FileType.Directory || name.startsWith('_') || name.startsWith('.')) { continue; }
+        const dir = vscode.Uri.joinPath(root, name);
+        try {
+          const meta: unknown = JSON.parse(await read(vscode.Uri.joinPath(dir, 'exercise.json')));
+          const found = exerciseProblems(meta, name);
+          if (found.length) { problems.push(...found.map(f => `${origin} exercise ${name}: ${f}`)); continue; }
+          const m = meta as Omit<Exercise, 'starter' | 'solution' | 'origin'>;
+          byId.set(m.id, { ...m, starter: await read(vscode.Uri.joinPath(dir, 'starter.py')), solution: await read(vscode.Uri.joinPath(dir, 'solution.py')), origin });
+        } catch (e) {
+          problems.push(`${origin} exercise ${name}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    };
+    await scan(bundled, 'bundled');
+    const own = userTemplatesFolder();
+    if (own) { await scan(own, 'user'); }
+    problems.forEach(p => this.log(p));
+    if (own && problems.some(p => p.startsWith('user') || p.startsWith('templates folder'))) {
+      void vscode.window.showWarningMessage(`Django Prep: some of your practice templates were skipped (${problems.length}). Details are in the "Django Interview Prep" output.`);
+    }
+    return { exercises: [...byId.values()], templates, problems };
+  }
+}
+
+/** The configured templates folder, relative paths taken from the first workspace folder. */
+function userTemplatesFolder(): vscode.Uri | undefined {
+  const setting = vscode.workspace.getConfiguration('djangoPrep').get<string>('templatesFolder', '').trim();
+  if (!setting) { return undefined; }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(setting)) { return vscode.Uri.parse(setting); }
+  if (setting.startsWith('/') || /^[A-Za-z]:[\\/]/.test(setting)) { return vscode.Uri.file(setting); }
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return root ? vscode.Uri.joinPath(root, setting) : undefined;
+}

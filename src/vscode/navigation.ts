@@ -1,0 +1,79 @@
+// "Go to Topic..." over topics and concepts, and "Search Topics..." over the full text.
+import * as vscode from 'vscode';
+import type { Concept, StudyDocument } from '../core/document';
+import type { TopicSearch } from '../core/search';
+import type { DocumentStore } from './documentStore';
+import type { PickItem } from './quickInput';
+
+interface Target { readonly topic: string; readonly concept?: string }
+
+export function registerNavigationCommands(store: DocumentStore): vscode.Disposable[] {
+  let index: { doc: StudyDocument; search: TopicSearch } | undefined;
+  const searchFor = async (doc: StudyDocument) => {
+    if (index?.doc !== doc) {
+      const { TopicSearch } = await import('../core/search');
+      index = { doc, search: new TopicSearch(doc) };
+    }
+    return index.search;
+  };
+  const open = (t: Target) => vscode.commands.executeCommand('djangoPrep.openTopic', t.concept ?? t.topic);
+  return [
+    vscode.commands.registerCommand('djangoPrep.goToTopic', async () => {
+      const doc = await store.get();
+      if (!doc?.topics.length) { void vscode.window.showInformationMessage(`Django Prep: ${store.label} has no topics to go to.`); return undefined; }
+      const picked = await vscode.window.showQuickPick<PickItem<Target>>(goToItems(doc) as Array<PickItem<Target>>, {
+        title: `Go to Topic in ${store.label}`, placeHolder: 'Type a topic or a term', matchOnDescription: true, matchOnDetail: true,
+      });
+      return picked?.value ? open(picked.value) : undefined;
+    }),
+    vscode.commands.registerCommand('djangoPrep.searchTopics', async (initial?: string) => {
+      const doc = await store.get();
+      if (!doc?.topics.length) { void vscode.window.showInformationMessage(`Django Prep: ${store.label} has no topics to search.`); return undefined; }
+      const search = await searchFor(doc);
+      return new Promise<unknown>(resolve => {
+        const qp = vscode.window.createQuickPick<PickItem<Target>>();
+        qp.title = `Search ${store.label}`;
+        qp.placeholder = 'Search the explanations: words, names, code (prefixes and small typos match)';
+        qp.matchOnDescription = false;
+        const update = (value: string) => {
+          const hits = search.search(value);
+          qp.items = hits.map(h => ({ label: `$(book) ${h.title}`, description: h.section, detail: h.snippet, alwaysShow: true, value: { topic: h.topicId, concept: h.conceptId } }));
+          qp.title = value.trim() ? `Search ${store.label}: ${hits.length} ${hits.length === 1 ? 'topic' : 'topics'}` : `Search ${store.label}`;
+        };
+        qp.onDidChangeValue(update);
+        qp.onDidAccept(() => { const v = qp.activeItems[0]?.value; qp.hide(); resolve(v ? open(v) : undefined); });
+        qp.onDidHide(() => { qp.dispose(); resolve(undefined); });
+        if (typeof initial === 'string') { qp.value = initial; update(initial); }
+        qp.show();
+      });
+    }),
+  ];
+}
+
+function goToItems(doc: StudyDocument): Array<PickItem<Target> | vscode.QuickPickItem> {
+  const items: Array<PickItem<Target> | vscode.QuickPickItem> = [];
+  const concept = (c: Concept, depth: number) => {
+    items.push({ label: `${'  '.repeat(depth)}$(symbol-key) ${c.term ?? c.label}`, description: c.topic.title, detail: c.term ? c.description : undefined, value: { topic: c.topic.id, concept: c.id } });
+    c.children.forEach(k => concept(k, depth + 1));
+  };
+  let section: string | undefined;
+  for (const t of doc.topics) {
+    const group = t.section?.title ?? doc.title ?? 'Topics';
+    if (group !== section) { items.push({ label: group, kind: vscode.QuickPickItemKind.Separator }); section = group; }
+    items.push({ label: `$(book) ${t.title}`, description: t.section?.title, detail: firstLine(t.body), value: { topic: t.id } });
+    t.concepts.forEach(c => concept(c, 1));
+  }
+  return items;
+}
+
+/** The first line of prose of a topic: what a reader sees first. */
+function firstLine(body: string): string | undefined {
+  for (const line of body.split('\n')) {
+    const l = line.trim();
+    if (l && !/^([-*_]\s*){3,}$/.test(l) && !l.startsWith('>') && !l.startsWith('#') && !l.startsWith('```')) {
+      const text = l.replace(/^[-*+]\s+/, '').replace(/[*_`]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+      return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+    }
+  }
+  return undefined;
+}

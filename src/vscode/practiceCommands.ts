@@ -1,0 +1,25 @@
+// Commands for practice files: scaffold, check, compare with the solution, read the topic.
+import * as vscode from 'vscode';
+import type { StudyNode } from '../core/document';
+import type { DocumentStore } from './documentStore';
+import type { ExerciseLens } from './exerciseLens';
+import type { PracticeCheck } from './practiceCheck';
+import type { PracticeScaffold, ScaffoldOptions } from './practiceScaffold';
+import type { TopicPanel } from './topicPanel';
+
+export function registerPracticeCommands(scaffold: PracticeScaffold, check: PracticeCheck, lens: ExerciseLens, store: DocumentStore, panel: TopicPanel): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('djangoPrep.newPracticeFile', (arg?: string | StudyNode | ScaffoldOptions) => {
+      if (typeof arg === 'string') { return scaffold.create({ topic: arg }); }
+      if (arg && 'kind' in arg) { return scaffold.create({ topic: arg.kind === 'concept' ? arg.topic.id : arg.kind === 'topic' ? arg.id : undefined }); }
+      return scaffold.create(arg ?? {});
+    }),
+    vscode.commands.registerCommand('djangoPrep.checkPracticeFile', (uri?: vscode.Uri) => check.check(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('djangoPrep.showSolution', (uri?: vscode.Uri) => lens.showSolution(uri instanceof vscode.Uri ? uri : undefined)),
+    // Exercises belong to the bundled guide: switch back to it if notes of the user's are open.
+    vscode.commands.registerCommand('djangoPrep.readExerciseTopic', async (topicId: string) => {
+      if (!store.isBundled) { await store.open(store.bundledUri); }
+      return panel.show(topicId, { beside: true, preserveFocus: true });
+    }),
+  ];
+}

@@ -1,0 +1,128 @@
+// "New Practice File...": pick an exercise, write its starter into the practice folder (never
+// overwriting silently), open it.
+import * as vscode from 'vscode';
+import type { StudyDocument } from '../core/document';
+import type { Exercise } from '../core/exercises';
+import type { ExerciseCatalog } from './exerciseCatalog';
+import { pick, PickItem } from './quickInput';
+
+export const DEFAULT_PRACTICE_FOLDER = 'interview-practice';
+
+export interface ScaffoldOptions {
+  /** Offer only this topic's exercises. */
+  readonly topic?: string;
+  /** Skip the picker (tests, links). */
+  readonly exercise?: string;
+  /** What to do when the file exists; asked when absent. */
+  readonly ifExists?: 'open' | 'copy' | 'overwrite';
+}
+
+export class PracticeScaffold {
+  constructor(private readonly catalog: ExerciseCatalog, private readonly guide: () => Promise<StudyDocument | undefined>) {}
+
+  /** Returns the file written or opened, or undefined when the user backed out. */
+  async create(options: ScaffoldOptions = {}): Promise<vscode.Uri | undefined> {
+    const { exercises, templates } = await this.catalog.get();
+    const offered = options.topic ? exercises.filter(e => e.topic === options.topic) : exercises;
+    if (!offered.length) {
+      void vscode.window.showInformationMessage(options.topic
+        ? 'Django Prep: this topic has no practice exercise yet. Pick one from all exercises with "Django Prep: New Practice File...".'
+        : 'Django Prep: no practice exercises were found.');
+      return undefined;
+    }
+    const exercise = options.exercise ? offered.find(e => e.id === options.exercise) : await this.choose(offered, options.topic !== undefined);
+    if (!exercise) { return undefined; }
+    const { composeExercise } = await import('../core/exercises');
+    const content = composeExercise(exercise.starter, exercise.id, templates);
+    const folder = await this.targetFolder();
+    if (folder === 'untitled') {
+      const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+      await vscode.window.showTextDocument(doc);
+      return doc.uri;
+    }
+    if (!folder) { return undefined; }
+    const target = await this.resolveTarget(folder, exercise.file, options.ifExists);
+    if (!target) { return undefined; }
+    if (target.write) {
+      try {
+        await vscode.workspace.fs.createDirectory(folder);
+        await vscode.workspace.fs.writeFile(target.uri, new TextEncoder().encode(content));
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Django Prep: could not write ${target.uri.fsPath || target.uri.toString()}: ${e instanceof Error ? e.message : String(e)}. Set "djangoPrep.practiceFolder" to a folder you can write to.`, 'Open Settings')
+          .then(c => { if (c) { void vscode.commands.executeCommand('workbench.action.openSettings', 'djangoPrep.practiceFolder'); } });
+        return undefined;
+      }
+    }
+    await vscode.window.showTextDocument(target.uri, { preview: false });
+    return target.uri;
+  }
+
+  private async choose(exercises: readonly Exercise[], oneTopic: boolean): Promise<Exercise | undefined> {
+    if (oneTopic && exercises.length === 1) { return exercises[0]; }
+    const guide = await this.guide();
+    const topicOf = (id: string) => { const n = guide?.get(id); return n?.kind === 'topic' ? n : undefined; };
+    // Grouped by the guide's sections, in reading order; exercises on unknown topics last.
+    const sorted = [...exercises].sort((a, b) => (topicOf(a.topic)?.index ?? 1e9) - (topicOf(b.topic)?.index ?? 1e9) || a.title.localeCompare(b.title));
+    const items: Array<PickItem<Exercise> | vscode.QuickPickItem> = [];
+    let section: string | undefined;
+    for (const e of sorted) {
+      const topic = topicOf(e.topic);
+      const group = topic?.section?.title ?? 'Your templates';
+      if (group !== section) { items.push({ label: group, kind: vscode.QuickPickItemKind.Separator }); section = group; }
+      items.push({ label: `$(beaker) ${e.title}`, description: `${e.file}${e.origin === 'user' ? ' · yours' : ''}`, detail: `${topic ? `${topic.title}: ` : ''}${e.description}`, value: e });
+    }
+    const r = await pick<Exercise>({ title: 'Django Prep: New Practice File', placeholder: 'Pick an exercise to scaffold into your workspace', items, matchOnDetail: true });
+    return r.kind === 'items' ? r.items[0]?.value : undefined;
+  }
+
+  /** The configured folder; with no workspace, ask for one or offer an untitled document. */
+  private async targetFolder(): Promise<vscode.Uri | 'untitled' | undefined> {
+    const setting = vscode.workspace.getConfiguration('djangoPrep').get<string>('practiceFolder', DEFAULT_PRACTICE_FOLDER).trim() || DEFAULT_PRACTICE_FOLDER;
+    if (setting.startsWith('/') || /^[A-Za-z]:[\\/]/.test(setting)) { return vscode.Uri.file(setting); }
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (root) { return vscode.Uri.joinPath(root, setting); }
+    const choice = await vscode.window.showQuickPick([
+      { label: '$(folder) Choose a Folder...', value: 'folder' as const },
+      { label: '$(new-file) Open as an Untitled File', description: 'save it wherever you like', value: 'untitled' as const },
+    ], { title: 'Django Prep: New Practice File', placeHolder: 'No folder is open. Where should the practice file go?' });
+    if (choice?.value === 'untitled') { return 'untitled'; }
+    if (choice?.value !== 'folder') { return undefined; }
+    return (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Put Practice Files Here' }))?.[0];
+  }
+
+  /** Never overwrites silently: an existing file is opened, copied beside, or replaced after a confirmation. */
+  private async resolveTarget(folder: vscode.Uri, file: string, preset?: ScaffoldOptions['ifExists']): Promise<{ uri: vscode.Uri; write: boolean } | undefined> {
+    const uri = vscode.Uri.joinPath(folder, file);
+    if (!(await exists(uri))) { return { uri, write: true }; }
+    let how = preset;
+    if (!how) {
+      const choice = await vscode.window.showQuickPick([
+        { label: '$(go-to-file) Open the Existing File', description: 'keep your work', value: 'open' as const },
+        { label: '$(copy) Create a Numbered Copy', description: 'start again beside it', value: 'copy' as const },
+        { label: '$(warning) Overwrite...', description: 'replace it with a fresh starter', value: 'overwrite' as const },
+      ], { title: `${file} already exists`, placeHolder: `${file} is already in ${vscode.workspace.asRelativePath(folder)}. What should happen?` });
+      how = choice?.value;
+    }
+    if (how === 'open') { return { uri, write: false }; }
+    if (how === 'copy') {
+      const { numberedCopyName } = await import('../core/exercises');
+      const names = new Set((await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n));
+      return { uri: vscode.Uri.joinPath(folder, numberedCopyName(file, n => names.has(n))), write: true };
+    }
+    if (how === 'overwrite') {
+      if (preset === 'overwrite') { return { uri, write: true }; }
+      const ok = await vscode.window.showWarningMessage(`Replace ${file} with a fresh starter?`, { modal: true, detail: 'Your changes in that file will be lost.' }, 'Overwrite');
+      return ok === 'Overwrite' ? { uri, write: true } : undefined;
+    }
+    return undefined;
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,58 @@
+// Filters in the view's title bar: topics due for review, not yet read, not yet practised.
+import * as vscode from 'vscode';
+import { ContextKey } from './contextKey';
+import type { StudyNode } from '../core/document';
+import type { TopicStats } from './topicProgress';
+
+export type TreeFilter = 'all' | 'due' | 'unread' | 'unpractised';
+
+const LABELS: Record<Exclude<TreeFilter, 'all'>, string> = { due: 'due for review', unread: 'not yet read', unpractised: 'not yet practised' };
+
+export class TopicFilter {
+  private current: TreeFilter = 'all';
+  private readonly key = new ContextKey<TreeFilter>('djangoPrep.filter');
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly stats: (topicId: string) => TopicStats | undefined, private readonly hasExercises: (topicId: string) => boolean) {
+    this.key.set('all');
+  }
+
+  get value(): TreeFilter { return this.current; }
+
+  /** What the view's description says while a filter is on. */
+  get description(): string | undefined {
+    return this.current === 'all' ? undefined : `Filter: ${LABELS[this.current]}`;
+  }
+
+  set(filter: TreeFilter): void {
+    this.current = filter;
+    this.key.set(filter);
+    this.changed.fire();
+  }
+
+  /** Whether a topic stays in the tree under the current filter. */
+  keeps(topicId: string): boolean {
+    const s = this.stats(topicId);
+    switch (this.current) {
+      case 'all': return true;
+      case 'due': return (s?.due ?? 0) > 0;
+      case 'unread': return !s?.read;
+      case 'unpractised': return this.hasExercises(topicId) && !(s?.practised && s.practised.passed === s.practised.total);
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export function registerFilterCommands(filter: TopicFilter, view: vscode.TreeView<StudyNode>): vscode.Disposable[] {
+  const apply = (f: TreeFilter) => { filter.set(f); view.description = filter.description; };
+  return [
+    vscode.commands.registerCommand('djangoPrep.filterDue', () => apply('due')),
+    vscode.commands.registerCommand('djangoPrep.filterUnread', () => apply('unread')),
+    vscode.commands.registerCommand('djangoPrep.filterUnpractised', () => apply('unpractised')),
+    vscode.commands.registerCommand('djangoPrep.filterAll', () => apply('all')),
+  ];
+}

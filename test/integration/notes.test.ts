@@ -1,0 +1,117 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { DjangoPrepApi } from '../../src/extension';
+import type { StudyNode } from '../../src/core/document';
+
+const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+let api: DjangoPrepApi;
+
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 15000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) { return v as T; }
+    if (Date.now() > deadline) { throw new Error(`timed out waiting for ${what}`); }
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
+async function titles(): Promise<string[]> {
+  const out: string[] = [];
+  for (const item of await api.tree.getChildren()) {
+    out.push(item.kind === 'concept' ? item.label : item.title);
+    if (item.kind === 'section') { for (const t of await api.tree.getChildren(item)) { out.push(`  ${(t as { title: string }).title}`); } }
+  }
+  return out;
+}
+
+async function accept(index = 0): Promise<void> {
+  await new Promise(r => setTimeout(r, 300));
+  for (let i = 0; i < index; i++) { await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); }
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+}
+
+suite('Your own notes', () => {
+  let notes: vscode.Uri;
+
+  suiteSetup(async () => {
+    api = await vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.activate();
+    await api.ready;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-notes-'));
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'sample-workspace', 'my-interview-notes.md'), path.join(dir, 'notes.md'));
+    notes = vscode.Uri.file(path.join(dir, 'notes.md'));
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
+    await vscode.commands.executeCommand('djangoPrep.filterAll');
+    await vscode.workspace.getConfiguration('djangoPrep').update('documents', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  test('opening a document (even outside the workspace) makes it the tree and adds it to the list', async () => {
+    const count = await vscode.commands.executeCommand<number>('djangoPrep.openDocument', notes);
+    assert.strictEqual(count, 22);
+    assert.strictEqual((await titles())[0], 'Python Topics');
+    const listed = () => vscode.workspace.getConfiguration('djangoPrep').get<string[]>('documents') ?? [];
+    await waitFor(() => listed().includes(notes.fsPath), `${notes.fsPath} in djangoPrep.documents (${listed().join(', ')})`);
+    const cards = (await api.decks.current())!.deck;
+    assert.ok(cards.length > 30 && cards.every(c => c.id.startsWith('concept:')), 'its Term: description bullets are quiz cards');
+  });
+
+  test('the tree follows unsaved edits (a WorkspaceEdit), keeping the open topic on screen', async () => {
+    await vscode.commands.executeCommand('djangoPrep.openTopic', 'python-topics/list-tuple-dict-set');
+    const editor = await vscode.window.showTextDocument(notes, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    const text = editor.document.getText();
+    const at = editor.document.positionAt(text.indexOf('## List Comprehension'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(notes, at, '### Frozen Sets\n\n- frozenset: An immutable, hashable set usable as a dict key.\n\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(async () => (await titles()).includes('  Frozen Sets'), 'the new topic in the tree');
+    assert.ok(editor.document.isDirty, 'without saving');
+    assert.strictEqual(api.panel.currentTopicId, 'python-topics/list-tuple-dict-set', 'the open topic stays');
+    const topic = (await api.store.get())!.get('python-topics/frozen-sets') as Extract<StudyNode, { kind: 'topic' }>;
+    assert.deepStrictEqual(topic.concepts.map(c => c.term), ['frozenset']);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(async () => !(await titles()).includes('  Frozen Sets'), 'the reverted tree');
+  });
+
+  test('Search Topics finds a term in the text and opens the hit', async () => {
+    const opened = vscode.commands.executeCommand('djangoPrep.searchTopics', 'yields');
+    await accept(0);
+    await opened;
+    assert.strictEqual(api.panel.currentTopicId, 'python-topics/python-topics-dictator-generator-metaclass-data-types');
+  });
+
+  test('Go to Topic offers topics and concepts, and opens the one picked', async () => {
+    const opened = vscode.commands.executeCommand('djangoPrep.goToTopic');
+    await accept(0); // the first topic (a separator heads each section)
+    await opened;
+    assert.strictEqual(api.panel.currentTopicId, 'python-topics/oop-solid-acid-design-patterns');
+  });
+
+  test('filters keep only unread topics, and Show All brings everything back', async () => {
+    await waitFor(() => api.topicProgress.get('python-topics/oop-solid-acid-design-patterns')?.read, 'the topic counted as read');
+    const all = (await titles()).length;
+    await vscode.commands.executeCommand('djangoPrep.filterUnread');
+    const unread = await titles();
+    assert.ok(!unread.includes('  OOP, SOLID, ACID, Design Patterns'), 'a topic just read is hidden');
+    assert.ok(unread.length < all);
+    assert.strictEqual(api.treeView.description, 'Filter: not yet read');
+    await vscode.commands.executeCommand('djangoPrep.filterAll');
+    assert.strictEqual((await titles()).length, all);
+    assert.strictEqual(api.treeView.description, undefined);
+  });
+
+  test('Switch Study Document goes back to the bundled guide, which is always offered first', async () => {
+    const switched = vscode.commands.executeCommand('djangoPrep.switchDocument');
+    await accept(0);
+    await switched;
+    assert.strictEqual(api.store.isBundled, true);
+    assert.strictEqual((await titles())[0], 'Python');
+  });
+});

@@ -1,0 +1,122 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { DjangoPrepApi } from '../../src/extension';
+import type { CheckOutcome } from '../../src/vscode/practiceCheck';
+
+const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
+let api: DjangoPrepApi;
+
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 15000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) { return v; }
+    if (Date.now() > deadline) { throw new Error(`timed out waiting for ${what}`); }
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
+const folder = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'interview-practice');
+const exists = (uri: vscode.Uri) => fs.existsSync(uri.fsPath);
+
+/** Accepts the QuickPick item `index` rows down, once the box is up. */
+async function accept(index = 0): Promise<void> {
+  await new Promise(r => setTimeout(r, 300));
+  for (let i = 0; i < index; i++) { await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); }
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+}
+
+suite('Practice files', () => {
+  suiteSetup(async () => {
+    api = await vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.activate();
+    await api.ready;
+    await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
+    fs.rmSync(folder().fsPath, { recursive: true, force: true });
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the palette command offers every exercise grouped by section and writes the one picked', async () => {
+    const catalog = await api.exercises.get();
+    assert.ok(catalog.exercises.length >= 22, `${catalog.exercises.length} exercises`);
+    assert.deepStrictEqual(catalog.problems, []);
+    const made = vscode.commands.executeCommand<vscode.Uri>('djangoPrep.newPracticeFile');
+    await accept(0);
+    const uri = await made;
+    assert.ok(uri && exists(uri), 'a file was written');
+    assert.strictEqual(path.dirname(uri.fsPath), folder().fsPath, 'into djangoPrep.practiceFolder');
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, uri.fsPath, 'and opened');
+    assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /^# Django Interview Prep: .*\n# Exercise id: [a-z-]+\n/);
+  });
+
+  test('the tree action scaffolds its topic\'s exercise; again, it never overwrites: open, numbered copy, or confirm', async () => {
+    const doc = (await api.store.get())!;
+    const topic = doc.get('django/signals')!;
+    const first = await vscode.commands.executeCommand<vscode.Uri>('djangoPrep.newPracticeFile', topic);
+    assert.ok(first && path.basename(first.fsPath) === 'signals_on_commit.py', String(first?.fsPath));
+    const mine = fs.readFileSync(first.fsPath, 'utf8') + '\n# my work in progress\n';
+    fs.writeFileSync(first.fsPath, mine);
+
+    const again = vscode.commands.executeCommand<vscode.Uri>('djangoPrep.newPracticeFile', topic);
+    await accept(0); // Open the Existing File
+    assert.strictEqual((await again)?.fsPath, first.fsPath);
+    assert.strictEqual(fs.readFileSync(first.fsPath, 'utf8'), mine, 'nothing overwritten');
+
+    const copy = vscode.commands.executeCommand<vscode.Uri>('djangoPrep.newPracticeFile', topic);
+    await accept(1); // Create a Numbered Copy
+    assert.strictEqual(path.basename((await copy)!.fsPath), 'signals_on_commit-2.py');
+    assert.strictEqual(fs.readFileSync(first.fsPath, 'utf8'), mine);
+
+    const cancelled = vscode.commands.executeCommand<vscode.Uri>('djangoPrep.newPracticeFile', topic);
+    await new Promise(r => setTimeout(r, 300));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual(await cancelled, undefined);
+    assert.strictEqual(fs.readFileSync(first.fsPath, 'utf8'), mine, 'backing out changes nothing');
+  });
+
+  test('checking runs the file as a Task, reports N of M and records it; the solution passes', async () => {
+    const uri = vscode.Uri.joinPath(folder(), 'signals_on_commit.py');
+    const started = new Promise<string>(resolve => { const d = vscode.tasks.onDidStartTask(e => { d.dispose(); resolve(e.execution.task.name); }); });
+    const outcome = await vscode.commands.executeCommand<CheckOutcome>('djangoPrep.checkPracticeFile', uri);
+    assert.strictEqual(await started, 'Check signals_on_commit.py');
+    assert.ok(outcome?.result, `no result: ${outcome?.problem}`);
+    assert.ok(outcome.result.total >= 4 && outcome.result.passed < outcome.result.total, JSON.stringify(outcome.result));
+    await waitFor(() => api.progress.document('guide').practised['django/signals']?.total === outcome.result!.total ? true : undefined, 'the result in progress');
+
+    // The reference solution, as the diff shows it, passes everything.
+    const diffShown = await vscode.commands.executeCommand<boolean>('djangoPrep.showSolution', uri);
+    assert.strictEqual(diffShown, true);
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab!;
+    assert.ok(tab.input instanceof vscode.TabInputTextDiff, 'a diff is open');
+    const diff = tab.input as vscode.TabInputTextDiff;
+    assert.strictEqual(diff.original.fsPath, uri.fsPath);
+    assert.strictEqual(diff.modified.scheme, 'djangoprep-solution');
+    const solution = (await vscode.workspace.openTextDocument(diff.modified)).getText();
+    fs.writeFileSync(uri.fsPath, solution);
+    const solved = await vscode.commands.executeCommand<CheckOutcome>('djangoPrep.checkPracticeFile', uri);
+    assert.ok(solved?.result && solved.result.passed === solved.result.total, JSON.stringify(solved));
+    await waitFor(() => api.progress.document('guide').practised['django/signals']?.passed === solved.result!.total ? true : undefined, 'the solved result in progress');
+    await api.topicProgress.compute();
+    const item = api.tree.getTreeItem((await api.store.get())!.get('django/signals')!);
+    assert.match(String(item.description), new RegExp(`${solved.result.total}/${solved.result.total} tasks`));
+  });
+
+  test('a missing interpreter gets a clear outcome instead of a crash', async () => {
+    const config = vscode.workspace.getConfiguration('djangoPrep');
+    const before = config.inspect<string>('pythonPath')?.workspaceValue;
+    await config.update('pythonPath', '/nonexistent/python3', vscode.ConfigurationTarget.Workspace);
+    try {
+      const uri = vscode.Uri.joinPath(folder(), 'signals_on_commit-2.py');
+      const outcome = await vscode.commands.executeCommand<CheckOutcome>('djangoPrep.checkPracticeFile', uri);
+      assert.strictEqual(outcome?.python, '/nonexistent/python3');
+      assert.match(outcome?.problem ?? '', /^no-python:/);
+      assert.strictEqual(outcome?.result, undefined);
+    } finally {
+      await config.update('pythonPath', before, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import * as assert from 'assert';
+import { composeExercise, diagnoseRun, exerciseIdOf, exerciseProblems, numberedCopyName, parseCheckOutput } from '../../src/core/exercises';
+
+const templates = { django: 'DJANGO = 1\n', runner: 'def run_tasks(): pass\n' };
+const starter = '# Django Interview Prep: Views\n# Topic: Views\n# {{django-setup}}\n# {{task-runner}}\nx = 1\n';
+
+describe('practice exercises', () => {
+  it('composes a file: templates at their markers, the exercise id under the header', () => {
+    const out = composeExercise(starter, 'views-fbv', templates);
+    assert.strictEqual(out, '# Django Interview Prep: Views\n# Exercise id: views-fbv\n# Topic: Views\nDJANGO = 1\ndef run_tasks(): pass\nx = 1\n');
+    assert.strictEqual(exerciseIdOf(out), 'views-fbv');
+    assert.strictEqual(exerciseIdOf(out.replace(/\n/g, '\r\n')), 'views-fbv');
+    assert.strictEqual(exerciseIdOf('print("hello")\n'), undefined);
+    assert.strictEqual(exerciseIdOf('# Django Interview Prep: X\n# Exercise id: ../../etc\n'), undefined);
+    assert.strictEqual(composeExercise('# {{task-runner}}\n', 'x', { django: '', runner: 'a $& b $1\n' }), 'a $& b $1\n', 'replacement text is literal');
+  });
+
+  it('validates exercise.json, refusing unsafe file names', () => {
+    const ok = { id: 'orm-q', title: 'Q objects', topic: 'django/orm', description: 'Combine filters.', file: 'orm_q.py', requires: ['django'] };
+    assert.deepStrictEqual(exerciseProblems(ok, 'orm-q'), []);
+    assert.match(exerciseProblems(ok, 'other').join(), /differs from its folder/);
+    for (const file of ['../x.py', '/etc/x.py', 'x.sh', 'a b.py', '.hidden.py', 'dir/x.py']) {
+      assert.match(exerciseProblems({ ...ok, file }, 'orm-q').join(), /plain name/, file);
+    }
+    assert.match(exerciseProblems({ ...ok, requires: ['numpy'] }, 'orm-q').join(), /requires/);
+    assert.deepStrictEqual(exerciseProblems('x', 'x'), ['exercise.json is not an object']);
+  });
+
+  it('reads the runner output: the summary, each task and the first line of its failure', () => {
+    const out = '  ✓ Task 1: lists titles\n  ✗ Task 2: creates\n      AssertionError: expected 201, got 200 (line 40)\n  ✗ Task 3: todo\n      not done yet (TODO)\n1 of 3 tasks pass\n';
+    assert.deepStrictEqual(parseCheckOutput(out), { passed: 1, total: 3, tasks: [
+      { number: 1, title: 'lists titles', ok: true, message: undefined },
+      { number: 2, title: 'creates', ok: false, message: 'AssertionError: expected 201, got 200 (line 40)' },
+      { number: 3, title: 'todo', ok: false, message: 'not done yet (TODO)' },
+    ] });
+    assert.strictEqual(parseCheckOutput('Traceback (most recent call last):\n  ...\nSyntaxError: invalid syntax\n'), undefined);
+  });
+
+  it('tells a missing interpreter, a missing package and a crash apart', () => {
+    assert.deepStrictEqual(diagnoseRun(null, '', 'spawn python9 ENOENT'), { kind: 'no-python', detail: 'spawn python9 ENOENT' });
+    assert.deepStrictEqual(diagnoseRun(3, 'This exercise needs Django. Install it ...', undefined)?.kind, 'missing-package');
+    assert.deepStrictEqual(diagnoseRun(1, "ModuleNotFoundError: No module named 'rest_framework.serializers'"), { kind: 'missing-package', detail: 'rest_framework' });
+    assert.deepStrictEqual(diagnoseRun(1, '  File "x.py", line 3\nSyntaxError: invalid syntax'), { kind: 'crashed', detail: 'SyntaxError: invalid syntax' });
+    assert.strictEqual(diagnoseRun(1, '0 of 2 tasks pass\n'), undefined);
+  });
+
+  it('names a numbered copy after the first free number', () => {
+    const taken = new Set(['views.py', 'views-2.py']);
+    assert.strictEqual(numberedCopyName('views.py', n => taken.has(n)), 'views-3.py');
+    assert.strictEqual(numberedCopyName('Makefile', () => false), 'Makefile-2');
+  });
+});

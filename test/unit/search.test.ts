@@ -1,0 +1,50 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseDocument } from '../../src/core/document';
+import { plainText, snippet, TopicSearch } from '../../src/core/search';
+import { root } from './paths';
+
+const doc = parseDocument([
+  '## Django', '### ORM', '- QuerySet: a lazy collection of rows', '- Prefetch: loads related rows in a second query',
+  'Use `select_related` for foreign keys and [prefetch](#django/orm) for many-to-many.',
+  '### Caching', 'The **cache** framework stores computed values; `cache.get_or_set` avoids stampedes.',
+  '## Python', '### Generators', 'A generator yields values lazily.',
+].join('\n'));
+const search = new TopicSearch(doc);
+
+describe('topic search', () => {
+  it('finds topics by words of their text, titles first, with the snippet around the match', () => {
+    const hits = search.search('select_related');
+    assert.strictEqual(hits[0].topicId, 'django/orm');
+    assert.match(hits[0].snippet, /Use select related for foreign keys|select_related/);
+    assert.strictEqual(search.search('caching')[0].topicId, 'django/caching');
+  });
+
+  it('matches prefixes and small typos, and all words of the query', () => {
+    assert.strictEqual(search.search('generat')[0].topicId, 'python/generators');
+    assert.strictEqual(search.search('genarator')[0]?.topicId, 'python/generators');
+    assert.deepStrictEqual(search.search('lazy rows').map(h => h.topicId), ['django/orm']);
+    assert.deepStrictEqual(search.search('   '), []);
+  });
+
+  it('points at the concept that matched, so the topic opens scrolled to it', () => {
+    assert.strictEqual(search.search('second query')[0].conceptId, 'django/orm#prefetch');
+  });
+
+  it('reduces markdown to the words a reader sees and cuts snippets at word boundaries', () => {
+    assert.strictEqual(plainText('## Title\n- **Bold**: [link](https://x.y) and `code`\n```python\nx = 1\n```'), 'Title Bold : link and code x = 1');
+    const text = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega '.repeat(3);
+    const s = snippet(text, ['omicron']);
+    assert.match(s, /^…\S.*omicron.*\S…$/);
+    assert.ok(s.length <= 145);
+  });
+
+  it('indexes the bundled guide and finds what a reader would search for', () => {
+    const guide = parseDocument(fs.readFileSync(path.join(root, 'content', 'guide', 'django-interview-prep.md'), 'utf8'));
+    const guideSearch = new TopicSearch(guide);
+    assert.strictEqual(guideSearch.search('select_for_update')[0] !== undefined, true);
+    assert.ok(guideSearch.search('N+1 prefetch').some(h => h.topicId === 'django/select-related-prefetch-related-and-n-1'));
+    assert.strictEqual(guideSearch.search('GIL')[0].topicId, 'python/concurrency-gil-threads-processes-asyncio');
+  });
+});
