@@ -1,3 +1,4 @@
+# region Django setup (generated: fold it away, do not edit)
 # ---- Django, configured inside this file: no project needed (do not edit) -----
 import importlib.util as _importlib_util
 import os as _os
@@ -68,3 +69,4 @@ def _prepare_database():
     config = apps.get_app_config("practice")
     config.models_module = config.models_module or _sys.modules[__name__]  # migrate skips apps without one
     call_command("migrate", run_syncdb=True, verbosity=0)
+# endregion

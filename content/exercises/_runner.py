@@ -1,3 +1,4 @@
+# region task runner (generated: fold it away, do not edit)
 # ---- Task runner (do not edit): your tasks run as unittest test cases ----------
 import traceback as _traceback
 import unittest as _unittest
@@ -49,3 +50,4 @@ def run_tasks():
     passed = result.testsRun - len(result.failures) - len(result.errors)
     print(f"{passed} of {result.testsRun} tasks pass")
     raise SystemExit(0 if result.wasSuccessful() else 1)
+# endregion

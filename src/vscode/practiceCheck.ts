@@ -77,7 +77,7 @@ export class PracticeCheck {
           child.on('close', code => {
             const problem = diagnoseRun(code, output, spawnError);
             const result = parseCheckOutput(output);
-            write.fire(`\r\n${result ? `\x1b[1m${result.passed} of ${result.total} tasks pass\x1b[0m` : 'The check did not finish.'}\r\n`);
+            if (!result) { write.fire('\r\n\x1b[1mThe check did not finish: see the error above.\x1b[0m\r\n'); }
             close.fire(code ?? 1);
             write.dispose();
             close.dispose();

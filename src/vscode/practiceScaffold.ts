@@ -54,6 +54,8 @@ export class PracticeScaffold {
       }
     }
     await vscode.window.showTextDocument(target.uri, { preview: false });
+    // The generated setup and runner are marked regions: fold them so the TODOs come first.
+    if (target.write) { await vscode.commands.executeCommand('editor.foldAllMarkerRegions'); }
     return target.uri;
   }
 

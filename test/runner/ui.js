@@ -36,6 +36,9 @@ async function openStudyDocument(/** @type {Page} */ page, /** @type {string} */
   await palette(page, 'Django Prep: Open Study Document...');
   const input = page.locator('.quick-input-widget input.input');
   // The dialog fills in its start folder asynchronously: wait for its listing before typing.
+  // It starts in the last folder used: go to the file's folder and wait for its listing first.
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  await input.fill(path.dirname(file) + '/');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).first().waitFor();
   await input.fill(file);
   await page.waitForFunction(f => /** @type {HTMLInputElement | null} */ (document.querySelector('.quick-input-widget input.input'))?.value === f, file);
@@ -307,9 +310,9 @@ async function main() {
     await step('a practice file from the palette opens with CodeLenses; its topic opens beside it; Check runs it', async () => {
       await palette(page, 'Django Prep: New Practice File...');
       const input = page.locator('.quick-input-widget input.input');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Signals' }).first().waitFor();
-      await input.fill('post_save');
-      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Signals' }).waitFor();
+      await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+      await input.fill('signals_on_commit');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'signals_on_commit.py' }).waitFor();
       await page.keyboard.press('Enter');
       await page.locator('.tab', { hasText: 'signals_on_commit.py' }).waitFor();
       const read = page.locator('.codelens-decoration a', { hasText: 'Read: Signals' });
@@ -334,13 +337,28 @@ async function main() {
       await waitForTitle(page, 'List, Tuple, Dict, Set');
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(SHOTS, 'own-notes.png') });
-      await page.locator('.part.sidebar .action-item a[aria-label^="Search Topics"]').click();
+      await page.locator('.part.sidebar .action-item a[aria-label^="Search Topics"]').first().click();
       const input = page.locator('.quick-input-widget input.input');
       await input.fill('yields');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dictator, Generator' }).first().waitFor();
       await page.screenshot({ path: path.join(SHOTS, 'search.png') });
       await page.keyboard.press('Enter');
       await waitForTitle(page, 'Python topics: Dictator, Generator, Metaclass, Data Types');
+    });
+
+    await step('the walkthrough shows its five steps with pictures', async () => {
+      await palette(page, 'Welcome: Open Walkthrough...');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.fill('Prepare for a Django Interview');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Prepare for a Django Interview' }).waitFor();
+      await page.keyboard.press('Enter');
+      const steps = page.locator('.getting-started-step');
+      await steps.first().waitFor();
+      assert.strictEqual(await steps.count(), 5);
+      await page.locator('.getting-started-media img').first().waitFor();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(SHOTS, 'walkthrough.png') });
+      await palette(page, 'View: Close All Editors');
     });
 
     await step('a document without headings shows the welcome message', async () => {

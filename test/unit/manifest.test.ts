@@ -61,4 +61,16 @@ describe('package.json manifest', () => {
     assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['djangoPrep.pythonPath', 'djangoPrep.templatesFolder']);
     assert.strictEqual(pkg.capabilities.virtualWorkspaces.supported, 'limited');
   });
+
+  it('walks a new user through every part, each step with a picture and a way to complete it', () => {
+    const [walkthrough] = pkg.contributes.walkthroughs;
+    assert.deepStrictEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['openSidebar', 'readTopic', 'practise', 'quiz', 'ownNotes']);
+    const declared = new Set(commands.map(c => c.command));
+    for (const step of walkthrough.steps as Array<{ id: string; media: { image: string; altText: string }; completionEvents: string[]; description: string }>) {
+      assert.ok(fs.existsSync(path.join(root, step.media.image)) && step.media.altText, `${step.id}: picture`);
+      assert.ok(step.completionEvents.length, `${step.id}: completion events`);
+      for (const e of step.completionEvents.filter(x => x.startsWith('onCommand:'))) { assert.ok(declared.has(e.slice('onCommand:'.length)), e); }
+      for (const m of step.description.matchAll(/\(command:([\w.]+)\)/g)) { assert.ok(declared.has(m[1]) || m[1] === 'djangoPrep.topics.focus', m[1]); }
+    }
+  });
 });
