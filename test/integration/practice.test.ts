@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
@@ -103,6 +104,49 @@ suite('Practice files', () => {
     await api.topicProgress.compute();
     const item = api.tree.getTreeItem((await api.store.get())!.get('django/signals')!);
     assert.match(String(item.description), new RegExp(`${solved.result.total}/${solved.result.total} tasks`));
+  });
+
+  test('a Python without Django gets an outcome naming the package to install', async () => {
+    // Debian's python3 with -S: no site-packages, so no Django, like a bare interpreter.
+    const bare = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'djp-python-')), 'python3');
+    fs.writeFileSync(bare, '#!/bin/sh\nexec /usr/bin/python3 -S "$@"\n', { mode: 0o755 });
+    const config = vscode.workspace.getConfiguration('djangoPrep');
+    const before = config.inspect<string>('pythonPath')?.workspaceValue;
+    await config.update('pythonPath', bare, vscode.ConfigurationTarget.Workspace);
+    try {
+      const outcome = await vscode.commands.executeCommand<CheckOutcome>('djangoPrep.checkPracticeFile', vscode.Uri.joinPath(folder(), 'signals_on_commit-2.py'));
+      assert.match(outcome?.problem ?? '', /^missing-package:/);
+      assert.strictEqual(outcome?.result, undefined);
+    } finally {
+      await config.update('pythonPath', before, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('a templates folder of the user\'s adds exercises and replaces a bundled one with the same id', async () => {
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-templates-'));
+    const write = (id: string, topic: string, title: string) => {
+      fs.mkdirSync(path.join(own, id));
+      fs.writeFileSync(path.join(own, id, 'exercise.json'), JSON.stringify({ id, title, topic, description: 'Mine.', file: `${id.replace(/-/g, '_')}.py`, requires: [] }));
+      const body = `# Django Interview Prep: ${title}\n# Topic: mine\n# {{task-runner}}\n# TODO 1: make it true\nDONE = False\n@task(1, "done")\ndef check():\n    assert DONE\n`;
+      fs.writeFileSync(path.join(own, id, 'starter.py'), body);
+      fs.writeFileSync(path.join(own, id, 'solution.py'), body.replace('DONE = False', 'DONE = True'));
+    };
+    write('decorators', 'python/decorators', 'My decorators drill');
+    write('my-own-drill', 'django/signals', 'My own drill');
+    fs.mkdirSync(path.join(own, 'broken'));
+    fs.writeFileSync(path.join(own, 'broken', 'exercise.json'), '{ "id": "broken", "file": "../escape.py" }');
+    await vscode.workspace.getConfiguration('djangoPrep').update('templatesFolder', own, vscode.ConfigurationTarget.Workspace);
+    try {
+      const catalog = await waitFor(async () => { const c = await api.exercises.get(); return c.exercises.some(e => e.id === 'my-own-drill') ? c : undefined; }, 'the user templates');
+      const decorators = catalog.exercises.find(e => e.id === 'decorators')!;
+      assert.deepStrictEqual([decorators.title, decorators.origin], ['My decorators drill', 'user']);
+      assert.ok(catalog.problems.some(p => /broken/.test(p)), 'an invalid one is skipped and reported');
+      const made = await vscode.commands.executeCommand<vscode.Uri>('djangoPrep.newPracticeFile', { exercise: 'my-own-drill' });
+      assert.match(fs.readFileSync(made.fsPath, 'utf8'), /^# Django Interview Prep: My own drill\n# Exercise id: my-own-drill\n/);
+      assert.ok(!fs.existsSync(path.join(folder().fsPath, '..', 'escape.py')));
+    } finally {
+      await vscode.workspace.getConfiguration('djangoPrep').update('templatesFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   test('a missing interpreter gets a clear outcome instead of a crash', async () => {
