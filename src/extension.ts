@@ -45,18 +45,20 @@ export interface DjangoPrepApi {
 
 export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const start = performance.now();
-  const log = vscode.window.createOutputChannel('Django Interview Prep');
+  // The output channel is created on the first line logged (content problems), not at activation.
+  let channel: vscode.OutputChannel | undefined;
+  const log = (line: string) => { (channel ??= vscode.window.createOutputChannel('Django Interview Prep')).appendLine(line); };
   const store = new DocumentStore(context);
   const panel = new TopicPanel(context.extensionUri, store, context.workspaceState);
   const { provider, view } = createTopicTree(store);
   const progress = new ProgressStore(context);
-  const decks = new StudyDeck(store, new QuestionBank(context.extensionUri, line => log.appendLine(line)));
+  const decks = new StudyDeck(store, new QuestionBank(context.extensionUri, log));
   const quiz = new QuizFlow(decks, progress, panel);
   const topicProgress = new TopicProgress(decks, progress, quiz);
   const dueStatus = new DueStatus(decks, progress);
   const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, quiz);
   provider.setStats(topicProgress);
-  const exercises = new ExerciseCatalog(context.extensionUri, line => log.appendLine(line));
+  const exercises = new ExerciseCatalog(context.extensionUri, log);
   const guide = async () => store.isBundled ? store.get() : undefined;
   const scaffold = new PracticeScaffold(exercises, guide);
   const practice = new PracticeCheck(exercises, progress);
@@ -75,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     exercises: store.isBundled ? (await exercises.forTopic(id)).length : 0,
   }));
   context.subscriptions.push(
-    log, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, practice, lens, practiceChanged,
+    { dispose: () => channel?.dispose() }, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, practice, lens, practiceChanged,
     ...registerCommands(store, panel, view),
     ...registerProgressCommands(quiz, progress, dashboard),
     ...registerPracticeCommands(scaffold, practice, lens, store, panel),
@@ -93,6 +95,9 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
       if (store.isBundled) { void readCatalog(); }
     }),
   );
+  // What no command needs at once starts a tick later, keeping activation short.
+  const later = setTimeout(() => { lens.start(); filter.start(); }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(later) });
   // Saved progress is read after activation returns: the status bar can wait a tick.
   const ready = Promise.resolve().then(() => progress.load()).then(() => {
     dueStatus.update();

@@ -74,7 +74,8 @@ interface Heading {
 /** Deepest concept nesting shown in the tree; deeper bullets stay in the topic text. */
 const MAX_CONCEPT_DEPTH = 4;
 const MAX_LABEL = 80;
-const TERM = /^(.{1,80}?):(?:\s+|$)([\s\S]*)$/;
+/** Raw terms may be longer than 80 characters before their markup is stripped (link targets). */
+const MAX_RAW_TERM = 400;
 
 /**
  * A markdown-it instance that only runs block rules: the tree needs headings and bullets,
@@ -88,7 +89,7 @@ export function createIndexer(): MarkdownIt {
 
 export function parseDocument(source: string, md: MarkdownIt = createIndexer()): StudyDocument {
   const text = normalizeNewlines(source);
-  const lines = text.split('\n');
+  const starts = lineStarts(text);
   const env: { references?: Record<string, unknown> } = {};
   const tokens = md.parse(text, env);
   const headings = collectHeadings(tokens);
@@ -99,13 +100,16 @@ export function parseDocument(source: string, md: MarkdownIt = createIndexer()):
   const byId = new Map<string, StudyNode>();
   const items: Array<Section | Topic> = [];
   const topics: Topic[] = [];
-  const lineCount = lines.length;
+  const lineCount = starts.length - 1;
+  /** Lines [from, to) of the text, without the final newline; sliced, not split and joined. */
+  const linesOf = (from: number, to: number) => to <= from ? '' : text.slice(starts[from], starts[to] - 1);
   const hasContent = (start: number, end: number) => {
     const k = lowerBound(contentLines, start);
     return k < contentLines.length && contentLines[k] < end;
   };
 
   const addTopic = (title: string, idBase: string, section: Section | undefined, start: number, bodyStart: number, end: number): Topic => {
+    let body: string | undefined;
     const topic: Topic = {
       kind: 'topic',
       id: ids.allocate(idBase),
@@ -113,7 +117,8 @@ export function parseDocument(source: string, md: MarkdownIt = createIndexer()):
       section,
       index: topics.length,
       range: { start, end },
-      body: lines.slice(bodyStart, end).join('\n'),
+      // The text is cut out only when a topic is rendered or searched, not for the tree.
+      get body() { return body ??= linesOf(bodyStart, end); },
       bodyStartLine: bodyStart,
       concepts: [],
     };
@@ -161,6 +166,14 @@ export function parseDocument(source: string, md: MarkdownIt = createIndexer()):
   attachConcepts(tokens, topics, ids, byId);
   keepLeadConcepts(topics, headings, byId);
   return { title, items, topics, lineCount, references: env.references ?? {}, get: id => byId.get(id) };
+}
+
+/** Offset of the start of every line, plus one past the end (as if the text ended with a newline). */
+function lineStarts(text: string): number[] {
+  const starts: number[] = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) { starts.push(i + 1); }
+  starts.push(text.length + 1);
+  return starts;
 }
 
 function lowerBound(sorted: number[], value: number): number {
@@ -241,7 +254,8 @@ function conceptFor(
   topics: Topic[], fromTopic: number, ids: IdAllocator,
 ): Concept | undefined {
   // The item must sit in bullet lists all the way up, each level inside a concept.
-  const depth = stack.filter(s => s === 'bullet').length;
+  let depth = 0;
+  for (const s of stack) { if (s === 'bullet') { depth++; } }
   if (depth === 0 || depth > MAX_CONCEPT_DEPTH || stack[stack.length - 1] !== 'bullet') { return undefined; }
   for (let k = 0; k < stack.length; k++) {
     const s = stack[k];
@@ -251,24 +265,45 @@ function conceptFor(
   const topic = parent ? parent.topic : findTopic(topics, map[0], fromTopic);
   if (!topic) { return undefined; }
   const inline = tokens[at + 1]?.type === 'paragraph_open' ? tokens[at + 2] : undefined;
-  const text = stripInlineMarkdown(inline?.type === 'inline' ? inline.content : '');
-  if (!text) { return undefined; }
-  const m = TERM.exec(text);
-  // A colon inside a URL does not end a term.
-  const term = m && !m[1].includes('://') ? m[1].trim() : undefined;
-  const description = term !== undefined && m ? m[2].trim() : text;
-  const label = truncate(term ?? text, MAX_LABEL);
-  return {
-    kind: 'concept',
-    id: ids.allocate(`${topic.id}#${slugify(term ?? text)}`),
-    term,
-    description,
-    label,
-    range: { start: map[0], end: map[1] },
-    topic,
-    parent,
-    children: [],
-  };
+  const raw = inline?.type === 'inline' ? inline.content : '';
+  const node = new ConceptNode(raw, topic, parent, { start: map[0], end: map[1] });
+  if (node.term === undefined && !node.text) { return undefined; }
+  node.id = ids.allocate(`${topic.id}#${slugify(node.term ?? node.text)}`);
+  return node;
+}
+
+/**
+ * A bullet's concept. The term is found in the raw text and only it is stripped at once; the
+ * description (often long) is stripped when something reads it. Getters live on the prototype,
+ * so a large document does not pay for a closure per bullet.
+ */
+class ConceptNode implements Concept {
+  readonly kind = 'concept';
+  id = '';
+  readonly term: string | undefined;
+  readonly children: Concept[] = [];
+  private readonly rest: string | undefined;
+  private whole: string | undefined;
+  private described: string | undefined;
+
+  constructor(private readonly raw: string, readonly topic: Topic, readonly parent: Concept | undefined, readonly range: { start: number; end: number }) {
+    const split = splitTerm(raw);
+    this.term = split?.term;
+    this.rest = split?.rest;
+  }
+
+  /** The whole bullet as a reader sees it. */
+  get text(): string {
+    return this.whole ??= stripInlineMarkdown(this.raw);
+  }
+
+  get description(): string {
+    return this.described ??= this.rest !== undefined ? stripInlineMarkdown(this.rest) : this.text;
+  }
+
+  get label(): string {
+    return truncate(this.term ?? this.text, MAX_LABEL);
+  }
 }
 
 /** A heading with this text starts a topic's questions; their answers are prose, not concepts. */
@@ -300,6 +335,38 @@ function keepLeadConcepts(topics: Topic[], headings: Heading[], byId: Map<string
     concepts.filter(c => !keep(c)).forEach(forget);
     concepts.splice(0, concepts.length, ...concepts.filter(keep));
   }
+}
+
+/**
+ * `Term: description` on the raw bullet text: the first colon followed by whitespace (or the
+ * end) that is not escaped, in a code span or in a link's target or title, when the term
+ * reads as at most 80 characters and is not a URL.
+ */
+function splitTerm(raw: string): { term: string; rest: string } | undefined {
+  const end = Math.min(raw.length, MAX_RAW_TERM);
+  for (let i = 0; i < end; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x5C /* \ */) { i++; continue; }
+    if (c === 0x0A /* newline: the term is on the first line */) { return undefined; }
+    if (c === 0x60 /* ` */) {
+      let ticks = 1;
+      while (raw.charCodeAt(i + ticks) === 0x60) { ticks++; }
+      const close = raw.indexOf('`'.repeat(ticks), i + ticks);
+      if (close !== -1) { i = close + ticks - 1; continue; }
+      i += ticks - 1;
+      continue;
+    }
+    if (c === 0x5D /* ] */ && raw.charCodeAt(i + 1) === 0x28 /* ( */) {
+      const close = raw.indexOf(')', i + 2);
+      if (close !== -1) { i = close; continue; }
+    }
+    if (c === 0x3A /* : */ && (i + 1 === raw.length || /\s/.test(raw[i + 1]))) {
+      const term = stripInlineMarkdown(raw.slice(0, i));
+      if (!term || term.length > MAX_LABEL || term.includes('://')) { return undefined; }
+      return { term, rest: raw.slice(i + 1) };
+    }
+  }
+  return undefined;
 }
 
 /** Topics are in line order and items arrive in line order, so the search only moves forward. */

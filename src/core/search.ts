@@ -37,7 +37,13 @@ export class TopicSearch {
     this.index = new MiniSearch<Indexed>({
       fields: ['title', 'terms', 'text'],
       storeFields: [],
-      searchOptions: { boost: { title: 3, terms: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+      // Prefix matching for the word being typed, one typo allowed in words of 5+ letters: the
+      // expensive kinds of match only where they help (see npm run bench).
+      searchOptions: {
+        boost: { title: 3, terms: 2 }, combineWith: 'AND', maxFuzzy: 1,
+        prefix: (_term, i, terms) => i === terms.length - 1,
+        fuzzy: term => (term.length >= 5 ? 0.2 : false),
+      },
     });
     const docs = doc.topics.map(t => {
       const text = plainText(t.body);

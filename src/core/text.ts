@@ -2,7 +2,8 @@
 
 /** Normalises line endings and strips a byte-order mark, so line numbers match an editor's. */
 export function normalizeNewlines(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const unmarked = text.charCodeAt(0) === 0xFEFF ? text.slice(1) : text;
+  return unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked; // no copy in the common case
 }
 
 const MAX_SLUG = 80;

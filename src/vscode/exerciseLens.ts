@@ -13,9 +13,13 @@ export class ExerciseLens extends Disposable implements vscode.CodeLensProvider,
 
   constructor(private readonly catalog: ExerciseCatalog, private readonly topicTitle: (id: string) => Promise<string | undefined>) {
     super();
+  }
+
+  /** Registers the providers; called just after activation, which does not need them. */
+  start(): void {
     this._register(vscode.languages.registerCodeLensProvider({ language: 'python' }, this));
     this._register(vscode.workspace.registerTextDocumentContentProvider(SOLUTION_SCHEME, this));
-    this._register(catalog.onDidChange(() => this.lensesChanged.fire()));
+    this._register(this.catalog.onDidChange(() => this.lensesChanged.fire()));
     this._register(vscode.window.onDidChangeActiveTextEditor(e => void this.updateContext(e)));
     void this.updateContext(vscode.window.activeTextEditor);
   }

@@ -62,8 +62,10 @@ export class ProgressStore extends Disposable {
     return this.progress;
   }
 
+  /** Marks a topic read the first time it is opened; later visits write nothing. */
   markRead(key: string, topicId: string): Promise<void> {
-    return this.update(key, doc => { doc.read[topicId] = this.clock().getTime(); });
+    if (this.document(key).read[topicId] !== undefined) { return Promise.resolve(); }
+    return this.update(key, doc => { doc.read[topicId] ??= this.clock().getTime(); });
   }
 
   /** Applies a review to the card as stored now (another window may have reviewed it too). */

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { Topic } from '../core/document';
 import { escapeHtml } from '../core/html';
-import { FromWebview, parseFromWebview, parsePanelState, ToWebview } from '../core/messages';
+import { FromWebview, parseFromWebview, parsePanelState, ToWebview, TopicView } from '../core/messages';
 import type { TopicRenderer } from '../core/render';
 import { Disposable } from './disposable';
 import type { DocumentStore } from './documentStore';
@@ -42,6 +42,7 @@ export class TopicPanel extends Disposable {
   /** The document the current topic came from. */
   private shownUri: string | undefined;
   private actions: ((topicId: string) => Promise<TopicActions>) | undefined;
+  private views = new WeakMap<Topic, TopicView>();
   private renderer: Promise<{ renderer: TopicRenderer; toTopicView: typeof import('../core/render').toTopicView }> | undefined;
   private rejected = 0;
   private rev = 0;
@@ -140,7 +141,13 @@ export class TopicPanel extends Disposable {
     const { renderer, toTopicView } = await this.renderer;
     const doc = this.store.peek()!;
     const actions = this.actions ? await this.actions(topic.id) : {};
-    return { type: 'show', rev, topic: { ...toTopicView(renderer, doc, topic, this.store.label), ...actions }, concept: this.currentConcept };
+    // Rendered views are kept per topic object: an edit makes new topic objects, so no stale text.
+    let view = this.views.get(topic);
+    if (!view) {
+      view = toTopicView(renderer, doc, topic, this.store.label);
+      this.views.set(topic, view);
+    }
+    return { type: 'show', rev, topic: { ...view, ...actions }, concept: this.currentConcept };
   }
 
   /** Tells the page what a topic offers besides reading: quiz cards, practice exercises. */

@@ -62,8 +62,10 @@ export class TopicProgress extends Disposable {
         cards: counts.get(t.id) ?? 0,
       });
     }
+    // Redraw the tree only when something it shows changed.
+    const same = stats.size === this.stats.size && [...stats].every(([id, s]) => JSON.stringify(s) === JSON.stringify(this.stats.get(id)));
     this.stats = stats;
-    this.changed.fire();
+    if (!same) { this.changed.fire(); }
   }
 }
 

@@ -14,8 +14,11 @@ export class TopicFilter {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly stats: (topicId: string) => TopicStats | undefined, private readonly hasExercises: (topicId: string) => boolean) {
-    this.key.set('all');
+  constructor(private readonly stats: (topicId: string) => TopicStats | undefined, private readonly hasExercises: (topicId: string) => boolean) {}
+
+  /** Tells the workbench no filter is on (menus show Show All Topics only when one is). */
+  start(): void {
+    this.key.set(this.current);
   }
 
   get value(): TreeFilter { return this.current; }

@@ -7,8 +7,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const util = require('util');
-const { ensurePythonPackages, ROOT, CACHE, log, run, provision, vscodeVersion, startCodeServer, launchChromium } = require('./lib');
+const { ensurePythonPackages, ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost } = require('./lib');
 
 const TIMEOUT_MS = Number(process.env.DJANGO_PREP_TEST_TIMEOUT_MS || 240000);
 
@@ -27,50 +26,13 @@ async function main() {
   fs.rmSync(resultsFile, { force: true });
   console.log(`Integration tests in VS Code ${vscodeVersion()} (code-server extension host)`);
   const tCycle = Date.now();
-  const cs = await startCodeServer({ ...env, workspace, logFile: csLog, devMode: true, env: { DJANGO_PREP_TEST_RESULTS: resultsFile } });
-  const browser = await launchChromium();
-  let finished = false;
-
-  let exitCode = await new Promise(resolve => {
-    const timer = setTimeout(() => { log(`TIMEOUT after ${TIMEOUT_MS} ms`); resolve(2); }, TIMEOUT_MS);
-    void (async () => {
-      const page = await browser.context.newPage();
-      page.on('pageerror', e => log('page error:', e.message));
-      page.on('crash', () => { log('page crashed'); resolve(3); });
-      // Extension-host console output arrives as ('%c LEVEL', 'color: ...', ...args).
-      page.on('console', async msg => {
-        let vals;
-        try { vals = await Promise.all(msg.args().map(a => a.jsonValue())); } catch { vals = [msg.text()]; }
-        if (typeof vals[0] === 'string' && vals[0].startsWith('%c') && typeof vals[1] === 'string' && vals[1].startsWith('color:')) {
-          const level = vals[0].slice(2).trim();
-          const text = util.format(...vals.slice(2));
-          if (process.env.DJANGO_PREP_VERBOSE || level === 'ERROR' || text.startsWith('[test]') || /^\s*(✔|✓|\d+\)|passing|failing|pending|\S.*\s(passed|failed),)/.test(text) || /^ {2,}\S/.test(text)) {
-            console.log(`  ${text}`);
-          }
-        } else if (process.env.DJANGO_PREP_VERBOSE) {
-          console.log(`  [page ${msg.type()}] ${msg.text()}`);
-        }
-      });
-      await page.exposeFunction('codeAutomationLog', () => { /* duplicates of the console lines */ });
-      await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => {
-        clearTimeout(timer);
-        finished = true;
-        log(`workbench reported extension test exit code ${code}`);
-        resolve(code);
-      });
-      const host = `127.0.0.1:${cs.port}`;
-      const remote = (/** @type {string} */ p) => `vscode-remote://${host}${path.resolve(p)}`;
-      const payload = JSON.stringify([
-        ['extensionDevelopmentPath', remote(ROOT)],
-        ['extensionTestsPath', remote(path.join(ROOT, 'out', 'test', 'integration', 'index'))],
-        ['skipWelcome', 'true'],
-      ]);
-      await page.goto(`${cs.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
-    })().catch(e => { log('could not drive the workbench:', e); resolve(4); });
+  const { exitCode: hostExit, finished } = await runInExtensionHost({
+    env, workspace, logFile: csLog, timeoutMs: TIMEOUT_MS,
+    testsEntry: path.join(ROOT, 'out', 'test', 'integration', 'index'),
+    hostEnv: { DJANGO_PREP_TEST_RESULTS: resultsFile },
   });
+  let exitCode = hostExit;
   log(`test cycle (code-server start -> exit code) ${((Date.now() - tCycle) / 1000).toFixed(1)}s`);
-  await browser.close();
-  await cs.stop();
   fs.rmSync(workspace, { recursive: true, force: true });
   if (!finished) { log(`code-server log: ${csLog}`); }
   let summary = null;

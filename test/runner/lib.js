@@ -7,6 +7,7 @@ const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
+const util = require('util');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, '.vscode-test');
@@ -252,4 +253,55 @@ function packageVsix(out = path.join(CACHE, `${PKG.name}.vsix`)) {
   return out;
 }
 
-module.exports = { ROOT, CACHE, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, ensurePythonPackages, vscodeVersion, startCodeServer, launchChromium, packageVsix };
+/**
+ * Opens the workbench with a payload naming this extension (development mode) and a mocha
+ * entry, and waits for window.codeAutomationExit(code). Echoes the extension host's test output.
+ * @param {{ env: NodeJS.ProcessEnv, workspace: string, logFile: string, timeoutMs: number, testsEntry: string, hostEnv: Record<string, string> }} o
+ */
+async function runInExtensionHost(o) {
+  const cs = await startCodeServer({ ...o.env, workspace: o.workspace, logFile: o.logFile, devMode: true, env: o.hostEnv });
+  const browser = await launchChromium();
+  let finished = false;
+  const exitCode = await new Promise(resolve => {
+    const timer = setTimeout(() => { log(`TIMEOUT after ${o.timeoutMs} ms`); resolve(2); }, o.timeoutMs);
+    void (async () => {
+      const page = await browser.context.newPage();
+      page.on('pageerror', e => log('page error:', e.message));
+      page.on('crash', () => { log('page crashed'); resolve(3); });
+      // Extension-host console output arrives as ('%c LEVEL', 'color: ...', ...args).
+      page.on('console', async msg => {
+        let vals;
+        try { vals = await Promise.all(msg.args().map(a => a.jsonValue())); } catch { vals = [msg.text()]; }
+        if (typeof vals[0] === 'string' && vals[0].startsWith('%c') && typeof vals[1] === 'string' && vals[1].startsWith('color:')) {
+          const level = vals[0].slice(2).trim();
+          const text = util.format(...vals.slice(2));
+          if (process.env.DJANGO_PREP_VERBOSE || level === 'ERROR' || text.startsWith('[test]') || text.startsWith('[bench]') || /^\s*(✔|✓|\d+\)|passing|failing|pending|\S.*\s(passed|failed),)/.test(text) || /^ {2,}\S/.test(text)) {
+            console.log(`  ${text}`);
+          }
+        } else if (process.env.DJANGO_PREP_VERBOSE) {
+          console.log(`  [page ${msg.type()}] ${msg.text()}`);
+        }
+      });
+      await page.exposeFunction('codeAutomationLog', () => { /* duplicates of the console lines */ });
+      await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => {
+        clearTimeout(timer);
+        finished = true;
+        log(`workbench reported extension test exit code ${code}`);
+        resolve(code);
+      });
+      const host = `127.0.0.1:${cs.port}`;
+      const remote = (/** @type {string} */ p) => `vscode-remote://${host}${path.resolve(p)}`;
+      const payload = JSON.stringify([
+        ['extensionDevelopmentPath', remote(ROOT)],
+        ['extensionTestsPath', remote(o.testsEntry)],
+        ['skipWelcome', 'true'],
+      ]);
+      await page.goto(`${cs.url}?folder=${encodeURIComponent(o.workspace)}&payload=${encodeURIComponent(payload)}`);
+    })().catch(e => { log('could not drive the workbench:', e); resolve(4); });
+  });
+  await browser.close();
+  await cs.stop();
+  return { exitCode: /** @type {number} */ (exitCode), finished };
+}
+
+module.exports = { runInExtensionHost, ROOT, CACHE, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, ensurePythonPackages, vscodeVersion, startCodeServer, launchChromium, packageVsix };

@@ -1,0 +1,78 @@
+// Runs inside code-server's extension host (as extensionTestsPath): activation marks of every
+// extension in this window, topic switches timed to the webview's own "rendered" report, and
+// the extension host's heap growth after opening every topic once. Writes JSON for bench.js.
+import * as fs from 'fs';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import * as vscode from 'vscode';
+import type { DjangoPrepApi } from '../../src/extension';
+
+const OURS = 'django-interview-prep.django-interview-prep';
+
+interface Mark { name: string; startTime: number }
+
+function activationSpans(): Map<string, number> {
+  const marks: Mark[] = (globalThis as { MonacoPerformanceMarks?: { getMarks(): Mark[] } }).MonacoPerformanceMarks?.getMarks() ?? [];
+  const at = new Map(marks.map(m => [m.name, m.startTime]));
+  const spans = new Map<string, number>();
+  for (const m of marks) {
+    const id = /^code\/extHost\/willLoadExtensionCode\/(.+)$/.exec(m.name)?.[1];
+    const done = id ? at.get(`code/extHost/didActivateExtension/${id}`) : undefined;
+    if (id && done !== undefined) { spans.set(id, done - m.startTime); }
+  }
+  return spans;
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+}
+
+export async function run(): Promise<void> {
+  const ext = vscode.extensions.getExtension<DjangoPrepApi>(OURS)!;
+  const api = await ext.activate();
+  await api.ready;
+  // Built-in extensions that activate on startup finish in the first seconds.
+  await new Promise(r => setTimeout(r, 3000));
+  const spans = activationSpans();
+  const builtins = [...spans].filter(([id]) => id !== OURS && id.startsWith('vscode.')).map(([, ms]) => ms);
+
+  await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
+  const doc = (await api.store.get())!;
+  const show = async (id: string) => {
+    const rendered = new Promise<void>(resolve => { const d = api.panel.onDidRender(e => { if (e.topicId === id) { d.dispose(); resolve(); } }); });
+    const t0 = performance.now();
+    await vscode.commands.executeCommand('djangoPrep.openTopic', id);
+    await rendered;
+    return performance.now() - t0;
+  };
+  for (const t of doc.topics.slice(0, 5)) { await show(t.id); } // warm up: renderer, webview
+
+  collectGarbage();
+  const heapBefore = process.memoryUsage().heapUsed;
+  for (const t of doc.topics) { await show(t.id); }
+  collectGarbage();
+  const heapAfter = process.memoryUsage().heapUsed;
+
+  const switches: number[] = [];
+  for (let i = 0; i < 100; i++) { switches.push(await show(doc.topics[(i * 7 + 3) % doc.topics.length].id)); }
+
+  const results = {
+    activationMs: spans.get(OURS),
+    activateBodyMs: api.activationMs,
+    builtinMedianActivationMs: builtins.length ? percentile(builtins, 50) : undefined,
+    builtinActivated: builtins.length,
+    topicSwitchP50Ms: percentile(switches, 50),
+    topicSwitchP95Ms: percentile(switches, 95),
+    extHostHeapDeltaMB: (heapAfter - heapBefore) / (1024 * 1024),
+    topicsOpened: doc.topics.length,
+    vscodeVersion: vscode.version,
+  };
+  console.log(`[bench] ${JSON.stringify(results)}`);
+  fs.writeFileSync(process.env.DJANGO_PREP_BENCH_RESULTS!, JSON.stringify(results));
+}

@@ -1,0 +1,84 @@
+// The benchmark's Node half: indexing against markdown-it's full parse, and quiz and search
+// timings on a 10,000-topic document. No VS Code needed.
+import MarkdownIt from 'markdown-it';
+import { seededRandom } from '../../src/core/conceptCards';
+import { buildDeck } from '../../src/core/deck';
+import { createIndexer, parseDocument } from '../../src/core/document';
+import { choicesFor, QuizSession, selectCards } from '../../src/core/quiz';
+import { Scheduler } from '../../src/core/scheduler';
+import { TopicSearch } from '../../src/core/search';
+import { generateDocument, generateTopics } from './corpus';
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+function median(f: () => void, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) { const t = now(); f(); times.push(now() - t); }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)];
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+export function indexing(): Record<string, number> {
+  const out: Record<string, number> = {};
+  const full = new MarkdownIt();
+  const indexer = createIndexer();
+  for (const [name, bytes, runs] of [['100KB', 1e5, 41], ['1MB', 1e6, 15], ['10MB', 1e7, 5]] as const) {
+    const { text } = generateDocument(bytes);
+    median(() => full.parse(text, {}), 2);
+    median(() => parseDocument(text, indexer), 2);
+    const parse = median(() => full.parse(text, {}), runs);
+    const index = median(() => parseDocument(text, indexer), runs);
+    out[`fullParse${name}Ms`] = parse;
+    out[`index${name}Ms`] = index;
+    out[`indexRatio${name}`] = index / parse;
+  }
+  return out;
+}
+
+export function quizAndSearch(): Record<string, number> {
+  const doc = parseDocument(generateTopics(10_000));
+  const random = seededRandom(7);
+  let t = now();
+  const deck = buildDeck(doc);
+  const deckMs = now() - t;
+  const scheduler = new Scheduler();
+  t = now();
+  const selected = selectCards({ kind: 'all' }, 200, { deck, cards: {}, scheduler, now: new Date(), random });
+  const quizStartMs = now() - t;
+  const session = new QuizSession(selected.map(card => ({ card, question: card.build(random) })), () => new Date(), () => undefined);
+  const next: number[] = [];
+  for (let i = 0; i < 200 && !session.done; i++) {
+    t = now();
+    const item = session.current()!;
+    const question = item.card.build(random); // what the quiz does for the next question
+    choicesFor(question, random);
+    next.push(now() - t);
+    const right = question.kind === 'choice' ? question.options.filter(o => o.correct).map(o => o.text) : [];
+    session.answer({ kind: 'options', chosen: right }, 1000);
+    session.next();
+  }
+  t = now();
+  const search = new TopicSearch(doc);
+  const searchIndexMs = now() - t;
+  const words = ['django', 'select_related', 'prefetch', 'cache', 'celery worker', 'transaction atomic', 'genarator', 'nginx', 'middleware', 'token'];
+  const queries: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    t = now();
+    search.search(words[i % words.length]);
+    queries.push(now() - t);
+  }
+  return {
+    topics10k: doc.topics.length,
+    cards10k: deck.length,
+    deckBuildMs: deckMs,
+    quizStartMs,
+    nextQuestionP95Ms: percentile(next, 95),
+    searchIndexMs,
+    searchP95Ms: percentile(queries, 95),
+  };
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm run bench`: one run on this machine. Node half (indexing, quiz, search), then the real
+// extension host in code-server (activation marks, topic switches, heap), then sizes.
+// Prints a table and writes .bench/results.json. Timings are never part of `npm test`.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost, packageVsix } = require('./lib');
+
+const GOALS = {
+  activationMs: { goal: 'below the built-in median', ok: (/** @type {any} */ r) => r.activationMs < r.builtinMedianActivationMs },
+  activateBodyMs: { goal: '< 5 ms', ok: (/** @type {any} */ r) => r.activateBodyMs < 5 },
+  indexRatio1MB: { goal: '<= 0.5', ok: (/** @type {any} */ r) => r.indexRatio1MB <= 0.5 },
+  indexRatio10MB: { goal: '<= 0.5', ok: (/** @type {any} */ r) => r.indexRatio10MB <= 0.5 },
+  topicSwitchP95Ms: { goal: '< 50 ms', ok: (/** @type {any} */ r) => r.topicSwitchP95Ms < 50 },
+  nextQuestionP95Ms: { goal: '< 20 ms', ok: (/** @type {any} */ r) => r.nextQuestionP95Ms < 20 },
+  searchP95Ms: { goal: '< 20 ms', ok: (/** @type {any} */ r) => r.searchP95Ms < 20 },
+  vsixBytes: { goal: '< 1 MB', ok: (/** @type {any} */ r) => r.vsixBytes < 1024 * 1024 },
+};
+
+async function main() {
+  const env = provision();
+  run(process.execPath, [path.join(ROOT, 'esbuild.js'), '--production'], { cwd: ROOT });
+  run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', ROOT, '--outDir', path.join(ROOT, 'out')]);
+  /** @type {Record<string, any>} */
+  const results = {};
+
+  log('Node: indexing generated 100 KB, 1 MB and 10 MB documents against markdown-it\'s full parse...');
+  const node = require(path.join(ROOT, 'out', 'test', 'bench', 'node.js'));
+  Object.assign(results, node.indexing());
+  log('Node: quiz and search over a 10,000-topic document...');
+  Object.assign(results, node.quizAndSearch());
+
+  log(`VS Code ${vscodeVersion()}: activation, topic switches and heap in the extension host...`);
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-'));
+  const file = path.join(CACHE, 'bench-host.json');
+  fs.rmSync(file, { force: true });
+  const { exitCode } = await runInExtensionHost({
+    env, workspace, logFile: path.join(CACHE, 'code-server-bench.log'), timeoutMs: 300000,
+    testsEntry: path.join(ROOT, 'out', 'test', 'bench', 'host'), hostEnv: { DJANGO_PREP_BENCH_RESULTS: file },
+  });
+  fs.rmSync(workspace, { recursive: true, force: true });
+  if (exitCode !== 0 || !fs.existsSync(file)) { throw new Error(`the extension-host part failed (exit ${exitCode})`); }
+  Object.assign(results, JSON.parse(fs.readFileSync(file, 'utf8')));
+
+  results.bundleBytes = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
+  results.vsixBytes = fs.statSync(packageVsix(path.join(CACHE, 'bench.vsix'))).size;
+  results.machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+  results.date = new Date().toISOString();
+
+  fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, '.bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  printTable(results);
+}
+
+/** @param {Record<string, any>} r */
+function printTable(r) {
+  const fmt = (/** @type {string} */ k) => {
+    const v = r[k];
+    if (typeof v !== 'number') { return String(v); }
+    if (k.endsWith('Bytes')) { return `${(v / 1024).toFixed(0)} KB`; }
+    if (k.startsWith('indexRatio')) { return v.toFixed(2); }
+    if (k.endsWith('MB')) { return `${v.toFixed(1)} MB`; }
+    return `${v.toFixed(v < 10 ? 2 : 0)}${k.endsWith('Ms') ? ' ms' : ''}`;
+  };
+  const rows = [
+    ['activationMs', 'load+activate (extension host marks)'], ['builtinMedianActivationMs', `median of ${r.builtinActivated} built-in extensions`],
+    ['activateBodyMs', 'activate() body'],
+    ['indexRatio100KB', `index 100 KB: ${fmt('index100KBMs')} vs full parse ${fmt('fullParse100KBMs')}`],
+    ['indexRatio1MB', `index 1 MB: ${fmt('index1MBMs')} vs full parse ${fmt('fullParse1MBMs')}`],
+    ['indexRatio10MB', `index 10 MB: ${fmt('index10MBMs')} vs full parse ${fmt('fullParse10MBMs')}`],
+    ['topicSwitchP50Ms', 'topic switch p50 (command to webview rendered)'], ['topicSwitchP95Ms', 'topic switch p95'],
+    ['nextQuestionP95Ms', `next question p95 (${r.cards10k} cards, 10,000 topics)`], ['searchP95Ms', `search p95 (index built in ${fmt('searchIndexMs')})`],
+    ['bundleBytes', 'dist/extension.js (production)'], ['vsixBytes', '.vsix with all content'],
+    ['extHostHeapDeltaMB', `extension-host heap growth after opening all ${r.topicsOpened} topics`],
+  ];
+  console.log(`\nBenchmark, ${r.date.slice(0, 10)}, ${r.machine}, VS Code ${r.vscodeVersion}\n`);
+  console.log(`${'key'.padEnd(26)} ${'value'.padStart(10)}  ${'goal'.padEnd(26)} what`);
+  for (const [k, what] of rows) {
+    const g = /** @type {Record<string, { goal: string, ok: (r: any) => boolean }>} */ (GOALS)[k];
+    const verdict = g ? `${g.ok(r) ? 'met   ' : 'MISSED'} ${g.goal}` : '';
+    console.log(`${k.padEnd(26)} ${fmt(k).padStart(10)}  ${verdict.padEnd(26)} ${what}`);
+  }
+  console.log(`\nwritten to ${path.join('.bench', 'results.json')}`);
+}
+
+main().catch(e => { console.error(e); process.exit(1); });
