@@ -125,7 +125,9 @@ export class TopicPanel extends Disposable {
       await this.show(doc.topics[0].id, { preserveFocus: true });
     } else {
       const where = this.store.label;
-      const message: ToWebview = doc?.topics.length
+      const message: ToWebview = this.store.state === 'error'
+        ? { type: 'missing', rev: ++this.rev, title: 'Document unavailable', message: `${where} could not be read (${this.store.error ?? 'unknown error'}). It may have been moved or deleted. Open it again, or pick another document in the Topics view.` }
+        : doc?.topics.length
         ? { type: 'missing', rev: ++this.rev, title: 'Topic not found', message: `The topic "${this.currentId}" is no longer in ${where}. Pick another topic in the Topics view.` }
         : { type: 'missing', rev: ++this.rev, title: 'No topics', message: `${where} has no topics to show.` };
       this.panel.title = message.title;

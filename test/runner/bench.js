@@ -33,17 +33,29 @@ async function main() {
   log('Node: quiz and search over a 10,000-topic document...');
   Object.assign(results, node.quizAndSearch());
 
-  log(`VS Code ${vscodeVersion()}: activation, topic switches and heap in the extension host...`);
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-'));
-  const file = path.join(CACHE, 'bench-host.json');
-  fs.rmSync(file, { force: true });
-  const { exitCode } = await runInExtensionHost({
-    env, workspace, logFile: path.join(CACHE, 'code-server-bench.log'), timeoutMs: 300000,
-    testsEntry: path.join(ROOT, 'out', 'test', 'bench', 'host'), hostEnv: { DJANGO_PREP_BENCH_RESULTS: file },
-  });
-  fs.rmSync(workspace, { recursive: true, force: true });
-  if (exitCode !== 0 || !fs.existsSync(file)) { throw new Error(`the extension-host part failed (exit ${exitCode})`); }
-  Object.assign(results, JSON.parse(fs.readFileSync(file, 'utf8')));
+  // Three windows, each a fresh extension host: the median of each figure, since one
+  // activation on a shared two-core machine says little.
+  const HOST_RUNS = Number(process.env.DJANGO_PREP_BENCH_HOST_RUNS || 3);
+  /** @type {Record<string, any>[]} */
+  const hostRuns = [];
+  for (let run = 1; run <= HOST_RUNS; run++) {
+    log(`VS Code ${vscodeVersion()}, window ${run} of ${HOST_RUNS}: activation, topic switches and heap in the extension host...`);
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-'));
+    const file = path.join(CACHE, 'bench-host.json');
+    fs.rmSync(file, { force: true });
+    const { exitCode } = await runInExtensionHost({
+      env, workspace, logFile: path.join(CACHE, 'code-server-bench.log'), timeoutMs: 300000,
+      testsEntry: path.join(ROOT, 'out', 'test', 'bench', 'host'), hostEnv: { DJANGO_PREP_BENCH_RESULTS: file },
+    });
+    fs.rmSync(workspace, { recursive: true, force: true });
+    if (exitCode !== 0 || !fs.existsSync(file)) { throw new Error(`the extension-host part failed (exit ${exitCode})`); }
+    hostRuns.push(JSON.parse(fs.readFileSync(file, 'utf8')));
+  }
+  for (const key of Object.keys(hostRuns[0])) {
+    const values = hostRuns.map(r => r[key]);
+    results[key] = typeof values[0] === 'number' ? values.sort((a, b) => a - b)[Math.floor(values.length / 2)] : values[0];
+  }
+  results.hostRuns = hostRuns;
 
   results.bundleBytes = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
   results.vsixBytes = fs.statSync(packageVsix(path.join(CACHE, 'bench.vsix'))).size;
@@ -72,6 +84,7 @@ function printTable(r) {
     ['indexRatio1MB', `index 1 MB: ${fmt('index1MBMs')} vs full parse ${fmt('fullParse1MBMs')}`],
     ['indexRatio10MB', `index 10 MB: ${fmt('index10MBMs')} vs full parse ${fmt('fullParse10MBMs')}`],
     ['topicSwitchP50Ms', 'topic switch p50 (command to webview rendered)'], ['topicSwitchP95Ms', 'topic switch p95'],
+    ['topicSwitchSentP95Ms', 'of which the extension side (command until posted), p95'],
     ['nextQuestionP95Ms', `next question p95 (${r.cards10k} cards, 10,000 topics)`], ['searchP95Ms', `search p95 (index built in ${fmt('searchIndexMs')})`],
     ['bundleBytes', 'dist/extension.js (production)'], ['vsixBytes', '.vsix with all content'],
     ['extHostHeapDeltaMB', `extension-host heap growth after opening all ${r.topicsOpened} topics`],
