@@ -38,7 +38,10 @@ export interface Topic {
   readonly body: string;
   /** Source line where `body` starts. */
   readonly bodyStartLine: number;
+  /** Read on first access, from the topic's own text. */
   readonly concepts: Concept[];
+  /** Cheap: whether the body has a bullet line, without reading the concepts. */
+  readonly mayHaveConcepts: boolean;
 }
 
 export interface Section {
@@ -108,20 +111,19 @@ export function parseDocument(source: string, md: MarkdownIt = createIndexer()):
     return k < contentLines.length && contentLines[k] < end;
   };
 
+  // Concepts are read per topic when first asked for (tree expansion, quiz, search): indexing
+  // a large document needs only its headings.
+  const topicSource: TopicSource = {
+    lines: linesOf,
+    extract: topic => {
+      const tokens = md.parse(topic.body, {});
+      for (const t of tokens) { if (t.map) { t.map = [t.map[0] + topic.bodyStartLine, t.map[1] + topic.bodyStartLine]; } }
+      attachConcepts(tokens, [topic], new IdAllocator(), byId);
+      keepLeadConcepts([topic], collectHeadings(tokens), byId);
+    },
+  };
   const addTopic = (title: string, idBase: string, section: Section | undefined, start: number, bodyStart: number, end: number): Topic => {
-    let body: string | undefined;
-    const topic: Topic = {
-      kind: 'topic',
-      id: ids.allocate(idBase),
-      title,
-      section,
-      index: topics.length,
-      range: { start, end },
-      // The text is cut out only when a topic is rendered or searched, not for the tree.
-      get body() { return body ??= linesOf(bodyStart, end); },
-      bodyStartLine: bodyStart,
-      concepts: [],
-    };
+    const topic = new TopicNode(ids.allocate(idBase), title, section, topics.length, { start, end }, bodyStart, topicSource);
     topics.push(topic);
     byId.set(topic.id, topic);
     return topic;
@@ -163,12 +165,53 @@ export function parseDocument(source: string, md: MarkdownIt = createIndexer()):
     i = j - 1;
   }
 
-  attachConcepts(tokens, topics, ids, byId);
-  keepLeadConcepts(topics, headings, byId);
-  return { title, items, topics, lineCount, references: env.references ?? {}, get: id => byId.get(id) };
+  const get = (id: string): StudyNode | undefined => {
+    const hit = byId.get(id);
+    const hash = id.indexOf('#');
+    if (hit || hash < 0) { return hit; }
+    const topic = byId.get(id.slice(0, hash)); // topic ids never contain '#'
+    if (topic?.kind !== 'topic') { return undefined; }
+    void topic.concepts; // reads them, which registers their ids
+    return byId.get(id);
+  };
+  return { title, items, topics, lineCount, references: env.references ?? {}, get };
 }
 
 /** Offset of the start of every line, plus one past the end (as if the text ended with a newline). */
+interface TopicSource {
+  lines(from: number, to: number): string;
+  extract(topic: TopicNode): void;
+}
+
+/** A topic whose body and concepts are cut out of the document only when read. */
+class TopicNode implements Topic {
+  readonly kind = 'topic';
+  private text: string | undefined;
+  private list: Concept[] | undefined;
+
+  constructor(
+    readonly id: string, readonly title: string, readonly section: Section | undefined, readonly index: number,
+    readonly range: LineRange, readonly bodyStartLine: number, private readonly source: TopicSource,
+  ) {}
+
+  get body(): string {
+    return this.text ??= this.source.lines(this.bodyStartLine, this.range.end);
+  }
+
+  get concepts(): Concept[] {
+    if (!this.list) {
+      this.list = [];
+      this.source.extract(this);
+    }
+    return this.list;
+  }
+
+  /** Whether the body has a bullet at all: enough for the tree to offer to expand the topic. */
+  get mayHaveConcepts(): boolean {
+    return this.list ? this.list.length > 0 : /^ {0,3}[-*+][ \t]/m.test(this.body);
+  }
+}
+
 function lineStarts(text: string): number[] {
   const starts: number[] = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) { starts.push(i + 1); }
@@ -241,7 +284,7 @@ function attachConcepts(tokens: Token[], topics: Topic[], ids: IdAllocator, byId
     if (t.type !== 'list_item_open') { continue; }
     const concept = t.map ? conceptFor(t.map, tokens, i, stack, topics, topicIndex, ids) : undefined;
     if (concept) {
-      topicIndex = concept.topic.index;
+      topicIndex = Math.max(0, topics.indexOf(concept.topic));
       (concept.parent ? concept.parent.children : concept.topic.concepts).push(concept);
       byId.set(concept.id, concept);
     }

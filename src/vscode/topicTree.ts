@@ -75,15 +75,15 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
         return item;
       }
       case 'topic': {
-        const item = new vscode.TreeItem(node.title, node.concepts.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        // Concepts are read when the topic is expanded; until then a bullet in its text is enough.
+        const item = new vscode.TreeItem(node.title, node.mayHaveConcepts ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.contextValue = this.practice?.(node.id) ? 'topic practice' : 'topic';
         item.iconPath = new vscode.ThemeIcon('book');
         item.command = { command: 'djangoPrep.openTopic', title: 'Open Topic', arguments: [node.id, { preserveFocus: true }] };
-        const concepts = `${node.concepts.length} ${node.concepts.length === 1 ? 'concept' : 'concepts'}`;
         const stats = this.stats?.get(node.id);
         item.description = describeStats(stats);
-        item.accessibilityInformation = { label: [`Topic ${node.title}`, concepts, speakStats(stats)].filter(Boolean).join(', ') };
+        item.accessibilityInformation = { label: [`Topic ${node.title}`, speakStats(stats)].filter(Boolean).join(', ') };
         return item;
       }
       case 'concept': {

@@ -1,21 +1,11 @@
 // Generated study documents for the benchmark: realistic mix of sections, topics, concept
 // bullets, prose with inline markup, code fences and tables, deterministic for a given size.
+import { seededRandom as rng } from '../../src/core/conceptCards';
 
 const WORDS = ['django', 'queryset', 'select_related', 'prefetch', 'middleware', 'request', 'response', 'signal', 'transaction',
   'atomic', 'cache', 'redis', 'celery', 'worker', 'broker', 'serializer', 'viewset', 'router', 'permission', 'token', 'index',
   'postgres', 'isolation', 'generator', 'decorator', 'metaclass', 'closure', 'iterator', 'context', 'manager', 'docker',
   'nginx', 'gunicorn', 'deploy', 'scaling', 'latency', 'throughput', 'migration', 'model', 'field', 'lookup', 'join'];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(r: () => number, n: number): string {
   const out: string[] = [];

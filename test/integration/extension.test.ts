@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
+import { waitFor } from './helpers';
 import type { StudyNode } from '../../src/core/document';
 import type { RenderedEvent } from '../../src/vscode/topicPanel';
 
@@ -277,10 +278,3 @@ function sleep(ms: number): Promise<void> {
   return new Promise(r => setTimeout(r, ms));
 }
 
-async function waitFor(cond: () => boolean, what: string, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) { throw new Error(`timed out waiting: ${what}`); }
-    await sleep(50);
-  }
-}

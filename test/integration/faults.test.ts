@@ -4,21 +4,13 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
+import { waitFor } from './helpers';
 import type { Summary } from '../../src/core/quiz';
 import { PROGRESS_KEY } from '../../src/vscode/progressStore';
 
 const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 let api: DjangoPrepApi;
 
-async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, ms = 15000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) { return v as T; }
-    if (Date.now() > deadline) { throw new Error(`timed out waiting for ${what}`); }
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
 
 suite('Faults', () => {
   suiteSetup(async () => {

@@ -4,21 +4,13 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
+import { accept, waitFor } from './helpers';
 import type { StudyNode } from '../../src/core/document';
 
 const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 let api: DjangoPrepApi;
 
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 15000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) { return v as T; }
-    if (Date.now() > deadline) { throw new Error(`timed out waiting for ${what}`); }
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
 
 async function titles(): Promise<string[]> {
   const out: string[] = [];
@@ -29,11 +21,6 @@ async function titles(): Promise<string[]> {
   return out;
 }
 
-async function accept(index = 0): Promise<void> {
-  await new Promise(r => setTimeout(r, 300));
-  for (let i = 0; i < index; i++) { await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); }
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-}
 
 suite('Your own notes', () => {
   let notes: vscode.Uri;

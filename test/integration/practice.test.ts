@@ -4,30 +4,16 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
+import { accept, waitFor } from './helpers';
 import type { CheckOutcome } from '../../src/vscode/practiceCheck';
 
 const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 let api: DjangoPrepApi;
 
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 15000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) { return v; }
-    if (Date.now() > deadline) { throw new Error(`timed out waiting for ${what}`); }
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
 
 const folder = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'interview-practice');
 const exists = (uri: vscode.Uri) => fs.existsSync(uri.fsPath);
 
-/** Accepts the QuickPick item `index` rows down, once the box is up. */
-async function accept(index = 0): Promise<void> {
-  await new Promise(r => setTimeout(r, 300));
-  for (let i = 0; i < index; i++) { await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); }
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-}
 
 suite('Practice files', () => {
   suiteSetup(async () => {

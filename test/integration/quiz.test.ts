@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
+import { waitFor } from './helpers';
 import type { AskedQuestion } from '../../src/vscode/quizFlow';
 import type { Summary } from '../../src/core/quiz';
 import type { Question } from '../../src/core/questions';
@@ -15,15 +16,6 @@ const DAY = 86_400_000;
 
 let api: DjangoPrepApi;
 
-async function waitFor<T>(probe: () => T | undefined, what: string, ms = 15000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) { return v; }
-    if (Date.now() > deadline) { throw new Error(`timed out waiting for ${what}`); }
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
 
 const asked = (phase: AskedQuestion['phase'], not?: Question) => waitFor(
   () => api.quiz.asked?.phase === phase && api.quiz.asked.question !== not ? api.quiz.asked : undefined, `the quiz ${phase}`);
