@@ -16,6 +16,8 @@ export interface ExerciseMeta {
 export interface Exercise extends ExerciseMeta {
   readonly starter: string;
   readonly solution: string;
+  /** The checks both files share (checks.py), spliced in at their `# {{checks}}` line. */
+  readonly checks: string;
   /** Where it came from: the bundled set or the user's templates folder. */
   readonly origin: 'bundled' | 'user';
 }
@@ -50,9 +52,13 @@ export function exerciseProblems(raw: unknown, folder: string): string[] {
   return p;
 }
 
-/** The file a user gets: templates spliced in at their markers, the exercise id under the header. */
-export function composeExercise(source: string, id: string, templates: Templates): string {
+/**
+ * The file a user gets: the shared checks, the Django setup and the task runner spliced in at
+ * their markers, and the exercise id under the header.
+ */
+export function composeExercise(source: string, id: string, templates: Templates, checks = ''): string {
   let out = source
+    .replace(/^# \{\{checks\}\}[ \t]*$/m, () => checks.trimEnd())
     .replace(/^# \{\{django-setup\}\}[ \t]*$/m, () => templates.django.trimEnd())
     .replace(/^# \{\{task-runner\}\}[ \t]*$/m, () => templates.runner.trimEnd());
   const firstLineEnd = out.indexOf('\n');

@@ -57,7 +57,9 @@ export class ExerciseCatalog extends Disposable {
           const found = exerciseProblems(meta, name);
           if (found.length) { problems.push(...found.map(f => `${origin} exercise ${name}: ${f}`)); continue; }
           const m = meta as Omit<Exercise, 'starter' | 'solution' | 'origin'>;
-          byId.set(m.id, { ...m, starter: await read(vscode.Uri.joinPath(dir, 'starter.py')), solution: await read(vscode.Uri.joinPath(dir, 'solution.py')), origin });
+          // checks.py is optional: a template may keep its checks in both files instead.
+          const checks = await read(vscode.Uri.joinPath(dir, 'checks.py')).catch(() => '');
+          byId.set(m.id, { ...m, starter: await read(vscode.Uri.joinPath(dir, 'starter.py')), solution: await read(vscode.Uri.joinPath(dir, 'solution.py')), checks, origin });
         } catch (e) {
           problems.push(`${origin} exercise ${name}: ${e instanceof Error ? e.message : String(e)}`);
         }

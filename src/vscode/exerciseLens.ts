@@ -52,7 +52,7 @@ export class ExerciseLens extends Disposable implements vscode.CodeLensProvider,
     const exercise = exercises.find(e => e.id === id);
     if (!exercise) { return `# No reference solution for "${id}".\n`; }
     const { composeExercise } = await import('../core/exercises');
-    return composeExercise(exercise.solution, exercise.id, templates);
+    return composeExercise(exercise.solution, exercise.id, templates, exercise.checks);
   }
 
   async showSolution(target?: vscode.Uri): Promise<boolean> {

@@ -33,7 +33,7 @@ export class PracticeScaffold {
     const exercise = options.exercise ? offered.find(e => e.id === options.exercise) : await this.choose(offered, options.topic !== undefined);
     if (!exercise) { return undefined; }
     const { composeExercise } = await import('../core/exercises');
-    const content = composeExercise(exercise.starter, exercise.id, templates);
+    const content = composeExercise(exercise.starter, exercise.id, templates, exercise.checks);
     const folder = await this.targetFolder();
     if (folder === 'untitled') {
       const doc = await vscode.workspace.openTextDocument({ language: 'python', content });

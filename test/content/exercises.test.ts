@@ -13,15 +13,15 @@ const dir = path.join(root, 'content', 'exercises');
 const read = (...p: string[]) => fs.readFileSync(path.join(dir, ...p), 'utf8');
 const templates = { django: read('_django.py'), runner: read('_runner.py') };
 const exercises = fs.readdirSync(dir).filter(n => !n.startsWith('_') && fs.statSync(path.join(dir, n)).isDirectory()).sort()
-  .map(name => ({ name, meta: JSON.parse(read(name, 'exercise.json')) as ExerciseMeta, starter: read(name, 'starter.py'), solution: read(name, 'solution.py') }));
+  .map(name => ({ name, meta: JSON.parse(read(name, 'exercise.json')) as ExerciseMeta, starter: read(name, 'starter.py'), solution: read(name, 'solution.py'), checks: read(name, 'checks.py') }));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-exercises-'));
 
 interface Run { code: number | null; output: string }
 
-function runComposed(name: string, kind: string, source: string, file: string): Promise<Run> {
+function runComposed(name: string, kind: string, source: string, file: string, checks: string): Promise<Run> {
   const folder = path.join(tmp, `${name}-${kind}`);
   fs.mkdirSync(folder, { recursive: true });
-  fs.writeFileSync(path.join(folder, file), composeExercise(source, name, templates));
+  fs.writeFileSync(path.join(folder, file), composeExercise(source, name, templates, checks));
   return new Promise(resolve => execFile(python, [file], { cwd: folder, timeout: 180000, maxBuffer: 4 << 20 }, (err, stdout, stderr) =>
     resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, output: `${stdout}${stderr}` })));
 }
@@ -33,7 +33,7 @@ function runAll(): Map<string, Promise<Run>> {
   const settle = new Map<string, (r: Run) => void>();
   for (const j of jobs) { results.set(j.key, new Promise(r => settle.set(j.key, r))); }
   const worker = async () => {
-    for (let j = jobs.shift(); j; j = jobs.shift()) { settle.get(j.key)!(await runComposed(j.e.name, j.kind, j.src, j.e.meta.file)); }
+    for (let j = jobs.shift(); j; j = jobs.shift()) { settle.get(j.key)!(await runComposed(j.e.name, j.kind, j.src, j.e.meta.file, j.e.checks)); }
   };
   void Promise.all([worker(), worker()]);
   return results;
@@ -56,8 +56,11 @@ describe('the practice exercises', () => {
       const topic = guide.get(e.meta.topic) as { title: string };
       assert.ok(e.starter.includes(`# Topic: ${topic.title}`), `${e.name}: the header names its topic "${topic.title}"`);
       assert.match(e.starter, /TODO/, `${e.name}: the starter has TODOs`);
-      const checks = (s: string) => s.slice(s.indexOf('@task('));
-      assert.strictEqual(checks(e.starter), checks(e.solution), `${e.name}: starter and solution share the same checks`);
+      for (const [kind, text] of [['starter', e.starter], ['solution', e.solution]]) {
+        assert.match(text, /^# \{\{checks\}\}$/m, `${e.name}: the ${kind} includes the shared checks`);
+        assert.doesNotMatch(text, /^@task\(/m, `${e.name}: checks live once, in checks.py, not in the ${kind}`);
+      }
+      assert.match(e.checks, /^@task\(/m, `${e.name}: checks.py has the tasks`);
     }
   });
 

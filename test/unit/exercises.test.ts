@@ -13,6 +13,7 @@ describe('practice exercises', () => {
     assert.strictEqual(exerciseIdOf('print("hello")\n'), undefined);
     assert.strictEqual(exerciseIdOf('# Django Interview Prep: X\n# Exercise id: ../../etc\n'), undefined);
     assert.strictEqual(composeExercise('# {{task-runner}}\n', 'x', { django: '', runner: 'a $& b $1\n' }), 'a $& b $1\n', 'replacement text is literal');
+    assert.strictEqual(composeExercise('x = 1\n# {{checks}}\n', 'x', templates, '@task(1, "t")\ndef c(): pass\n'), 'x = 1\n@task(1, "t")\ndef c(): pass\n');
   });
 
   it('validates exercise.json, refusing unsafe file names', () => {
