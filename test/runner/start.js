@@ -4,6 +4,7 @@
 // dependencies if missing, install the .vsix and serve VS Code at http://127.0.0.1:$PORT/
 // (default 8080) with a sample workspace open. Runs until Ctrl+C or SIGTERM.
 'use strict';
+const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { ROOT, CACHE, log, provision, vscodeVersion, packageVsix, startCodeServer } = require('./lib');
@@ -16,6 +17,12 @@ async function main() {
   const workspace = path.join(CACHE, 'sample-workspace');
   if (!fs.existsSync(workspace)) {
     fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'sample-workspace'), workspace, { recursive: true });
+    // Practice checks need a Python with Django: Debian's, when it has it (npm test installs it).
+    const settings = path.join(workspace, '.vscode', 'settings.json');
+    if (!fs.existsSync(settings) && spawnSync('/usr/bin/python3', ['-c', 'import django'], { stdio: 'ignore' }).status === 0) {
+      fs.mkdirSync(path.dirname(settings), { recursive: true });
+      fs.writeFileSync(settings, JSON.stringify({ 'djangoPrep.pythonPath': '/usr/bin/python3' }, null, 2) + '\n');
+    }
   }
   const cs = await startCodeServer({
     ...env, workspace, installVsix: vsix, port,
