@@ -37,11 +37,7 @@ export class QuizFlow extends Disposable {
   private running = false;
   private scheduler: Scheduler | undefined;
   private readonly card = this._register(new QuizCard());
-  private readonly finished = this._register(new vscode.EventEmitter<Summary>());
-  private readonly changed = this._register(new vscode.EventEmitter<AskedQuestion | undefined>());
-  /** Fires with each question or feedback shown, and undefined when the quiz ends. */
-  readonly onDidChangeQuestion = this.changed.event;
-  readonly onDidFinish = this.finished.event;
+  /** The question or feedback on screen (tests answer through it); undefined between them. */
   asked: AskedQuestion | undefined;
   /** True while the summary box is on screen. */
   summaryOpen = false;
@@ -86,7 +82,7 @@ export class QuizFlow extends Disposable {
       return await this.run(active, session);
     } finally {
       this.running = false;
-      this.setAsked(undefined);
+      this.asked = undefined;
       await this.card.close();
     }
   }
@@ -164,20 +160,19 @@ export class QuizFlow extends Disposable {
       const choices = choicesFor(q, this.random);
       await this.card.showQuestion(title, q);
       const started = Date.now();
-      const asked = await this.ask(q, choices, title, () => this.setAsked({ question: q, choices, phase: 'question' }));
+      const asked = await this.ask(q, choices, title, () => { this.asked = { question: q, choices, phase: 'question' }; });
       if (asked.kind === 'stop') { break; }
       if (asked.kind === 'skip') { session.skip(); continue; }
       const outcome = session.answer(asked.answer, Date.now() - started);
       const score = session.summary();
       await this.card.showFeedback(title, q, outcome);
-      const shown = () => this.setAsked({ question: q, choices, phase: 'feedback' });
+      const shown = () => { this.asked = { question: q, choices, phase: 'feedback' }; };
       const next = await this.feedback(q, outcome, `${score.right} of ${score.answered} right`, topicTitle(q.topic), !session.items[session.position + 1], shown);
       session.next(next === 'easy');
       if (next === 'read') { await this.panel.show(q.topic, { preserveFocus: true }); }
       if (next === 'stop') { break; }
     }
     const summary = session.stop();
-    this.finished.fire(summary);
     await this.showSummary(summary, topicTitle);
     return summary;
   }
@@ -253,7 +248,7 @@ export class QuizFlow extends Disposable {
   }
 
   private async showSummary(s: Summary, topicTitle: (id: string) => string): Promise<void> {
-    this.setAsked(undefined);
+    this.asked = undefined;
     const minutes = Math.floor(s.ms / 60000);
     const seconds = Math.round((s.ms % 60000) / 1000);
     const time = minutes ? `${minutes} min ${seconds} s` : `${seconds} s`;
@@ -275,11 +270,6 @@ export class QuizFlow extends Disposable {
     const v = r.kind === 'items' ? r.items[0]?.value : undefined;
     if (v && typeof v === 'object') { await this.panel.show(v.topic); }
     if (v === 'again') { setTimeout(() => void vscode.commands.executeCommand('djangoPrep.startQuiz'), 0); }
-  }
-
-  private setAsked(a: AskedQuestion | undefined): void {
-    this.asked = a;
-    this.changed.fire(a);
   }
 }
 
