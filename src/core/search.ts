@@ -1,5 +1,7 @@
-// Full-text search over a document's topics (minisearch), with the snippet around the match.
-import MiniSearch from 'minisearch';
+// Full-text search over a document's topics (FlexSearch), with the snippet around the match.
+// FlexSearch ranks by where a word stands in a field and stops at the limit, so a word found
+// in every one of 10,000 topics costs no more than a rare one (see npm run bench).
+import { Charset, Document } from 'flexsearch';
 import type { Concept, StudyDocument, Topic } from './document';
 
 export interface SearchHit {
@@ -11,12 +13,17 @@ export interface SearchHit {
   /** Text around the first match, on one line. */
   readonly snippet: string;
   readonly score: number;
+  /** Found by the typo-tolerant fallback, not by the words as typed. */
+  readonly approximate?: boolean;
 }
 
-interface Indexed { id: string; title: string; terms: string; text: string }
+type Indexed = { id: string; title: string; terms: string; text: string };
+type Field = 'title' | 'terms' | 'text';
 
 const SNIPPET_BEFORE = 50;
 const SNIPPET_AFTER = 90;
+/** A match in the title counts three times one in the text, a concept's term twice. */
+const WEIGHTS: Record<Field, number> = { title: 3, terms: 2, text: 1 };
 
 /** The words a reader sees: markdown syntax, link targets and fences dropped, one space between words. */
 export function plainText(markdown: string): string {
@@ -29,62 +36,84 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
+/** The words of a query, lower-cased, as the index splits them. */
+export function queryWords(query: string): string[] {
+  return query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
 export class TopicSearch {
-  private readonly index: MiniSearch<Indexed>;
+  /** Every word as a prefix ("generat" finds generators), all words of a query required. */
+  private readonly index = new Document<Indexed>({
+    document: { id: 'id', index: (['title', 'terms', 'text'] as const).map(field => ({ field, tokenize: 'forward' as const })) },
+    encoder: Charset.Normalize,
+  });
+  /** Titles and concept terms by how they sound, for when the words as typed find nothing ("genarator"). */
+  private readonly similar = new Document<Indexed>({
+    document: { id: 'id', index: (['title', 'terms'] as const).map(field => ({ field, tokenize: 'forward' as const })) },
+    encoder: Charset.LatinExtra,
+  });
   private readonly texts = new Map<string, string>();
 
   constructor(private readonly doc: StudyDocument) {
-    this.index = new MiniSearch<Indexed>({
-      fields: ['title', 'terms', 'text'],
-      storeFields: [],
-      // Prefix matching for the word being typed, one typo allowed in words of 5+ letters: the
-      // expensive kinds of match only where they help (see npm run bench).
-      searchOptions: {
-        boost: { title: 3, terms: 2 }, combineWith: 'AND', maxFuzzy: 1,
-        prefix: (_term, i, terms) => i === terms.length - 1,
-        fuzzy: term => (term.length >= 5 ? 0.2 : false),
-      },
-    });
-    const docs = doc.topics.map(t => {
+    for (const t of doc.topics) {
       const text = plainText(t.body);
       this.texts.set(t.id, text);
-      return { id: t.id, title: t.title, terms: allConcepts(t.concepts).map(c => c.term ?? '').join(' '), text };
-    });
-    this.index.addAll(docs);
+      const entry = { id: t.id, title: t.title, terms: allConcepts(t.concepts).map(c => c.term ?? '').join(' '), text };
+      this.index.add(entry);
+      this.similar.add(entry);
+    }
   }
 
   search(query: string, limit = 40): SearchHit[] {
-    const q = query.trim();
-    if (!q) { return []; }
-    return this.index.search(q).slice(0, limit).map(r => {
-      const topic = this.doc.get(String(r.id)) as Topic;
+    const words = queryWords(query);
+    if (!words.length) { return []; }
+    let ranked = this.rank(this.index, query, limit);
+    const approximate = ranked.length === 0;
+    if (approximate) { ranked = this.rank(this.similar, query, limit); }
+    return ranked.map(({ id, score }) => {
+      const topic = this.doc.get(id) as Topic;
       const text = this.texts.get(topic.id) ?? '';
-      const concept = bestConcept(topic, r.terms);
-      return { topicId: topic.id, title: topic.title, section: topic.section?.title, conceptId: concept?.id, snippet: snippet(text, r.terms), score: r.score };
+      const concept = approximate ? undefined : bestConcept(topic, words);
+      return { topicId: topic.id, title: topic.title, section: topic.section?.title, conceptId: concept?.id, snippet: snippet(text, words), score, approximate: approximate || undefined };
     });
+  }
+
+  /** Each field's best `limit` topics, scored by field weight and rank within the field. */
+  private rank(index: Document<Indexed>, query: string, limit: number): Array<{ id: string; score: number }> {
+    const scores = new Map<string, number>();
+    for (const { field, result } of index.search(query, { limit })) {
+      const weight = WEIGHTS[field as Field] ?? 1;
+      result.forEach((id, rank) => scores.set(String(id), (scores.get(String(id)) ?? 0) + weight * (1 - rank / (limit + 1))));
+    }
+    return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
   }
 }
 
-/** The concept whose text holds the most matched terms (none when no concept holds any). */
-function bestConcept(topic: Topic, terms: readonly string[]): Concept | undefined {
+/** The concept whose text holds the most query words (as word starts; none when no concept holds any). */
+function bestConcept(topic: Topic, words: readonly string[]): Concept | undefined {
+  const patterns = words.map(wordStart);
   let best: Concept | undefined;
   let most = 0;
   for (const c of allConcepts(topic.concepts)) {
-    const text = `${c.term ?? ''} ${c.description}`.toLowerCase();
-    const n = terms.filter(t => new RegExp(`(^|[^\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u').test(text)).length;
+    const text = `${c.term ?? ''} ${c.description}`;
+    const n = patterns.filter(p => p.test(text)).length;
     if (n > most) { best = c; most = n; }
   }
   return best;
+}
+
+/** Matches a word starting with `word`, in any case; group 1 is what precedes it. */
+function wordStart(word: string): RegExp {
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
 }
 
 function allConcepts(cs: readonly Concept[]): Concept[] {
   return cs.flatMap(c => [c, ...allConcepts(c.children)]);
 }
 
-/** The text around the earliest matched term, cut at word boundaries. */
+/** The text around the earliest word that starts with one of `terms`, cut at word boundaries. */
 export function snippet(text: string, terms: readonly string[]): string {
-  const lower = text.toLowerCase();
-  const at = terms.map(t => lower.indexOf(t.toLowerCase())).filter(i => i >= 0).sort((a, b) => a - b)[0];
+  const at = terms.map(t => wordStart(t).exec(text)).filter(m => m !== null).map(m => m.index + m[1].length).sort((a, b) => a - b)[0];
   if (at === undefined) { return text.slice(0, SNIPPET_BEFORE + SNIPPET_AFTER).trim() + (text.length > SNIPPET_BEFORE + SNIPPET_AFTER ? '…' : ''); }
   let start = Math.max(0, at - SNIPPET_BEFORE);
   let end = Math.min(text.length, at + SNIPPET_AFTER);

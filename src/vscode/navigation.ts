@@ -38,7 +38,10 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
         const update = (value: string) => {
           const hits = search.search(value);
           qp.items = hits.map(h => ({ label: `$(book) ${h.title}`, description: h.section, detail: h.snippet, alwaysShow: true, value: { topic: h.topicId, concept: h.conceptId } }));
-          qp.title = value.trim() ? `Search ${store.label}: ${hits.length} ${hits.length === 1 ? 'topic' : 'topics'}` : `Search ${store.label}`;
+          const count = `${hits.length} ${hits.length === 1 ? 'topic' : 'topics'}`;
+          qp.title = !value.trim() ? `Search ${store.label}`
+            : hits[0]?.approximate ? `Search ${store.label}: no exact match, ${count} with similar titles or terms`
+            : `Search ${store.label}: ${count}`;
         };
         qp.onDidChangeValue(update);
         qp.onDidAccept(() => { const v = qp.activeItems[0]?.value; qp.hide(); resolve(v ? open(v) : undefined); });

@@ -23,7 +23,11 @@ describe('topic search', () => {
 
   it('matches prefixes and small typos, and all words of the query', () => {
     assert.strictEqual(search.search('generat')[0].topicId, 'python/generators');
-    assert.strictEqual(search.search('genarator')[0]?.topicId, 'python/generators');
+    const typo = search.search('genarator');
+    assert.strictEqual(typo[0]?.topicId, 'python/generators');
+    assert.strictEqual(typo[0].approximate, true, 'found by the fallback, and says so');
+    assert.strictEqual(search.search('generat')[0].approximate, undefined);
+    assert.deepStrictEqual(search.search('zzzqqq'), []);
     assert.deepStrictEqual(search.search('lazy rows').map(h => h.topicId), ['django/orm']);
     assert.deepStrictEqual(search.search('   '), []);
   });
@@ -45,6 +49,19 @@ describe('topic search', () => {
     const guideSearch = new TopicSearch(guide);
     assert.strictEqual(guideSearch.search('select_for_update')[0] !== undefined, true);
     assert.ok(guideSearch.search('N+1 prefetch').some(h => h.topicId === 'django/select-related-prefetch-related-and-n-1'));
-    assert.strictEqual(guideSearch.search('GIL')[0].topicId, 'python/concurrency-gil-threads-processes-asyncio');
+    const first = (q: string) => guideSearch.search(q)[0]?.topicId;
+    assert.strictEqual(first('GIL'), 'python/concurrency-gil-threads-processes-asyncio');
+    assert.strictEqual(first('signal'), 'django/signals');
+    assert.strictEqual(first('celary'), 'async-tasks-and-messaging/celery');
+    assert.strictEqual(first('midleware'), 'django/request-lifecycle-and-middleware');
+    assert.strictEqual(first('isolation level'), 'databases/isolation-levels-and-anomalies');
+  });
+
+  it('returns the best `limit` topics when a word is in every topic, titles first', () => {
+    const many = parseDocument(Array.from({ length: 300 }, (_, i) => `## T${i}\n${i === 150 ? 'Django views' : 'Plain'} text about django and more django.`).join('\n'));
+    const hits = new TopicSearch(many).search('django', 10);
+    assert.strictEqual(hits.length, 10);
+    assert.strictEqual(hits[0].topicId, 't150', 'the one topic whose first words are the match');
+    assert.ok(hits.every((h, i) => i === 0 || h.score <= hits[i - 1].score), 'in score order');
   });
 });
