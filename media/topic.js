@@ -105,8 +105,12 @@
     });
   }
 
+  /** Epoch milliseconds, comparable with the extension host's clock. */
+  const clock = () => performance.timeOrigin + performance.now();
+
   /** @param {ToWebview} message */
   function render(message) {
+    const received = clock();
     rev = message.rev;
     if (message.type === 'missing') {
       vscode.setState({ topicId: currentId ?? '', rev });
@@ -141,7 +145,7 @@
     const scrolled = scrollToConcept(message.concept);
     if (!scrolled && changed) { window.scrollTo(0, 0); }
     vscode.setState({ topicId: topic.id, rev });
-    vscode.postMessage({ type: 'rendered', rev, topicId: topic.id, concept: message.concept, scrolled });
+    vscode.postMessage({ type: 'rendered', rev, topicId: topic.id, concept: message.concept, scrolled, timing: { received, drawn: clock() } });
   }
 
   window.addEventListener('message', event => {

@@ -36,7 +36,10 @@ export type FromWebview =
   | { readonly type: 'navigate'; readonly direction: 'next' | 'previous' }
   | { readonly type: 'quiz'; readonly topicId: string }
   | { readonly type: 'practice'; readonly topicId: string }
-  | { readonly type: 'rendered'; readonly rev: number; readonly topicId: string; readonly concept?: string; readonly scrolled: boolean };
+  | { readonly type: 'rendered'; readonly rev: number; readonly topicId: string; readonly concept?: string; readonly scrolled: boolean; readonly timing?: PageTiming };
+
+/** When the page got a topic and when it had drawn it (epoch milliseconds, for the benchmark). */
+export interface PageTiming { readonly received: number; readonly drawn: number }
 
 const MAX_ID = 300;
 const MAX_HREF = 2048;
@@ -44,6 +47,9 @@ const MAX_HREF = 2048;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID;
 const optionalId = (v: unknown): v is string | undefined => v === undefined || isId(v);
+
+const optionalTiming = (v: unknown): v is PageTiming | undefined =>
+  v === undefined || (isObject(v) && Number.isFinite(v.received) && Number.isFinite(v.drawn));
 
 export function parseFromWebview(raw: unknown): FromWebview | undefined {
   if (!isObject(raw)) { return undefined; }
@@ -61,8 +67,8 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
     case 'practice':
       return isId(raw.topicId) ? { type: raw.type, topicId: raw.topicId } : undefined;
     case 'rendered':
-      return Number.isSafeInteger(raw.rev) && isId(raw.topicId) && optionalId(raw.concept) && typeof raw.scrolled === 'boolean'
-        ? { type: 'rendered', rev: raw.rev as number, topicId: raw.topicId, concept: raw.concept, scrolled: raw.scrolled } : undefined;
+      return Number.isSafeInteger(raw.rev) && isId(raw.topicId) && optionalId(raw.concept) && typeof raw.scrolled === 'boolean' && optionalTiming(raw.timing)
+        ? { type: 'rendered', rev: raw.rev as number, topicId: raw.topicId, concept: raw.concept, scrolled: raw.scrolled, timing: raw.timing && { received: raw.timing.received, drawn: raw.timing.drawn } } : undefined;
     default:
       return undefined;
   }

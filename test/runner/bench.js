@@ -45,7 +45,7 @@ async function main() {
     fs.rmSync(file, { force: true });
     const { exitCode } = await runInExtensionHost({
       env, workspace, logFile: path.join(CACHE, 'code-server-bench.log'), timeoutMs: 300000,
-      testsEntry: path.join(ROOT, 'out', 'test', 'bench', 'host'), hostEnv: { DJANGO_PREP_BENCH_RESULTS: file },
+      testsEntry: path.join(ROOT, 'out', 'test', 'bench', 'host'), hostEnv: { DJANGO_PREP_BENCH_RESULTS: file, ...(process.env.DJP_IDLE ? { DJP_IDLE: process.env.DJP_IDLE } : {}) },
     });
     fs.rmSync(workspace, { recursive: true, force: true });
     if (exitCode !== 0 || !fs.existsSync(file)) { throw new Error(`the extension-host part failed (exit ${exitCode})`); }
@@ -85,6 +85,10 @@ function printTable(r) {
     ['indexRatio10MB', `index 10 MB: ${fmt('index10MBMs')} vs full parse ${fmt('fullParse10MBMs')}`],
     ['topicSwitchP50Ms', 'topic switch p50 (command to webview rendered)'], ['topicSwitchP95Ms', 'topic switch p95'],
     ['topicSwitchSentP95Ms', 'of which the extension side (command until posted), p95'],
+    ['topicSwitchToPageP50Ms', 'of which on the way to the page (posted until received), p50'],
+    ['topicSwitchInPageP50Ms', 'of which in the page (received until drawn), p50'],
+    ['topicSwitchInPageP95Ms', 'of which in the page, p95'],
+    ['topicSwitchBackP50Ms', 'of which on the way back (drawn until the extension hears), p50'],
     ['nextQuestionP95Ms', `next question p95 (${r.cards10k} cards, 10,000 topics)`], ['searchP95Ms', `search p95 (index built in ${fmt('searchIndexMs')})`],
     ['bundleBytes', 'dist/extension.js (production)'], ['vsixBytes', '.vsix with all content'],
     ['extHostHeapDeltaMB', `extension-host heap growth after opening all ${r.topicsOpened} topics`],

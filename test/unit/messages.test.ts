@@ -6,13 +6,15 @@ describe('webview messages', () => {
     assert.deepStrictEqual(parseFromWebview({ type: 'openTopic', id: 'a/b' }), { type: 'openTopic', id: 'a/b', concept: undefined });
     assert.deepStrictEqual(parseFromWebview({ type: 'navigate', direction: 'next' }), { type: 'navigate', direction: 'next' });
     assert.deepStrictEqual(parseFromWebview({ type: 'openExternal', href: 'https://docs.djangoproject.com/' }), { type: 'openExternal', href: 'https://docs.djangoproject.com/' });
-    assert.deepStrictEqual(parseFromWebview({ type: 'rendered', rev: 2, topicId: 't', scrolled: false }), { type: 'rendered', rev: 2, topicId: 't', concept: undefined, scrolled: false });
+    assert.deepStrictEqual(parseFromWebview({ type: 'rendered', rev: 2, topicId: 't', scrolled: false }), { type: 'rendered', rev: 2, topicId: 't', concept: undefined, scrolled: false, timing: undefined });
+    assert.deepStrictEqual(parseFromWebview({ type: 'rendered', rev: 2, topicId: 't', scrolled: false, timing: { received: 1, drawn: 2, extra: 3 } }),
+      { type: 'rendered', rev: 2, topicId: 't', concept: undefined, scrolled: false, timing: { received: 1, drawn: 2 } });
   });
 
   it('drops anything else', () => {
     for (const bad of [null, 'x', [], {}, { type: 'openTopic' }, { type: 'openTopic', id: 5 }, { type: 'openTopic', id: 'x'.repeat(301) },
       { type: 'openExternal', href: 'javascript:alert(1)' }, { type: 'openExternal', href: 'command:workbench.action.quit' },
-      { type: 'navigate', direction: 'up' }, { type: 'rendered', topicId: 't' }, { type: 'rendered', topicId: 't', scrolled: true }, { type: 'runCommand', command: 'x' }]) {
+      { type: 'navigate', direction: 'up' }, { type: 'rendered', topicId: 't' }, { type: 'rendered', topicId: 't', scrolled: true }, { type: 'rendered', rev: 1, topicId: 't', scrolled: true, timing: { received: 'x', drawn: 2 } }, { type: 'runCommand', command: 'x' }]) {
       assert.strictEqual(parseFromWebview(bad), undefined, JSON.stringify(bad));
     }
   });
