@@ -9,7 +9,10 @@ import type { DocumentStore } from './documentStore';
 
 export const TOPIC_VIEW_TYPE = 'djangoPrep.topic';
 const LAST_TOPIC_KEY = 'djangoPrep.lastTopic';
-const AFTER_DRAW_FALLBACK_MS = 250;
+/** Quiet time after the page drew a topic before the tab, tree and storage follow. */
+const AFTER_DRAW_QUIET_MS = 100;
+/** When the page does not report (hidden, or still loading), they follow after this anyway. */
+const AFTER_DRAW_FALLBACK_MS = 400;
 
 export interface ShowOptions {
   readonly concept?: string;
@@ -114,19 +117,30 @@ export class TopicPanel extends Disposable {
   }
 
   /**
-   * Retitles the tab, remembers the topic and fires `shown` once the page has drawn it: each of
-   * these makes the workbench work (tab layout, storage, tree), and done first they would hold
-   * the topic's own message back (npm run bench). Without word from the page, shortly anyway.
+   * Retitles the tab, remembers the topic and fires `shown` (tree selection, read mark) once the
+   * page has drawn it and no other topic followed for a moment. Each of these makes the
+   * workbench work (tab layout, storage, tree); done at once they held the next topic's message
+   * back, and when paging quickly only the topic the reader stops at needs them (npm run bench).
    */
   private whenDrawn(rev: number, topic: Topic): void {
     if (this.afterDraw) { clearTimeout(this.afterDraw.timer); }
     const apply = () => {
+      if (this.afterDraw?.apply !== apply) { return; }
+      clearTimeout(this.afterDraw.timer);
       this.afterDraw = undefined;
       if (this.panel && this.currentId === topic.id) { this.panel.title = topic.title; }
       void this.memento.update(LAST_TOPIC_KEY, topic.id);
       this.shown.fire(topic);
     };
     this.afterDraw = { rev, apply, timer: setTimeout(apply, AFTER_DRAW_FALLBACK_MS) };
+  }
+
+  /** The page drew `rev`: what follows the topic comes after a quiet moment. */
+  private drawn(rev: number): void {
+    const pending = this.afterDraw;
+    if (!pending || rev < pending.rev) { return; }
+    clearTimeout(pending.timer);
+    pending.timer = setTimeout(pending.apply, AFTER_DRAW_QUIET_MS);
   }
 
   /**
@@ -228,12 +242,13 @@ export class TopicPanel extends Disposable {
 
   private releasePanel(): void {
     this.panel = undefined;
+    this.afterDraw?.apply(); // closing right after a switch still remembers that topic
     this.panelDisposables.forEach(d => d.dispose());
     this.panelDisposables = [];
   }
 
   override dispose(): void {
-    if (this.afterDraw) { clearTimeout(this.afterDraw.timer); }
+    if (this.afterDraw) { clearTimeout(this.afterDraw.timer); this.afterDraw = undefined; }
     const panel = this.panel;
     this.releasePanel();
     panel?.dispose();
@@ -271,7 +286,7 @@ export class TopicPanel extends Disposable {
         void vscode.commands.executeCommand('djangoPrep.newPracticeFile', message.topicId);
         break;
       case 'rendered':
-        if (this.afterDraw && message.rev >= this.afterDraw.rev) { clearTimeout(this.afterDraw.timer); this.afterDraw.apply(); }
+        this.drawn(message.rev);
         this.rendered.fire({ rev: message.rev, topicId: message.topicId, concept: message.concept, scrolled: message.scrolled, timing: message.timing });
         break;
     }

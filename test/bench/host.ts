@@ -9,7 +9,7 @@ import type { PageTiming } from '../../src/core/messages';
 import type { DjangoPrepApi } from '../../src/extension';
 
 const OURS = 'django-interview-prep.django-interview-prep';
-const IDLE_BETWEEN_SWITCHES_MS = Number(process.env.DJP_IDLE ?? 150);
+const IDLE_BETWEEN_SWITCHES_MS = Number(process.env.DJP_IDLE ?? 200);
 
 interface Mark { name: string; startTime: number }
 
@@ -82,10 +82,13 @@ export async function run(): Promise<void> {
   Object.values(legs).forEach(l => { l.length = 0; });
   const switches: number[] = [];
   // Each switch starts from an idle workbench, as when a reader clicks: what the previous one
-  // left to do (tab title, storage) is done by then, as it would be between two clicks.
+  // set going after drawing (tab title, tree selection, storage) has been done for a while.
   for (let i = 0; i < 100; i++) {
+    const id = doc.topics[(i * 7 + 3) % doc.topics.length].id;
+    const followed = new Promise<void>(resolve => { const d = api.panel.onDidShowTopic(t => { if (t.id === id) { d.dispose(); resolve(); } }); });
+    switches.push(await show(id));
+    await followed;
     await new Promise(r => setTimeout(r, IDLE_BETWEEN_SWITCHES_MS));
-    switches.push(await show(doc.topics[(i * 7 + 3) % doc.topics.length].id));
   }
 
   const where = {

@@ -175,10 +175,22 @@ suite('Topic webview', () => {
     const rendered = nextRender(e => e.topicId === 'sorting-algorithms', 'sorting');
     await vscode.commands.executeCommand('djangoPrep.openTopic', 'sorting-algorithms');
     await rendered;
-    const webviewTabs = vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(t => t.input instanceof vscode.TabInputWebview);
-    assert.strictEqual(webviewTabs.length, 1);
-    assert.strictEqual(webviewTabs[0].label, 'Sorting Algorithms');
+    const webviewTabs = () => vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(t => t.input instanceof vscode.TabInputWebview);
+    assert.strictEqual(webviewTabs().length, 1);
+    // The tab and the tree follow a moment after the page drew the topic.
+    await waitFor(() => webviewTabs()[0]?.label === 'Sorting Algorithms', 'the tab is retitled');
     await waitFor(() => api.treeView.selection[0]?.id === 'sorting-algorithms', 'tree selection follows');
+  });
+
+  test('paging quickly: the tab, the tree and the read mark follow only the topic the reader stops at', async () => {
+    await api.progress.reset();
+    const last = nextRender(e => e.topicId === 'asr-ssr', 'the last topic');
+    for (const id of ['python-intro', 'sorting-algorithms', 'asr-ssr']) { await vscode.commands.executeCommand('djangoPrep.openTopic', id); }
+    await last;
+    await waitFor(() => api.treeView.selection[0]?.id === 'asr-ssr', 'tree selection on the last topic');
+    const read = api.progress.document(api.decks.key).read;
+    assert.ok(read['asr-ssr'], 'the topic the reader stopped at is read');
+    assert.deepStrictEqual([read['python-intro'], read['sorting-algorithms']], [undefined, undefined], 'topics paged past are not');
   });
 
   test('opens a topic picked in the Open Topic quick pick', async () => {

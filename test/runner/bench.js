@@ -84,7 +84,7 @@ function printTable(r) {
     ['indexRatio100KB', `index 100 KB: ${fmt('index100KBMs')} vs full parse ${fmt('fullParse100KBMs')}`],
     ['indexRatio1MB', `index 1 MB: ${fmt('index1MBMs')} vs full parse ${fmt('fullParse1MBMs')}`],
     ['indexRatio10MB', `index 10 MB: ${fmt('index10MBMs')} vs full parse ${fmt('fullParse10MBMs')}`],
-    ['topicSwitchP50Ms', 'topic switch p50 (command to webview rendered; Topics view open; 150 ms idle before each)'], ['topicSwitchP95Ms', 'topic switch p95'],
+    ['topicSwitchP50Ms', 'topic switch p50 (command to webview rendered; Topics view open; each from an idle workbench)'], ['topicSwitchP95Ms', 'topic switch p95'],
     ['topicSwitchBackToBackP95Ms', `back to back, no pause between switches, p95 (p50 ${fmt('topicSwitchBackToBackP50Ms')})`],
     ['topicSwitchSentP95Ms', 'of which the extension side (command until posted), p95'],
     ['topicSwitchToPageP50Ms', 'of which on the way to the page (posted until received), p50'],
