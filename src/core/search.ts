@@ -54,14 +54,34 @@ export class TopicSearch {
   });
   private readonly texts = new Map<string, string>();
 
-  constructor(private readonly doc: StudyDocument) {
+  /** With `fill` false the index starts empty, for `build`. */
+  constructor(private readonly doc: StudyDocument, fill = true) {
+    if (fill) { doc.topics.forEach(t => this.add(t)); }
+  }
+
+  /**
+   * Indexes in slices of about `sliceMs`, letting other work run in between: on a 10,000-topic
+   * document indexing takes seconds, and the extension host must not freeze meanwhile.
+   */
+  static async build(doc: StudyDocument, sliceMs = 20): Promise<TopicSearch> {
+    const search = new TopicSearch(doc, false);
+    let sliceStart = Date.now();
     for (const t of doc.topics) {
-      const text = plainText(t.body);
-      this.texts.set(t.id, text);
-      const entry = { id: t.id, title: t.title, terms: allConcepts(t.concepts).map(c => c.term ?? '').join(' '), text };
-      this.index.add(entry);
-      this.similar.add(entry);
+      search.add(t);
+      if (Date.now() - sliceStart >= sliceMs) {
+        await new Promise(resolve => setTimeout(resolve, 0));
+        sliceStart = Date.now();
+      }
     }
+    return search;
+  }
+
+  private add(t: Topic): void {
+    const text = plainText(t.body);
+    this.texts.set(t.id, text);
+    const entry = { id: t.id, title: t.title, terms: allConcepts(t.concepts).map(c => c.term ?? '').join(' '), text };
+    this.index.add(entry);
+    this.similar.add(entry);
   }
 
   search(query: string, limit = 40): SearchHit[] {

@@ -8,13 +8,14 @@ import type { PickItem } from './quickInput';
 interface Target { readonly topic: string; readonly concept?: string }
 
 export function registerNavigationCommands(store: DocumentStore): vscode.Disposable[] {
-  let index: { doc: StudyDocument; search: TopicSearch } | undefined;
-  const searchFor = async (doc: StudyDocument) => {
+  let index: { doc: StudyDocument; search: Promise<TopicSearch>; built?: TopicSearch } | undefined;
+  const searchFor = (doc: StudyDocument) => {
     if (index?.doc !== doc) {
-      const { TopicSearch } = await import('../core/search');
-      index = { doc, search: new TopicSearch(doc) };
+      const entry: NonNullable<typeof index> = { doc, search: import('../core/search').then(m => m.TopicSearch.build(doc)) };
+      void entry.search.then(s => { entry.built = s; });
+      index = entry;
     }
-    return index.search;
+    return index;
   };
   const open = (t: Target) => vscode.commands.executeCommand('djangoPrep.openTopic', t.concept ?? t.topic);
   return [
@@ -29,13 +30,17 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
     vscode.commands.registerCommand('djangoPrep.searchTopics', async (initial?: string) => {
       const doc = await store.get();
       if (!doc?.topics.length) { void vscode.window.showInformationMessage(`Django Prep: ${store.label} has no topics to search.`); return undefined; }
-      const search = await searchFor(doc);
       return new Promise<unknown>(resolve => {
         const qp = vscode.window.createQuickPick<PickItem<Target>>();
         qp.title = `Search ${store.label}`;
-        qp.placeholder = 'Search the explanations: words, names, code (prefixes and small typos match)';
+        const placeholder = 'Search the explanations: words, names, code (prefixes and small typos match)';
         qp.matchOnDescription = false;
+        // The box opens at once; a large document is indexed meanwhile (once), typing kept.
+        const entry = searchFor(doc);
+        let search = entry.built;
+        let hidden = false;
         const update = (value: string) => {
+          if (!search) { return; }
           const hits = search.search(value);
           qp.items = hits.map(h => ({ label: `$(book) ${h.title}`, description: h.section, detail: h.snippet, alwaysShow: true, value: { topic: h.topicId, concept: h.conceptId } }));
           const count = `${hits.length} ${hits.length === 1 ? 'topic' : 'topics'}`;
@@ -45,7 +50,18 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
         };
         qp.onDidChangeValue(update);
         qp.onDidAccept(() => { const v = qp.activeItems[0]?.value; qp.hide(); resolve(v ? open(v) : undefined); });
-        qp.onDidHide(() => { qp.dispose(); resolve(undefined); });
+        qp.onDidHide(() => { hidden = true; qp.dispose(); resolve(undefined); });
+        qp.placeholder = search ? placeholder : `Indexing ${doc.topics.length} topics...`;
+        qp.busy = !search;
+        if (!search) {
+          void entry.search.then(s => {
+            search = s;
+            if (hidden) { return; }
+            qp.busy = false;
+            qp.placeholder = placeholder;
+            update(qp.value);
+          });
+        }
         if (typeof initial === 'string') { qp.value = initial; update(initial); }
         qp.show();
       });

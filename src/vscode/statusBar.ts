@@ -7,11 +7,12 @@ import type { StudyDeck } from './studyDeck';
 const RECHECK_MS = 5 * 60_000;
 
 export class DueStatus extends Disposable {
-  private readonly item = this._register(vscode.window.createStatusBarItem('djangoPrep.due', vscode.StatusBarAlignment.Left, 50));
+  /** Created with the first count (after saved progress is read), not at activation. */
+  private item: vscode.StatusBarItem | undefined;
 
   constructor(private readonly decks: StudyDeck, private readonly progress: ProgressStore, private readonly clock: () => Date = () => new Date()) {
     super();
-    this.item.name = 'Django Prep: Cards Due';
+    this._register({ dispose: () => this.item?.dispose() });
     this._register(progress.onDidChange(() => this.update()));
     const timer = setInterval(() => this.update(), RECHECK_MS);
     this._register({ dispose: () => clearInterval(timer) });
@@ -25,6 +26,10 @@ export class DueStatus extends Disposable {
 
   update(): void {
     const due = this.due;
+    if (!this.item) {
+      this.item = vscode.window.createStatusBarItem('djangoPrep.due', vscode.StatusBarAlignment.Left, 50);
+      this.item.name = 'Django Prep: Cards Due';
+    }
     this.item.text = `$(mortar-board) ${due} due`;
     this.item.tooltip = due
       ? `Django Prep: ${due} ${due === 1 ? 'card is' : 'cards are'} due for review. Click to start the review quiz.`

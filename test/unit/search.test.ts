@@ -57,6 +57,16 @@ describe('topic search', () => {
     assert.strictEqual(first('isolation level'), 'databases/isolation-levels-and-anomalies');
   });
 
+  it('builds the same index in slices, letting other work run in between', async () => {
+    let ranMeanwhile = false;
+    setTimeout(() => { ranMeanwhile = true; }, 0);
+    const sliced = await TopicSearch.build(doc, 0);
+    assert.ok(ranMeanwhile, 'a timer queued before the build ran during it');
+    for (const q of ['select_related', 'generat', 'genarator', 'lazy rows', 'second query']) {
+      assert.deepStrictEqual(sliced.search(q), search.search(q), q);
+    }
+  });
+
   it('returns the best `limit` topics when a word is in every topic, titles first', () => {
     const many = parseDocument(Array.from({ length: 300 }, (_, i) => `## T${i}\n${i === 150 ? 'Django views' : 'Plain'} text about django and more django.`).join('\n'));
     const hits = new TopicSearch(many).search('django', 10);
