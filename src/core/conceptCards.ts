@@ -32,14 +32,28 @@ export function conceptCards(doc: StudyDocument): CardSource[] {
   const bySection = new Map<string, Termed[]>();
   for (const t of all) {
     const key = t.concept.topic.section?.id ?? '';
-    bySection.set(key, [...(bySection.get(key) ?? []), t]);
+    const group = bySection.get(key);
+    if (group) { group.push(t); } else { bySection.set(key, [t]); }
   }
+  // Distractors are drawn when a card is asked, not listed per card up front: listing them
+  // made a 10,000-topic document (or a large one without sections) quadratic.
+  const termCounts = new Map<readonly Termed[], Map<string, number>>();
+  const others = (group: readonly Termed[], t: Termed) => {
+    let counts = termCounts.get(group);
+    if (!counts) {
+      counts = new Map();
+      for (const o of group) { const k = o.term.toLowerCase(); counts.set(k, (counts.get(k) ?? 0) + 1); }
+      termCounts.set(group, counts);
+    }
+    return counts.size - (counts.has(t.term.toLowerCase()) ? 1 : 0); // distinct other terms
+  };
   const cards: CardSource[] = [];
   for (const t of all) {
     const local = bySection.get(t.concept.topic.section?.id ?? '') ?? [];
     // Distractors come from the same section when it has enough, else from the whole document.
-    const pool = (local.length > DISTRACTORS ? local : all).filter(o => o !== t && o.term.toLowerCase() !== t.term.toLowerCase());
-    if (pool.length < 2) { continue; }
+    const group = local.length > DISTRACTORS ? local : all;
+    if (others(group, t) < 2) { continue; }
+    const pool = { group, self: t };
     const topic = t.concept.topic.id;
     cards.push({
       id: `concept:${t.concept.id}:term`,
@@ -72,8 +86,22 @@ function mask(description: string, term: string): string {
   return description.replace(new RegExp(escaped, 'gi'), '…');
 }
 
-function pick<T>(pool: readonly T[], random: () => number): T[] {
-  return shuffle([...pool], random).slice(0, DISTRACTORS);
+/**
+ * Up to DISTRACTORS concepts of `group`, each with a term unlike `self`'s and the others', in random order: a
+ * Fisher-Yates shuffle run only as far as needed, its swaps kept in a map instead of a copy.
+ */
+function pick({ group, self }: { group: readonly Termed[]; self: Termed }, random: () => number): Termed[] {
+  const terms = new Set([self.term.toLowerCase()]); // no option twice
+  const swaps = new Map<number, number>();
+  const out: Termed[] = [];
+  for (let i = 0; i < group.length && out.length < DISTRACTORS; i++) {
+    const j = i + Math.floor(random() * (group.length - i));
+    const chosen = group[swaps.get(j) ?? j];
+    swaps.set(j, swaps.get(i) ?? i);
+    const term = chosen.term.toLowerCase();
+    if (!terms.has(term)) { terms.add(term); out.push(chosen); }
+  }
+  return out;
 }
 
 export function shuffle<T>(items: T[], random: () => number): T[] {

@@ -103,6 +103,26 @@ describe('concept cards', () => {
     assert.ok(q.kind === 'choice' && q.options.length === 4);
   });
 
+  it('draws distractors from a large document without sections: never the card\'s own term, never twice', () => {
+    const lines = ['# Flat'];
+    for (let i = 0; i < 300; i++) { lines.push(`### Topic ${i}`, `- ${i % 3 === 0 ? 'Shared' : `Term${i}`}: what term number ${i} means here`); }
+    const flat = conceptCards(parseDocument(lines.join('\n')));
+    assert.strictEqual(flat.length, 600);
+    const random = seededRandom(11);
+    for (const card of flat) {
+      const q = card.build(random);
+      assert.ok(q.kind === 'choice');
+      if (q.kind !== 'choice') { return; }
+      const texts = q.options.map(o => o.text);
+      assert.strictEqual(q.options.length, 4, card.id);
+      assert.strictEqual(new Set(texts).size, 4, `${card.id}: ${texts.join(', ')}`);
+      if (card.id.endsWith(':term')) {
+        const right = q.options.find(o => o.correct)!.text;
+        assert.ok(right !== 'Shared' || texts.filter(t => t === 'Shared').length === 1, 'a shared term is not its own distractor');
+      }
+    }
+  });
+
   it('keeps the ids of other topics\' cards when one topic is edited', () => {
     const edited = parseDocument(doc.topics.map(t => t.body).join('\n').length ? [
       '# Notes', '## Python', '### Generators', '- Generator: a function that yields values lazily, fixed typo', '- Iterator: an object with __next__ that raises StopIteration at the end',
