@@ -39,13 +39,11 @@ export interface DjangoPrepApi {
   readonly practice: PracticeCheck;
   /** Resolves once saved progress has been read. */
   readonly ready: Promise<void>;
-  /** Milliseconds spent in `activate()`: wall clock, and CPU time of this process meanwhile. */
+  /** Milliseconds spent in `activate()`. */
   readonly activationMs: number;
-  readonly activationCpuMs: number;
 }
 
 export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
-  const cpu = process.cpuUsage(); // before the clock starts: its first call is slow
   const start = performance.now();
   // The output channel is created on the first line logged (content problems), not at activation.
   let channel: vscode.OutputChannel | undefined;
@@ -105,13 +103,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     dueStatus.update();
     if (store.peek()) { void topicProgress.schedule(); }
   });
-  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, ready, ...timings(start, cpu) };
-}
-
-function timings(start: number, cpu: NodeJS.CpuUsage): { activationMs: number; activationCpuMs: number } {
-  const activationMs = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { activationMs, activationCpuMs: (used.user + used.system) / 1000 };
+  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, ready, activationMs: performance.now() - start };
 }
 
 export function deactivate(): void {

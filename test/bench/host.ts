@@ -106,7 +106,6 @@ export async function run(): Promise<void> {
   const results = {
     activationMs: spans.get(OURS),
     activateBodyMs: api.activationMs,
-    activateBodyCpuMs: api.activationCpuMs,
     builtinMedianActivationMs: builtins.length ? percentile(builtins, 50) : undefined,
     builtinActivated: builtins.length,
     topicSwitchP50Ms: percentile(switches, 50),
