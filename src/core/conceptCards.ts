@@ -15,44 +15,51 @@ export interface CardSource {
 const MAX_OPTION = 160;
 const DISTRACTORS = 3;
 
-interface Termed { readonly concept: Concept; readonly term: string; readonly description: string }
-
-function termedConcepts(topics: readonly Topic[]): Termed[] {
-  const out: Termed[] = [];
-  const visit = (cs: readonly Concept[]) => cs.forEach(c => {
-    if (c.term && c.description.split(/\s+/).length >= 3) { out.push({ concept: c, term: c.term, description: c.description }); }
-    visit(c.children);
-  });
-  topics.forEach(t => visit(t.concepts));
-  return out;
-}
+export interface Termed { readonly concept: Concept; readonly term: string; readonly description: string }
 
 export function conceptCards(doc: StudyDocument): CardSource[] {
-  const all = termedConcepts(doc.topics);
-  const bySection = new Map<string, Termed[]>();
-  for (const t of all) {
-    const key = t.concept.topic.section?.id ?? '';
-    const group = bySection.get(key);
-    if (group) { group.push(t); } else { bySection.set(key, [t]); }
-  }
-  // Distractors are drawn when a card is asked, not listed per card up front: listing them
-  // made a 10,000-topic document (or a large one without sections) quadratic.
-  const termCounts = new Map<readonly Termed[], Map<string, number>>();
-  const others = (group: readonly Termed[], t: Termed) => {
-    let counts = termCounts.get(group);
-    if (!counts) {
-      counts = new Map();
-      for (const o of group) { const k = o.term.toLowerCase(); counts.set(k, (counts.get(k) ?? 0) + 1); }
-      termCounts.set(group, counts);
-    }
-    return counts.size - (counts.has(t.term.toLowerCase()) ? 1 : 0); // distinct other terms
-  };
+  const maker = new ConceptCardMaker();
+  doc.topics.forEach(t => maker.addTopic(t));
   const cards: CardSource[] = [];
-  for (const t of all) {
-    const local = bySection.get(t.concept.topic.section?.id ?? '') ?? [];
+  maker.termed.forEach(t => maker.addCards(t, cards));
+  return cards;
+}
+
+/**
+ * Makes concept cards in two passes, each a loop a caller may run in slices (a large
+ * document): read every topic's concepts, then make each concept's cards, whose distractors
+ * need the whole of its section.
+ */
+export class ConceptCardMaker {
+  /** Concepts with a term and a description of at least three words, in document order. */
+  readonly termed: Termed[] = [];
+  private readonly bySection = new Map<string, Termed[]>();
+  private readonly termCounts = new Map<readonly Termed[], Map<string, number>>();
+
+  addTopic(topic: Topic): void {
+    const visit = (cs: readonly Concept[]) => cs.forEach(c => {
+      if (c.term && c.description.split(/\s+/).length >= 3) {
+        const t = { concept: c, term: c.term, description: c.description };
+        this.termed.push(t);
+        const key = topic.section?.id ?? '';
+        const group = this.bySection.get(key);
+        if (group) { group.push(t); } else { this.bySection.set(key, [t]); }
+      }
+      visit(c.children);
+    });
+    visit(topic.concepts);
+  }
+
+  /**
+   * Appends the two cards of `t`, unless too few other terms could stand beside it. Their
+   * distractors are drawn when a card is asked, not listed here: listing them per card made a
+   * 10,000-topic document (or a large one without sections) quadratic.
+   */
+  addCards(t: Termed, cards: CardSource[]): void {
+    const local = this.bySection.get(t.concept.topic.section?.id ?? '') ?? [];
     // Distractors come from the same section when it has enough, else from the whole document.
-    const group = local.length > DISTRACTORS ? local : all;
-    if (others(group, t) < 2) { continue; }
+    const group = local.length > DISTRACTORS ? local : this.termed;
+    if (this.otherTerms(group, t) < 2) { return; }
     const pool = { group, self: t };
     const topic = t.concept.topic.id;
     cards.push({
@@ -72,7 +79,17 @@ export function conceptCards(doc: StudyDocument): CardSource[] {
         `${t.term}: ${truncate(t.description, 300)}`),
     });
   }
-  return cards;
+
+  /** How many distinct terms of `group` differ from `t`'s. */
+  private otherTerms(group: readonly Termed[], t: Termed): number {
+    let counts = this.termCounts.get(group);
+    if (!counts) {
+      counts = new Map();
+      for (const o of group) { const k = o.term.toLowerCase(); counts.set(k, (counts.get(k) ?? 0) + 1); }
+      this.termCounts.set(group, counts);
+    }
+    return counts.size - (counts.has(t.term.toLowerCase()) ? 1 : 0);
+  }
 }
 
 function choice(id: string, topic: string, prompt: string, right: { text: string; why: string }, wrong: Array<{ text: string; why: string }>, random: () => number, explanation: string): Question {

@@ -1,14 +1,29 @@
 // Everything a document can be quizzed on: the bank's questions for its topics, and two
 // generated cards per "Term: description" concept.
-import { CardSource, conceptCards } from './conceptCards';
+import { CardSource, ConceptCardMaker, conceptCards } from './conceptCards';
 import type { StudyDocument } from './document';
 import type { Question } from './questions';
+import { inSlices } from './slices';
 
 export function bankCards(questions: readonly Question[]): CardSource[] {
   return questions.map(q => ({ id: `q:${q.id}`, topic: q.topic, build: () => q }));
 }
 
 export function buildDeck(doc: StudyDocument, questions: readonly Question[] = []): CardSource[] {
+  return [...bankCards(questionsOf(doc, questions)), ...conceptCards(doc)];
+}
+
+/** The same deck, made in slices so that a large document does not freeze the editor. */
+export async function buildDeckInSlices(doc: StudyDocument, questions: readonly Question[] = [], sliceMs?: number): Promise<CardSource[]> {
+  const maker = new ConceptCardMaker();
+  await inSlices(doc.topics, t => maker.addTopic(t), sliceMs);
+  const cards = bankCards(questionsOf(doc, questions));
+  await inSlices(maker.termed, t => maker.addCards(t, cards), sliceMs);
+  return cards;
+}
+
+/** The bank's questions on topics this document has. */
+function questionsOf(doc: StudyDocument, questions: readonly Question[]): Question[] {
   const topics = new Set(doc.topics.map(t => t.id));
-  return [...bankCards(questions.filter(q => topics.has(q.topic))), ...conceptCards(doc)];
+  return questions.filter(q => topics.has(q.topic));
 }

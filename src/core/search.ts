@@ -3,6 +3,7 @@
 // in every one of 10,000 topics costs no more than a rare one (see npm run bench).
 import { Charset, Document } from 'flexsearch';
 import type { Concept, StudyDocument, Topic } from './document';
+import { inSlices } from './slices';
 
 export interface SearchHit {
   readonly topicId: string;
@@ -63,16 +64,9 @@ export class TopicSearch {
    * Indexes in slices of about `sliceMs`, letting other work run in between: on a 10,000-topic
    * document indexing takes seconds, and the extension host must not freeze meanwhile.
    */
-  static async build(doc: StudyDocument, sliceMs = 20): Promise<TopicSearch> {
+  static async build(doc: StudyDocument, sliceMs?: number): Promise<TopicSearch> {
     const search = new TopicSearch(doc, false);
-    let sliceStart = Date.now();
-    for (const t of doc.topics) {
-      search.add(t);
-      if (Date.now() - sliceStart >= sliceMs) {
-        await new Promise(resolve => setTimeout(resolve, 0));
-        sliceStart = Date.now();
-      }
-    }
+    await inSlices(doc.topics, t => search.add(t), sliceMs);
     return search;
   }
 

@@ -34,8 +34,8 @@ export class StudyDeck {
   }
 
   private async build(doc: StudyDocument, key: string, bundled: boolean): Promise<ActiveDeck> {
-    const { buildDeck } = await import('../core/deck');
+    const { buildDeckInSlices } = await import('../core/deck');
     const questions = bundled ? (await this.bank.get(doc)).questions : [];
-    return { doc, key, deck: buildDeck(doc, questions) };
+    return { doc, key, deck: await buildDeckInSlices(doc, questions) };
   }
 }

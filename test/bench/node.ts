@@ -2,7 +2,7 @@
 // timings on a 10,000-topic document. No VS Code needed.
 import MarkdownIt from 'markdown-it';
 import { seededRandom } from '../../src/core/conceptCards';
-import { buildDeck } from '../../src/core/deck';
+import { buildDeck, buildDeckInSlices } from '../../src/core/deck';
 import { createIndexer, parseDocument } from '../../src/core/document';
 import { choicesFor, QuizSession, selectCards } from '../../src/core/quiz';
 import { Scheduler } from '../../src/core/scheduler';
@@ -43,6 +43,24 @@ export function indexing(): Record<string, number> {
     out[`indexRatio${name}`] = percentile(index, 50) / percentile(parse, 50);
   }
   return out;
+}
+
+/** Runs `build` and reports the longest stretch the event loop was blocked meanwhile. */
+async function longestBlock(build: () => Promise<unknown>): Promise<number> {
+  let longest = 0;
+  let last = now();
+  const timer = setInterval(() => { const t = now(); longest = Math.max(longest, t - last); last = t; }, 1);
+  await build();
+  clearInterval(timer);
+  return Math.max(longest, now() - last);
+}
+
+/** How the extension builds them: in slices, the editor kept responsive. */
+export async function slicedBuilds(): Promise<Record<string, number>> {
+  const forDeck = parseDocument(generateTopics(10_000));
+  const deckLongestBlockMs = await longestBlock(() => buildDeckInSlices(forDeck));
+  const forSearch = parseDocument(generateTopics(10_000));
+  return { deckLongestBlockMs, searchIndexLongestBlockMs: await longestBlock(() => TopicSearch.build(forSearch)) };
 }
 
 export function quizAndSearch(): Record<string, number> {

@@ -1,19 +1,20 @@
 import * as assert from 'assert';
 import { conceptCards, seededRandom } from '../../src/core/conceptCards';
-import { buildDeck } from '../../src/core/deck';
+import { buildDeck, buildDeckInSlices } from '../../src/core/deck';
 import { parseDocument } from '../../src/core/document';
 import { isCorrect, loadBank, normalize, Question } from '../../src/core/questions';
 import { choicesFor, QuizSession, quickLimitMs, rate, Review, selectCards, topicRecall } from '../../src/core/quiz';
 import { Rating, SavedCard, Scheduler } from '../../src/core/scheduler';
 
 const DAY = 86_400_000;
-const doc = parseDocument([
+const DOC_TEXT = [
   '# Notes', '## Python',
   '### Generators', '- Generator: a function that yields values lazily one by one', '- Iterator: an object with __next__ that raises StopIteration at the end',
   '### Decorators', '- Decorator: a callable that wraps another function to add behaviour', '- Wraps: functools helper that copies the wrapped function metadata over',
   '## Django', '### ORM', '- F expression: refers to a column value inside the database query', '- Q object: combines filters with OR, AND and NOT operators',
   '- QuerySet: a lazy collection of rows that runs its SQL when evaluated', '- Manager: the objects attribute that starts every query on a model',
-].join('\n'));
+].join('\n');
+const doc = parseDocument(DOC_TEXT);
 
 const bank: Question[] = [
   { kind: 'choice', select: 'one', id: 'gen-lazy', topic: 'python/generators', prompt: 'What does a generator return when called?', explanation: 'A generator object; nothing runs until next().',
@@ -142,6 +143,14 @@ describe('quiz engine', () => {
   it('puts bank questions and concept cards of the document in one deck', () => {
     assert.strictEqual(deck.length, bank.length + 16);
     assert.ok(buildDeck(parseDocument('## Other\n- X: something else entirely here'), bank).every(c => !c.id.startsWith('q:')));
+  });
+
+  it('builds the same deck in slices, letting other work run in between', async () => {
+    let ranMeanwhile = false;
+    setTimeout(() => { ranMeanwhile = true; }, 0);
+    const sliced = await buildDeckInSlices(parseDocument(DOC_TEXT), bank, 0);
+    assert.ok(ranMeanwhile, 'a timer queued before the build ran during it');
+    assert.deepStrictEqual(sliced.map(c => c.id), deck.map(c => c.id));
   });
 
   it('rates right and quick Good, right and slow Hard, wrong Again', () => {
