@@ -43,10 +43,13 @@ export function queryWords(query: string): string[] {
 }
 
 export class TopicSearch {
-  /** Every word as a prefix ("generat" finds generators), all words of a query required. */
+  /**
+   * Every word as a prefix ("generat" finds generators), all words of a query required. Case
+   * and accents folded; repeated letters and digits kept, so that 500 is not 50 and 7777 not 7.
+   */
   private readonly index = new Document<Indexed>({
     document: { id: 'id', index: (['title', 'terms', 'text'] as const).map(field => ({ field, tokenize: 'forward' as const })) },
-    encoder: Charset.Normalize,
+    encoder: { ...Charset.Normalize, dedupe: false, numeric: false },
   });
   /** Titles and concept terms by how they sound, for when the words as typed find nothing ("genarator"). */
   private readonly similar = new Document<Indexed>({

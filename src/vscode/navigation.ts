@@ -51,7 +51,7 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
         qp.onDidChangeValue(update);
         qp.onDidAccept(() => { const v = qp.activeItems[0]?.value; qp.hide(); resolve(v ? open(v) : undefined); });
         qp.onDidHide(() => { hidden = true; qp.dispose(); resolve(undefined); });
-        qp.placeholder = search ? placeholder : `Indexing ${doc.topics.length} topics...`;
+        qp.placeholder = search ? placeholder : `Indexing ${doc.topics.length.toLocaleString('en')} topics...`;
         qp.busy = !search;
         if (!search) {
           void entry.search.then(s => {

@@ -96,6 +96,19 @@ async function step(/** @type {string} */ name, /** @type {() => Promise<void>} 
   }
 }
 
+/** A large study document: sections of 25 topics, each with a paragraph and two concepts. */
+function manyTopics(/** @type {number} */ count) {
+  const words = ['django', 'celery', 'redis', 'queryset', 'middleware', 'serializer', 'index', 'nginx', 'docker', 'signal'];
+  const lines = ['# Ten thousand topics'];
+  for (let i = 1; i <= count; i++) {
+    if (i % 25 === 1) { lines.push('', `## Part ${Math.ceil(i / 25)}`); }
+    const w = (/** @type {number} */ k) => words[(i * 7 + k) % words.length];
+    lines.push('', `### Topic ${i}: ${w(0)} and ${w(3)}`, '', `- ${w(1)} ${i}: how ${w(2)} relates to ${w(4)} in case ${i}`,
+      `- ${w(5)} note: more about ${w(6)} and ${w(8)} here`, '', `Some prose on ${w(2)}, ${w(5)} and ${w(9)} for topic ${i}.`);
+  }
+  return lines.join('\n') + '\n';
+}
+
 async function main() {
   // A hard limit, whatever hangs: provisioning included, well above a normal run.
   setTimeout(() => { console.error('ui: TIMEOUT after 15 minutes'); process.exit(2); }, 15 * 60000).unref();
@@ -345,6 +358,22 @@ async function main() {
       await page.screenshot({ path: path.join(SHOTS, 'search.png') });
       await page.keyboard.press('Enter');
       await waitForTitle(page, 'Python topics: Dictator, Generator, Metaclass, Data Types');
+    });
+
+    await step('a 10,000-topic document: Search Topics opens at once while it indexes, then finds', async () => {
+      const big = path.join(workspace, 'ten-thousand-topics.md');
+      fs.writeFileSync(big, manyTopics(10000));
+      await openStudyDocument(page, big);
+      await page.getByRole('treeitem', { name: /^Section Part 1,/ }).waitFor({ timeout: 60000 });
+      await page.locator('.part.sidebar .action-item a[aria-label^="Search Topics"]').first().click();
+      // The box is there, busy, before the index is: typing is kept and answered once it is built.
+      await page.waitForFunction(() => /^Indexing 10,000 topics/.test(document.querySelector('.quick-input-widget input.input')?.getAttribute('placeholder') ?? ''));
+      await page.waitForTimeout(250); // the box fades in
+      await page.screenshot({ path: path.join(SHOTS, 'search-indexing.png') });
+      await page.locator('.quick-input-widget input.input').fill('celery 7777');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Topic 7777' }).first().waitFor({ timeout: 60000 });
+      await page.screenshot({ path: path.join(SHOTS, 'search-large.png') });
+      await page.keyboard.press('Escape');
     });
 
     await step('the walkthrough shows its five steps with pictures', async () => {

@@ -32,6 +32,13 @@ describe('topic search', () => {
     assert.deepStrictEqual(search.search('   '), []);
   });
 
+  it('keeps numbers and doubled letters as typed: 500 is not 50, 7777 not 7', () => {
+    const numbers = new TopicSearch(parseDocument(['## Codes', '### HTTP 50', 'Not a status code.', '### HTTP 500', 'Server error.', '### Port 7', 'Echo.', '### Port 7777', 'Custom.', '### Class', 'A class.', '### Clas', 'A typo.'].join('\n')));
+    assert.deepStrictEqual(numbers.search('500').map(h => h.title), ['HTTP 500']);
+    assert.deepStrictEqual(numbers.search('port 7777').map(h => h.title), ['Port 7777']);
+    assert.deepStrictEqual(numbers.search('class').map(h => h.title), ['Class']);
+  });
+
   it('points at the concept that matched, so the topic opens scrolled to it', () => {
     assert.strictEqual(search.search('second query')[0].conceptId, 'django/orm#prefetch');
   });
