@@ -57,8 +57,8 @@ export class ConceptCardMaker {
    */
   addCards(t: Termed, cards: CardSource[]): void {
     const local = this.bySection.get(t.concept.topic.section?.id ?? '') ?? [];
-    // Distractors come from the same section when it has enough, else from the whole document.
-    const group = local.length > DISTRACTORS ? local : this.termed;
+    // Distractors come from the same section when it has enough other terms, else from the whole document.
+    const group = this.otherTerms(local, t) >= DISTRACTORS ? local : this.termed;
     if (this.otherTerms(group, t) < 2) { return; }
     const pool = { group, self: t };
     const topic = t.concept.topic.id;

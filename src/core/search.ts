@@ -18,13 +18,13 @@ export interface SearchHit {
   readonly approximate?: boolean;
 }
 
-type Indexed = { id: string; title: string; terms: string; text: string };
-type Field = 'title' | 'terms' | 'text';
+type Indexed = { id: string; title: string; terms: string; all: string };
+type Field = 'title' | 'terms' | 'all';
 
 const SNIPPET_BEFORE = 50;
 const SNIPPET_AFTER = 90;
-/** A match in the title counts three times one in the text, a concept's term twice. */
-const WEIGHTS: Record<Field, number> = { title: 3, terms: 2, text: 1 };
+/** A match in the title counts three times one anywhere, a concept's term twice. */
+const WEIGHTS: Record<Field, number> = { title: 3, terms: 2, all: 1 };
 
 /** The words a reader sees: markdown syntax, link targets and fences dropped, one space between words. */
 export function plainText(markdown: string): string {
@@ -44,11 +44,13 @@ export function queryWords(query: string): string[] {
 
 export class TopicSearch {
   /**
-   * Every word as a prefix ("generat" finds generators), all words of a query required. Case
-   * and accents folded; repeated letters and digits kept, so that 500 is not 50 and 7777 not 7.
+   * Every word as a prefix ("generat" finds generators). FlexSearch wants all words of a query
+   * in one field, so `all` holds title, terms and text together: that decides what matches,
+   * the title and terms fields only rank. Case and accents folded; repeated letters and digits
+   * kept, so that 500 is not 50 and 7777 not 7.
    */
   private readonly index = new Document<Indexed>({
-    document: { id: 'id', index: (['title', 'terms', 'text'] as const).map(field => ({ field, tokenize: 'forward' as const })) },
+    document: { id: 'id', index: (['title', 'terms', 'all'] as const).map(field => ({ field, tokenize: 'forward' as const })) },
     encoder: { ...Charset.Normalize, dedupe: false, numeric: false },
   });
   /** Titles and concept terms by how they sound, for when the words as typed find nothing ("genarator"). */
@@ -57,6 +59,8 @@ export class TopicSearch {
     encoder: Charset.LatinExtra,
   });
   private readonly texts = new Map<string, string>();
+  /** The words of each topic's title and terms, to check what the sound-alike index offers. */
+  private readonly names = new Map<string, string[]>();
 
   /** With `fill` false the index starts empty, for `build`. */
   constructor(private readonly doc: StudyDocument, fill = true) {
@@ -76,7 +80,9 @@ export class TopicSearch {
   private add(t: Topic): void {
     const text = plainText(t.body);
     this.texts.set(t.id, text);
-    const entry = { id: t.id, title: t.title, terms: allConcepts(t.concepts).map(c => c.term ?? '').join(' '), text };
+    const terms = allConcepts(t.concepts).map(c => c.term ?? '').join(' ');
+    this.names.set(t.id, queryWords(`${t.title} ${terms}`));
+    const entry = { id: t.id, title: t.title, terms, all: `${t.title}\n${terms}\n${text}` };
     this.index.add(entry);
     this.similar.add(entry);
   }
@@ -86,7 +92,11 @@ export class TopicSearch {
     if (!words.length) { return []; }
     let ranked = this.rank(this.index, query, limit);
     const approximate = ranked.length === 0;
-    if (approximate) { ranked = this.rank(this.similar, query, limit); }
+    if (approximate) {
+      // Sounding alike is loose ("qqqq" sounds like many words): keep topics where every word
+      // of the query is a typo away from a word of the title or terms.
+      ranked = this.rank(this.similar, query, limit).filter(({ id }) => words.every(w => nearWordStart(w, this.names.get(id) ?? [])));
+    }
     return ranked.map(({ id, score }) => {
       const topic = this.doc.get(id) as Topic;
       const text = this.texts.get(topic.id) ?? '';
@@ -117,6 +127,33 @@ function bestConcept(topic: Topic, words: readonly string[]): Concept | undefine
     if (n > most) { best = c; most = n; }
   }
   return best;
+}
+
+/**
+ * Whether `word` is within a typo of the start of one of `candidates`: one edit for words of
+ * 4 to 7 letters, two from 8; shorter words must match as typed.
+ */
+export function nearWordStart(word: string, candidates: readonly string[]): boolean {
+  const edits = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+  return candidates.some(c => {
+    for (let k = Math.max(1, word.length - edits); k <= Math.min(c.length, word.length + edits); k++) {
+      if (editDistance(word, c.slice(0, k)) <= edits) { return true; }
+    }
+    return false;
+  });
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 /** Matches a word starting with `word`, in any case; group 1 is what precedes it. */

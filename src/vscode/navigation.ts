@@ -12,7 +12,7 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
   const searchFor = (doc: StudyDocument) => {
     if (index?.doc !== doc) {
       const entry: NonNullable<typeof index> = { doc, search: import('../core/search').then(m => m.TopicSearch.build(doc)) };
-      void entry.search.then(s => { entry.built = s; });
+      entry.search.then(s => { entry.built = s; }, () => { if (index === entry) { index = undefined; } }); // a failed build is tried again next time
       index = entry;
     }
     return index;
@@ -33,7 +33,7 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
       return new Promise<unknown>(resolve => {
         const qp = vscode.window.createQuickPick<PickItem<Target>>();
         qp.title = `Search ${store.label}`;
-        const placeholder = 'Search the explanations: words, names, code (prefixes and small typos match)';
+        const placeholder = 'Search the explanations: words, names, code (the start of a word is enough; a typo finds similar titles)';
         qp.matchOnDescription = false;
         // The box opens at once; a large document is indexed meanwhile (once), typing kept.
         const entry = searchFor(doc);
@@ -54,12 +54,15 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
         qp.placeholder = search ? placeholder : `Indexing ${doc.topics.length.toLocaleString('en')} topics...`;
         qp.busy = !search;
         if (!search) {
-          void entry.search.then(s => {
+          entry.search.then(s => {
             search = s;
             if (hidden) { return; }
             qp.busy = false;
             qp.placeholder = placeholder;
             update(qp.value);
+          }, (e: unknown) => {
+            if (!hidden) { qp.hide(); }
+            void vscode.window.showErrorMessage(`Django Prep: could not index ${store.label} for search: ${e instanceof Error ? e.message : String(e)}`);
           });
         }
         if (typeof initial === 'string') { qp.value = initial; update(initial); }

@@ -25,6 +25,7 @@ export class DueStatus extends Disposable {
   }
 
   update(): void {
+    if (this.isDisposed) { return; }
     const due = this.due;
     if (!this.item) {
       this.item = vscode.window.createStatusBarItem('djangoPrep.due', vscode.StatusBarAlignment.Left, 50);

@@ -52,7 +52,7 @@ export class TopicPanel extends Disposable {
   private rejected = 0;
   private rev = 0;
   /** What follows a topic onto the screen: tab title, remembered topic, the `shown` event. */
-  private afterDraw: { rev: number; apply: () => void; timer: ReturnType<typeof setTimeout> } | undefined;
+  private afterDraw: { rev: number; topicId: string; apply: () => void; timer: ReturnType<typeof setTimeout> } | undefined;
   /** The last message for the page, sent again when a recreated page missed it. */
   private lastMessage: ToWebview | undefined;
   private readonly shown = this._register(new vscode.EventEmitter<Topic>());
@@ -123,7 +123,8 @@ export class TopicPanel extends Disposable {
    * back, and when paging quickly only the topic the reader stops at needs them (npm run bench).
    */
   private whenDrawn(rev: number, topic: Topic): void {
-    if (this.afterDraw) { clearTimeout(this.afterDraw.timer); }
+    if (this.isDisposed || (this.lastMessage && rev < this.lastMessage.rev)) { return; } // a newer topic is on its way
+    this.cancelAfterDraw();
     const apply = () => {
       if (this.afterDraw?.apply !== apply) { return; }
       clearTimeout(this.afterDraw.timer);
@@ -132,7 +133,12 @@ export class TopicPanel extends Disposable {
       void this.memento.update(LAST_TOPIC_KEY, topic.id);
       this.shown.fire(topic);
     };
-    this.afterDraw = { rev, apply, timer: setTimeout(apply, AFTER_DRAW_FALLBACK_MS) };
+    this.afterDraw = { rev, topicId: topic.id, apply, timer: setTimeout(apply, AFTER_DRAW_FALLBACK_MS) };
+  }
+
+  private cancelAfterDraw(): void {
+    if (this.afterDraw) { clearTimeout(this.afterDraw.timer); }
+    this.afterDraw = undefined;
   }
 
   /** The page drew `rev`: what follows the topic comes after a quiet moment. */
@@ -156,6 +162,7 @@ export class TopicPanel extends Disposable {
     } else if (doc?.topics.length && this.shownUri !== this.store.uri.toString()) {
       await this.show(doc.topics[0].id, { preserveFocus: true });
     } else {
+      this.cancelAfterDraw(); // the topic is gone: no title, read mark or memory for it
       const where = this.store.label;
       const message: ToWebview = this.store.state === 'error'
         ? { type: 'missing', rev: ++this.rev, title: 'Document unavailable', message: `${where} could not be read (${this.store.error ?? 'unknown error'}). It may have been moved or deleted. Open it again, or pick another document in the Topics view.` }
@@ -242,13 +249,15 @@ export class TopicPanel extends Disposable {
 
   private releasePanel(): void {
     this.panel = undefined;
-    this.afterDraw?.apply(); // closing right after a switch still remembers that topic
+    // Closed right after a switch: remember that topic, but it was not seen, so not read.
+    if (this.afterDraw) { void this.memento.update(LAST_TOPIC_KEY, this.afterDraw.topicId); }
+    this.cancelAfterDraw();
     this.panelDisposables.forEach(d => d.dispose());
     this.panelDisposables = [];
   }
 
   override dispose(): void {
-    if (this.afterDraw) { clearTimeout(this.afterDraw.timer); this.afterDraw = undefined; }
+    this.cancelAfterDraw();
     const panel = this.panel;
     this.releasePanel();
     panel?.dispose();

@@ -42,6 +42,20 @@ suite('Faults', () => {
     assert.strictEqual((await api.store.get())!.topics[0].id, 'python/generators');
   });
 
+  test('a topic deleted just after it was opened: the tab says so and is not retitled after it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-deleted-'));
+    const file = path.join(dir, 'notes.md');
+    fs.writeFileSync(file, '## Python\n### Generators\n- yield: pauses the function\n### Decorators\n- wraps: keeps the name\n');
+    await vscode.commands.executeCommand('djangoPrep.openDocument', vscode.Uri.file(file));
+    await vscode.commands.executeCommand('djangoPrep.openTopic', 'python/generators');
+    fs.writeFileSync(file, '## Python\n### Decorators\n- wraps: keeps the name\n');
+    await vscode.commands.executeCommand('djangoPrep.refresh');
+    const label = () => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.input instanceof vscode.TabInputWebview)?.label;
+    await waitFor(() => label() === 'Topic not found', 'the tab says the topic is gone');
+    await new Promise(r => setTimeout(r, 600)); // longer than the title's wait for the page
+    assert.strictEqual(label(), 'Topic not found', 'not retitled with the deleted topic');
+  });
+
   test('a practice folder that cannot be written: nothing written, an error instead of a crash', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-nowrite-'));
     fs.writeFileSync(path.join(dir, 'a-file'), 'not a folder');

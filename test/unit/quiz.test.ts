@@ -124,6 +124,19 @@ describe('concept cards', () => {
     }
   });
 
+  it('looks beyond a section whose concepts repeat the same few terms', () => {
+    const lines = ['# Notes', '## Repeats'];
+    for (let i = 0; i < 5; i++) { lines.push(`### Tool ${i}`, `- Pros: what tool ${i} does well in practice`, `- Cons: what tool ${i} does badly in practice`, `- Example: a case where tool ${i} fits`); }
+    lines.push('## Others', '### Terms', '- Latency: time one request takes end to end', '- Throughput: requests served per second at most', '- Backpressure: slowing producers down when consumers lag');
+    const random = seededRandom(2);
+    const termCards = conceptCards(parseDocument(lines.join('\n'))).filter(c => c.id.endsWith(':term'));
+    assert.strictEqual(termCards.length, 18);
+    for (const card of termCards) {
+      const q = card.build(random);
+      assert.ok(q.kind === 'choice' && q.options.length === 4, `${card.id}: ${q.kind === 'choice' ? q.options.map(o => o.text).join(', ') : q.kind}`);
+    }
+  });
+
   it('keeps the ids of other topics\' cards when one topic is edited', () => {
     const edited = parseDocument(doc.topics.map(t => t.body).join('\n').length ? [
       '# Notes', '## Python', '### Generators', '- Generator: a function that yields values lazily, fixed typo', '- Iterator: an object with __next__ that raises StopIteration at the end',

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from '../../src/core/document';
-import { plainText, snippet, TopicSearch } from '../../src/core/search';
+import { nearWordStart, plainText, snippet, TopicSearch } from '../../src/core/search';
 import { root } from './paths';
 
 const doc = parseDocument([
@@ -28,6 +28,7 @@ describe('topic search', () => {
     assert.strictEqual(typo[0].approximate, true, 'found by the fallback, and says so');
     assert.strictEqual(search.search('generat')[0].approximate, undefined);
     assert.deepStrictEqual(search.search('zzzqqq'), []);
+    assert.deepStrictEqual(search.search('qqqq'), [], 'sounding alike is not enough: a word must be a typo away');
     assert.deepStrictEqual(search.search('lazy rows').map(h => h.topicId), ['django/orm']);
     assert.deepStrictEqual(search.search('   '), []);
   });
@@ -75,10 +76,24 @@ describe('topic search', () => {
   });
 
   it('returns the best `limit` topics when a word is in every topic, titles first', () => {
-    const many = parseDocument(Array.from({ length: 300 }, (_, i) => `## T${i}\n${i === 150 ? 'Django views' : 'Plain'} text about django and more django.`).join('\n'));
+    const many = parseDocument(Array.from({ length: 300 }, (_, i) => `## ${i === 150 ? 'Django views' : `T${i}`}\nPlain text about django and more django.`).join('\n'));
     const hits = new TopicSearch(many).search('django', 10);
     assert.strictEqual(hits.length, 10);
-    assert.strictEqual(hits[0].topicId, 't150', 'the one topic whose first words are the match');
-    assert.ok(hits.every((h, i) => i === 0 || h.score <= hits[i - 1].score), 'in score order');
+    assert.strictEqual(hits[0].topicId, 'django-views', 'the one topic with the word in its title');
+  });
+
+  it('finds a topic whose title has one word of the query and whose text has the other', () => {
+    const split = new TopicSearch(parseDocument(['## Decorators', 'They wrap functions; signals are something else.', '## Signals', 'Sent by models.'].join('\n')));
+    assert.deepStrictEqual(split.search('decorators signals').map(h => h.topicId), ['decorators']);
+    assert.deepStrictEqual(split.search('signals').map(h => h.topicId), ['signals', 'decorators'], 'the title match first');
+  });
+
+  it('counts a word a typo away from the start of a title word as near', () => {
+    assert.ok(nearWordStart('genarator', ['iterators', 'generators']));
+    assert.ok(nearWordStart('midleware', ['middleware']));
+    assert.ok(nearWordStart('celary', ['celery']));
+    assert.ok(nearWordStart('gen', ['generators']), 'a short word as a prefix');
+    assert.ok(!nearWordStart('gem', ['generators']), 'a short word exactly');
+    assert.ok(!nearWordStart('qqqq', ['queue', 'quick']));
   });
 });
