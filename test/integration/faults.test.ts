@@ -11,6 +11,15 @@ import { PROGRESS_KEY } from '../../src/vscode/progressStore';
 const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 let api: DjangoPrepApi;
 
+/** Writes `text` as notes.md in a new temporary folder, makes it the document and opens `topic`. */
+async function openNotes(text: string, topic: string): Promise<{ dir: string; file: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-notes-'));
+  const file = path.join(dir, 'notes.md');
+  fs.writeFileSync(file, text);
+  await vscode.commands.executeCommand('djangoPrep.openDocument', vscode.Uri.file(file));
+  await vscode.commands.executeCommand('djangoPrep.openTopic', topic);
+  return { dir, file };
+}
 
 suite('Faults', () => {
   suiteSetup(async () => {
@@ -25,11 +34,7 @@ suite('Faults', () => {
   });
 
   test('the active document deleted (or renamed) while open: a message, no crash, and back when it returns', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-gone-'));
-    const file = path.join(dir, 'notes.md');
-    fs.writeFileSync(file, '## Python\n### Generators\n- yield: pauses the function\n');
-    await vscode.commands.executeCommand('djangoPrep.openDocument', vscode.Uri.file(file));
-    await vscode.commands.executeCommand('djangoPrep.openTopic', 'python/generators');
+    const { dir, file } = await openNotes('## Python\n### Generators\n- yield: pauses the function\n', 'python/generators');
     fs.renameSync(file, path.join(dir, 'renamed.md'));
     // The file watcher usually notices within a second; outside the workspace it may not, and
     // then Refresh (what a user would press) must give the same message.
@@ -43,11 +48,7 @@ suite('Faults', () => {
   });
 
   test('a topic deleted just after it was opened: the tab says so and is not retitled after it', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-deleted-'));
-    const file = path.join(dir, 'notes.md');
-    fs.writeFileSync(file, '## Python\n### Generators\n- yield: pauses the function\n### Decorators\n- wraps: keeps the name\n');
-    await vscode.commands.executeCommand('djangoPrep.openDocument', vscode.Uri.file(file));
-    await vscode.commands.executeCommand('djangoPrep.openTopic', 'python/generators');
+    const { file } = await openNotes('## Python\n### Generators\n- yield: pauses the function\n### Decorators\n- wraps: keeps the name\n', 'python/generators');
     fs.writeFileSync(file, '## Python\n### Decorators\n- wraps: keeps the name\n');
     await vscode.commands.executeCommand('djangoPrep.refresh');
     const label = () => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.input instanceof vscode.TabInputWebview)?.label;
