@@ -9,6 +9,9 @@ import { TOPICS_VIEW } from './topicTree';
 type NodeArg = string | StudyNode | undefined;
 
 const idOf = (arg: NodeArg): string | undefined => (typeof arg === 'string' ? arg : arg?.id);
+/** A refresh may drop a selection being revealed: try this many times, this far apart. */
+const REVEAL_ATTEMPTS = 3;
+const REVEAL_RETRY_MS = 150;
 
 export function registerCommands(store: DocumentStore, panel: TopicPanel, tree: vscode.TreeView<StudyNode>): vscode.Disposable[] {
   const openTopic = async (arg?: NodeArg, options?: ShowOptions): Promise<boolean> => {
@@ -75,14 +78,22 @@ export function registerCommands(store: DocumentStore, panel: TopicPanel, tree: 
       const editor = await vscode.window.showTextDocument(store.uri, { preview: true, selection: new vscode.Range(line, 0, line, 0) });
       editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
     }),
-    panel.onDidShowTopic(topic => revealInTree(tree, topic)),
+    panel.onDidShowTopic(topic => revealInTree(tree, topic, () => panel.currentTopicId === topic.id)),
   ];
 }
 
-function revealInTree(tree: vscode.TreeView<StudyNode>, topic: Topic): void {
-  if (tree.visible) {
-    tree.reveal(topic, { select: true, focus: false }).then(undefined, () => { /* the tree may have been refreshed meanwhile */ });
-  }
+/**
+ * Selects the open topic in the tree. A tree refresh landing while the reveal runs (a read mark
+ * redraws the item) can leave nothing selected, so it is tried again while the topic is current.
+ */
+function revealInTree(tree: vscode.TreeView<StudyNode>, topic: Topic, isCurrent: () => boolean, attempt = 0): void {
+  if (!tree.visible || !isCurrent()) { return; }
+  const again = () => {
+    if (attempt < REVEAL_ATTEMPTS - 1 && !tree.selection.some(n => n.id === topic.id)) {
+      setTimeout(() => revealInTree(tree, topic, isCurrent, attempt + 1), REVEAL_RETRY_MS);
+    }
+  };
+  tree.reveal(topic, { select: true, focus: false }).then(again, again);
 }
 
 async function pickTopic(doc: StudyDocument, label: string): Promise<Topic | undefined> {

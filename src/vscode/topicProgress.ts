@@ -17,7 +17,8 @@ export interface TopicStats {
 
 export class TopicProgress extends Disposable {
   private stats = new Map<string, TopicStats>();
-  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  private readonly changed = this._register(new vscode.EventEmitter<readonly string[]>());
+  /** Fires with the topics whose figures changed. */
   readonly onDidChange = this.changed.event;
   private pending: Promise<void> | undefined;
 
@@ -62,10 +63,12 @@ export class TopicProgress extends Disposable {
         cards: counts.get(t.id) ?? 0,
       });
     }
-    // Redraw the tree only when something it shows changed.
-    const same = stats.size === this.stats.size && [...stats].every(([id, s]) => JSON.stringify(s) === JSON.stringify(this.stats.get(id)));
+    // Redraw only the tree items whose figures changed: a whole-tree refresh costs more and can
+    // drop a selection the tree is revealing at that moment.
+    const changed = [...stats.keys()].filter(id => JSON.stringify(stats.get(id)) !== JSON.stringify(this.stats.get(id)));
+    for (const id of this.stats.keys()) { if (!stats.has(id)) { changed.push(id); } }
     this.stats = stats;
-    if (!same) { this.changed.fire(); }
+    if (changed.length) { this.changed.fire(changed); }
   }
 }
 

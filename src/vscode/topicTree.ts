@@ -7,14 +7,17 @@ import { describeStats, speakStats, TopicStats } from './topicProgress';
 /** Progress per topic, when quizzes and practice are wired in. */
 export interface TopicStatsSource {
   get(topicId: string): TopicStats | undefined;
-  readonly onDidChange: vscode.Event<void>;
+  /** Fires with the ids of the topics whose figures changed. */
+  readonly onDidChange: vscode.Event<readonly string[]>;
 }
 
 export const TOPICS_VIEW = 'djangoPrep.topics';
+/** Above this many changed topics one whole-tree refresh is cheaper than item refreshes. */
+const MAX_ITEM_REFRESH = 50;
 
 /** Sections -> topics -> concepts of the active document. */
 export class TopicTreeProvider extends Disposable implements vscode.TreeDataProvider<StudyNode> {
-  private readonly changed = this._register(new vscode.EventEmitter<StudyNode | undefined>());
+  private readonly changed = this._register(new vscode.EventEmitter<StudyNode | StudyNode[] | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
 
   private stats: TopicStatsSource | undefined;
@@ -35,13 +38,21 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   /** Shows each topic's progress in its description; redraws when progress changes. */
   setStats(stats: TopicStatsSource): void {
     this.stats = stats;
-    this._register(stats.onDidChange(() => this.changed.fire(undefined)));
+    this._register(stats.onDidChange(ids => this.changed.fire(this.itemsFor(ids))));
   }
 
-  private filter: { keeps(topicId: string): boolean } | undefined;
+  private filter: { keeps(topicId: string): boolean; readonly active?: boolean } | undefined;
+
+  /** The tree items to redraw for topics whose figures changed; the whole tree when that may add or remove some. */
+  private itemsFor(ids: readonly string[]): StudyNode[] | undefined {
+    const doc = this.store.peek();
+    if (!doc || this.filter?.active || ids.length > MAX_ITEM_REFRESH) { return undefined; }
+    const nodes = ids.map(id => doc.get(id)).filter((n): n is StudyNode => n?.kind === 'topic');
+    return nodes.length === ids.length ? nodes : undefined;
+  }
 
   /** Keeps only the topics a filter lets through; sections left empty disappear. */
-  setFilter(filter: { keeps(topicId: string): boolean; readonly onDidChange: vscode.Event<void> }): void {
+  setFilter(filter: { keeps(topicId: string): boolean; readonly active: boolean; readonly onDidChange: vscode.Event<void> }): void {
     this.filter = filter;
     this._register(filter.onDidChange(() => this.changed.fire(undefined)));
   }

@@ -23,6 +23,9 @@ export class TopicFilter {
 
   get value(): TreeFilter { return this.current; }
 
+  /** Whether some topics may be hidden (a change in progress can then add or remove items). */
+  get active(): boolean { return this.current !== 'all'; }
+
   /** What the view's description says while a filter is on. */
   get description(): string | undefined {
     return this.current === 'all' ? undefined : `Filter: ${LABELS[this.current]}`;

@@ -193,6 +193,20 @@ suite('Topic webview', () => {
     assert.deepStrictEqual([read['python-intro'], read['sorting-algorithms']], [undefined, undefined], 'topics paged past are not');
   });
 
+  test('a read mark redraws only its own tree item, and the topic stays selected', async () => {
+    await api.progress.reset();
+    await api.topicProgress.schedule(); // the reset's own redraw is done
+    const id = 'python-topics/list-tuple-dict-set';
+    const redrawn = new Promise<readonly string[]>(resolve => {
+      const sub = api.topicProgress.onDidChange(ids => { sub.dispose(); resolve(ids); });
+    });
+    await vscode.commands.executeCommand('djangoPrep.openTopic', id);
+    assert.deepStrictEqual(await redrawn, [id]);
+    await waitFor(() => api.treeView.selection[0]?.id === id, 'tree selection on the topic');
+    await sleep(600); // past the retries: nothing takes the selection away
+    assert.deepStrictEqual(api.treeView.selection.map(n => n.id), [id]);
+  });
+
   test('opens a topic picked in the Open Topic quick pick', async () => {
     void vscode.commands.executeCommand('djangoPrep.openTopic');
     await sleep(400);
