@@ -71,9 +71,10 @@ export class TopicSearch {
    * Indexes in slices of about `sliceMs`, letting other work run in between: on a 10,000-topic
    * document indexing takes seconds, and the extension host must not freeze meanwhile.
    */
-  static async build(doc: StudyDocument, sliceMs?: number): Promise<TopicSearch> {
+  /** Builds the index in slices; `cancelled` stops a build nobody waits for any more (rejects with `Cancelled`). */
+  static async build(doc: StudyDocument, sliceMs?: number, cancelled?: () => boolean): Promise<TopicSearch> {
     const search = new TopicSearch(doc, false);
-    await inSlices(doc.topics, t => search.add(t), sliceMs);
+    await inSlices(doc.topics, t => search.add(t), sliceMs, cancelled);
     return search;
   }
 

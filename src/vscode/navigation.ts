@@ -7,18 +7,26 @@ import type { PickItem } from './quickInput';
 
 interface Target { readonly topic: string; readonly concept?: string }
 
+interface SearchIndex { readonly doc: StudyDocument; readonly search: Promise<TopicSearch>; built?: TopicSearch; superseded?: boolean }
+
 export function registerNavigationCommands(store: DocumentStore): vscode.Disposable[] {
-  let index: { doc: StudyDocument; search: Promise<TopicSearch>; built?: TopicSearch } | undefined;
-  const searchFor = (doc: StudyDocument) => {
+  // One index, for the document on screen; built when a search first needs it.
+  let index: SearchIndex | undefined;
+  const searchFor = (doc: StudyDocument): SearchIndex => {
     if (index?.doc !== doc) {
-      const entry: NonNullable<typeof index> = { doc, search: import('../core/search').then(m => m.TopicSearch.build(doc)) };
+      const entry: SearchIndex = { doc, search: import('../core/search').then(m => m.TopicSearch.build(doc, undefined, () => entry.superseded === true)) };
       entry.search.then(s => { entry.built = s; }, () => { if (index === entry) { index = undefined; } }); // a failed build is tried again next time
       index = entry;
     }
     return index;
   };
+  // An edit or another document makes an unfinished index useless: stop building it.
+  const dropStale = store.onDidChange(() => {
+    if (index && !index.built && index.doc !== store.peek()) { index.superseded = true; index = undefined; }
+  });
   const open = (t: Target) => vscode.commands.executeCommand('djangoPrep.openTopic', t.concept ?? t.topic);
   return [
+    dropStale,
     vscode.commands.registerCommand('djangoPrep.goToTopic', async () => {
       const doc = await store.get();
       if (!doc?.topics.length) { void vscode.window.showInformationMessage(`Django Prep: ${store.label} has no topics to go to.`); return undefined; }
@@ -36,7 +44,7 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
         const placeholder = 'Search the explanations: words, names, code (the start of a word is enough; a typo finds similar titles)';
         qp.matchOnDescription = false;
         // The box opens at once; a large document is indexed meanwhile (once), typing kept.
-        const entry = searchFor(doc);
+        let entry = searchFor(doc);
         let search = entry.built;
         let hidden = false;
         const update = (value: string) => {
@@ -48,23 +56,34 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
             : hits[0]?.approximate ? `Search ${store.label}: no exact match, ${count} with similar titles or terms`
             : `Search ${store.label}: ${count}`;
         };
-        qp.onDidChangeValue(update);
-        qp.onDidAccept(() => { const v = qp.activeItems[0]?.value; qp.hide(); resolve(v ? open(v) : undefined); });
-        qp.onDidHide(() => { hidden = true; qp.dispose(); resolve(undefined); });
-        qp.placeholder = search ? placeholder : `Indexing ${doc.topics.length.toLocaleString('en')} topics...`;
-        qp.busy = !search;
-        if (!search) {
-          entry.search.then(s => {
+        // Until an index is ready the box is busy; results of the previous index stay meanwhile.
+        const whenIndexed = (awaited: SearchIndex) => {
+          qp.busy = true;
+          if (!search) { qp.placeholder = `Indexing ${awaited.doc.topics.length.toLocaleString('en')} topics...`; }
+          awaited.search.then(s => {
+            if (hidden || entry !== awaited) { return; }
             search = s;
-            if (hidden) { return; }
             qp.busy = false;
             qp.placeholder = placeholder;
             update(qp.value);
           }, (e: unknown) => {
-            if (!hidden) { qp.hide(); }
+            if (hidden || entry !== awaited) { return; }
+            qp.hide();
             void vscode.window.showErrorMessage(`Django Prep: could not index ${store.label} for search: ${e instanceof Error ? e.message : String(e)}`);
           });
-        }
+        };
+        // The box follows the document: an edit or another document is searched once indexed.
+        const follow = store.onDidChange(() => {
+          const next = store.peek();
+          if (!next?.topics.length || next === entry.doc) { return; }
+          entry = searchFor(next);
+          if (entry.built) { search = entry.built; update(qp.value); } else { whenIndexed(entry); }
+        });
+        qp.onDidChangeValue(update);
+        qp.onDidAccept(() => { const v = qp.activeItems[0]?.value; qp.hide(); resolve(v ? open(v) : undefined); });
+        qp.onDidHide(() => { hidden = true; follow.dispose(); qp.dispose(); resolve(undefined); });
+        qp.placeholder = placeholder;
+        if (!search) { whenIndexed(entry); }
         if (typeof initial === 'string') { qp.value = initial; update(initial); }
         qp.show();
       });

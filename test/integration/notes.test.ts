@@ -74,6 +74,26 @@ suite('Your own notes', () => {
     assert.strictEqual(api.panel.currentTopicId, 'python-topics/python-topics-dictator-generator-metaclass-data-types');
   });
 
+  test('an open Search Topics box follows an edit of the document', async () => {
+    const opened = vscode.commands.executeCommand('djangoPrep.searchTopics', 'zanzibar');
+    await new Promise(r => setTimeout(r, 300));
+    const text = await vscode.workspace.openTextDocument(notes);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(notes, text.lineAt(text.lineCount - 1).range.end, '\n\n## Zanzibar Queues\n\nA made-up broker used to test search.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(() => api.store.peek()?.get('zanzibar-queues'), 'the edited document');
+    await accept(0); // the box re-indexed the edit: the new topic is its first hit
+    await opened;
+    try {
+      assert.strictEqual(api.panel.currentTopicId, 'zanzibar-queues');
+    } finally {
+      const doc = await vscode.workspace.openTextDocument(notes);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await waitFor(() => !api.store.peek()?.get('zanzibar-queues'), 'the reverted document');
+    }
+  });
+
   test('Go to Topic offers topics and concepts, and opens the one picked', async () => {
     const opened = vscode.commands.executeCommand('djangoPrep.goToTopic');
     await accept(0); // the first topic (a separator heads each section)

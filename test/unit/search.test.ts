@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from '../../src/core/document';
 import { nearWordStart, plainText, snippet, TopicSearch } from '../../src/core/search';
+import { Cancelled } from '../../src/core/slices';
 import { root } from './paths';
 
 const doc = parseDocument([
@@ -73,6 +74,17 @@ describe('topic search', () => {
     for (const q of ['select_related', 'generat', 'genarator', 'lazy rows', 'second query']) {
       assert.deepStrictEqual(sliced.search(q), search.search(q), q);
     }
+  });
+
+  it('stops a build at the next slice once it is cancelled', async () => {
+    const many = parseDocument(Array.from({ length: 2000 }, (_, i) => `## Topic ${i}\nText about topic ${i}.`).join('\n'));
+    let slices = 0;
+    const build = TopicSearch.build(many, 0, () => ++slices >= 3);
+    await assert.rejects(build, Cancelled);
+    assert.strictEqual(slices, 3, 'asked once per slice, and stopped at the first yes');
+    let asked = 0;
+    await TopicSearch.build(parseDocument('## One\nA topic.'), 0, () => { asked++; return true; });
+    assert.strictEqual(asked, 0, 'a build that finishes in its first slice is never asked');
   });
 
   it('returns the best `limit` topics when a word is in every topic, titles first', () => {
