@@ -123,7 +123,7 @@ function bestConcept(topic: Topic, words: readonly string[]): Concept | undefine
   let best: Concept | undefined;
   let most = 0;
   for (const c of allConcepts(topic.concepts)) {
-    const text = `${c.term ?? ''} ${c.description}`;
+    const text = foldAccents(`${c.term ?? ''} ${c.description}`);
     const n = patterns.filter(p => p.test(text)).length;
     if (n > most) { best = c; most = n; }
   }
@@ -157,9 +157,20 @@ function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
-/** Matches a word starting with `word`, in any case; group 1 is what precedes it. */
+/** Matches a word starting with `word` (accents folded), in any case; group 1 is what precedes it. */
 function wordStart(word: string): RegExp {
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${foldAccents(word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+}
+
+/**
+ * Drops accents as the index does ("crème" is "creme"), one character for one, so that a
+ * position in the folded text is the same position in the original.
+ */
+export function foldAccents(text: string): string {
+  return text.replace(/[\u0080-\uffff]/g, ch => {
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    return base.length === 1 ? base : ch;
+  });
 }
 
 function allConcepts(cs: readonly Concept[]): Concept[] {
@@ -168,7 +179,8 @@ function allConcepts(cs: readonly Concept[]): Concept[] {
 
 /** The text around the earliest word that starts with one of `terms`, cut at word boundaries. */
 export function snippet(text: string, terms: readonly string[]): string {
-  const at = terms.map(t => wordStart(t).exec(text)).filter(m => m !== null).map(m => m.index + m[1].length).sort((a, b) => a - b)[0];
+  const folded = foldAccents(text);
+  const at = terms.map(t => wordStart(t).exec(folded)).filter(m => m !== null).map(m => m.index + m[1].length).sort((a, b) => a - b)[0];
   if (at === undefined) { return text.slice(0, SNIPPET_BEFORE + SNIPPET_AFTER).trim() + (text.length > SNIPPET_BEFORE + SNIPPET_AFTER ? '…' : ''); }
   let start = Math.max(0, at - SNIPPET_BEFORE);
   let end = Math.min(text.length, at + SNIPPET_AFTER);

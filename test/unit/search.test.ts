@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from '../../src/core/document';
-import { nearWordStart, plainText, snippet, TopicSearch } from '../../src/core/search';
+import { foldAccents, nearWordStart, plainText, snippet, TopicSearch } from '../../src/core/search';
 import { Cancelled } from '../../src/core/slices';
 import { root } from './paths';
 
@@ -43,6 +43,18 @@ describe('topic search', () => {
 
   it('points at the concept that matched, so the topic opens scrolled to it', () => {
     assert.strictEqual(search.search('second query')[0].conceptId, 'django/orm#prefetch');
+  });
+
+  it('folds accents in snippets and concept picks as the index does', () => {
+    const notes = parseDocument(['## Desserts', 'Long introduction. '.repeat(20) + 'Then the crème brûlée, at last.', '', '- Café: where it is served.', '- Bakery: bread and pastries.'].join('\n'));
+    const search = new TopicSearch(notes);
+    const [hit] = search.search('creme brulee');
+    assert.match(hit.snippet, /^…Long introduction\. Long introduction\. Then the crème brûlée/, 'the snippet is around the match, accents kept');
+    assert.strictEqual(search.search('cafe')[0]?.conceptId, 'desserts#cafe', 'the concept a folded word names');
+    assert.strictEqual(snippet('Un café, s\'il vous plaît', ['CAFÉ']), 'Un café, s\'il vous plaît');
+    const mixed = 'Ærø crème cre\u0301me 𝔸';
+    assert.strictEqual(foldAccents(mixed), 'Ærø creme cre\u0301me 𝔸');
+    assert.strictEqual(foldAccents(mixed).length, mixed.length, 'one character for one');
   });
 
   it('reduces markdown to the words a reader sees and cuts snippets at word boundaries', () => {
