@@ -1,5 +1,6 @@
 // Markdown study document -> sections -> topics -> concepts. No VS Code API here.
 import MarkdownIt from 'markdown-it';
+import { BlockSlicer } from './blockSlices';
 import { IdAllocator, normalizeNewlines, slugify, stripInlineMarkdown, truncate } from './text';
 
 type Token = MarkdownIt.Token;
@@ -92,9 +93,26 @@ export function createIndexer(): MarkdownIt {
 
 export function parseDocument(source: string, md: MarkdownIt = createIndexer()): StudyDocument {
   const text = normalizeNewlines(source);
+  const env: ParseEnv = {};
+  return buildDocument(text, md.parse(text, env), env, md);
+}
+
+/**
+ * The same document as `parseDocument`, with markdown-it's parse run in slices that let other
+ * work in between (a 10 MB document takes about a quarter of a second to parse). Rejects with
+ * `Cancelled` when `cancelled()` says so between slices.
+ */
+export async function parseDocumentInSlices(source: string, sliceMs?: number, cancelled?: () => boolean): Promise<StudyDocument> {
+  const text = normalizeNewlines(source);
+  const env: ParseEnv = {};
+  const slicer = new BlockSlicer(createIndexer());
+  return buildDocument(text, await slicer.parse(text, env, sliceMs, cancelled), env, slicer.md);
+}
+
+type ParseEnv = { references?: Record<string, unknown> };
+
+function buildDocument(text: string, tokens: Token[], env: ParseEnv, md: MarkdownIt): StudyDocument {
   const starts = lineStarts(text);
-  const env: { references?: Record<string, unknown> } = {};
-  const tokens = md.parse(text, env);
   const headings = collectHeadings(tokens);
   const contentLines = collectContentStarts(tokens);
   const { titleLevel, sectionLevel, topicLevel } = chooseLevels(headings);

@@ -123,10 +123,12 @@ export class DocumentStore extends Disposable {
       const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
       const text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
       // The parser (markdown-it) loads with the first document, not at activation.
-      const { parseDocument } = await import('../core/document');
-      doc = parseDocument(text);
+      const { parseDocumentInSlices } = await import('../core/document');
+      // In slices, so a large document does not freeze the editor; an edit meanwhile stops it.
+      doc = await parseDocumentInSlices(text, undefined, () => generation !== this.generation);
       this.lastError = undefined;
     } catch (e) {
+      if (generation !== this.generation) { return this.loading; }
       this.lastError = e instanceof Error ? e.message : String(e);
     }
     if (generation !== this.generation) {

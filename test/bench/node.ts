@@ -3,7 +3,7 @@
 import MarkdownIt from 'markdown-it';
 import { seededRandom } from '../../src/core/conceptCards';
 import { buildDeck, buildDeckInSlices } from '../../src/core/deck';
-import { createIndexer, parseDocument } from '../../src/core/document';
+import { createIndexer, parseDocument, parseDocumentInSlices } from '../../src/core/document';
 import { choicesFor, QuizSession, selectCards } from '../../src/core/quiz';
 import { Scheduler } from '../../src/core/scheduler';
 import { TopicSearch } from '../../src/core/search';
@@ -60,7 +60,12 @@ export async function slicedBuilds(): Promise<Record<string, number>> {
   const forDeck = parseDocument(generateTopics(10_000));
   const deckLongestBlockMs = await longestBlock(() => buildDeckInSlices(forDeck));
   const forSearch = parseDocument(generateTopics(10_000));
-  return { deckLongestBlockMs, searchIndexLongestBlockMs: await longestBlock(() => TopicSearch.build(forSearch)) };
+  const searchIndexLongestBlockMs = await longestBlock(() => TopicSearch.build(forSearch));
+  const { text } = generateDocument(1e7);
+  const parseStart = now();
+  parseDocument(text);
+  const parse10MBInOneGoMs = now() - parseStart;
+  return { deckLongestBlockMs, searchIndexLongestBlockMs, parse10MBLongestBlockMs: await longestBlock(() => parseDocumentInSlices(text)), parse10MBInOneGoMs };
 }
 
 export function quizAndSearch(): Record<string, number> {

@@ -94,6 +94,7 @@ function printTable(r) {
     ['nextQuestionP95Ms', `next question p95 (${r.cards10k} cards, 10,000 topics)`], ['searchP95Ms', `search p95 (index built in ${fmt('searchIndexMs')})`],
     ['deckLongestBlockMs', `longest freeze while the 10,000-topic deck builds in slices (${fmt('deckBuildMs')} in one go)`],
     ['searchIndexLongestBlockMs', 'longest freeze while its search index builds in slices'],
+    ['parse10MBLongestBlockMs', `longest freeze while a 10 MB document is parsed in slices (${fmt('parse10MBInOneGoMs')} in one go)`],
     ['bundleBytes', 'dist/extension.js (production)'], ['vsixBytes', '.vsix with all content'],
     ['extHostHeapDeltaMB', `extension-host heap growth after opening all ${r.topicsOpened} topics`],
   ];

@@ -1,29 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { Concept, parseDocument, resolveLink, Section, StudyDocument, Topic } from '../../src/core/document';
+import { parseDocument, parseDocumentInSlices, resolveLink, Section, Topic } from '../../src/core/document';
+import { Cancelled } from '../../src/core/slices';
+import { outline, shape } from './docShape';
 import { fixture } from './paths';
-
-/** One line per node, indented by depth: `kind id | label`. */
-function outline(doc: StudyDocument): string[] {
-  const out: string[] = [];
-  const concept = (c: Concept, depth: number) => {
-    out.push(`${'  '.repeat(depth)}- ${c.label}`);
-    c.children.forEach(k => concept(k, depth + 1));
-  };
-  const topic = (t: Topic, depth: number) => {
-    out.push(`${'  '.repeat(depth)}${t.id} | ${t.title}`);
-    t.concepts.forEach(c => concept(c, depth + 1));
-  };
-  for (const item of doc.items) {
-    if (item.kind === 'section') {
-      out.push(`[${item.id}] ${item.title}`);
-      item.topics.forEach(t => topic(t, 1));
-    } else {
-      topic(item, 0);
-    }
-  }
-  return out;
-}
 
 describe('parseDocument on the user\'s outline', () => {
   const doc = parseDocument(fs.readFileSync(fixture('interview-prep-outline.md'), 'utf8'));
@@ -169,3 +149,36 @@ describe('parseDocument quirks', () => {
     assert.strictEqual(after.topics[1].id, before.topics[1].id);
   });
 });
+
+describe('parseDocumentInSlices', () => {
+  // Blocks that span lines a heading could start: fences, HTML, lists, quotes, tables, setext.
+  const tricky = [
+    '# Notes', '', '[ref]: https://example.com "Ref"', '', '## Python', '### Fences', '```', '## not a heading', '```', '',
+    '~~~python', '# comment', '~~~', '### Lists', '- A: one', '  - B: nested', '', '  more of A', '- C: three', '1. ordered',
+    '> ## quoted', '> - Q: quoted term', '<!--', '## in a comment', '-->', '<div>', '## in html', '</div>', '',
+    'Setext', '------', '| a | b |', '|---|---|', '| 1 | 2 |', '## Django', '### Views', '- FBV: a function', 'text\u0000with a null',
+    '    ## indented code', '### Unclosed', '```', '## inside an unclosed fence', '- x: y',
+  ].join('\n');
+
+  it('gives the same document as one parse, letting other work run between top-level blocks', async () => {
+    let timers = 0;
+    const tick = setInterval(() => { timers++; }, 0);
+    try {
+      const sliced = await parseDocumentInSlices(tricky, 0);
+      assert.strictEqual(shape(sliced), shape(parseDocument(tricky)));
+      assert.ok(timers > 0, 'timers ran during the parse');
+    } finally {
+      clearInterval(tick);
+    }
+    for (const text of ['', '\n\n', '## Only', fs.readFileSync(fixture('interview-prep-outline.md'), 'utf8')]) {
+      assert.strictEqual(shape(await parseDocumentInSlices(text, 0)), shape(parseDocument(text)), JSON.stringify(text.slice(0, 20)));
+    }
+  });
+
+  it('stops between slices once cancelled', async () => {
+    let asked = 0;
+    await assert.rejects(parseDocumentInSlices(tricky, 0, () => ++asked === 2), Cancelled);
+    assert.strictEqual(asked, 2);
+  });
+});
+

@@ -1,8 +1,9 @@
 // Property-based tests (fast-check): for any input, the parser and the renderer keep their promises.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { Concept, parseDocument, StudyDocument } from '../../src/core/document';
+import { Concept, parseDocument, parseDocumentInSlices, StudyDocument } from '../../src/core/document';
 import { TopicRenderer } from '../../src/core/render';
+import { shape } from './docShape';
 
 /** 10,000 cases a property in CI (and by default); DJANGO_PREP_PROPERTY_RUNS lowers it locally. */
 const numRuns = Number(process.env.DJANGO_PREP_PROPERTY_RUNS || 10000);
@@ -60,6 +61,12 @@ describe('properties, for any input', function () {
         end = t.range.end;
         for (const id of ids) { if (id.startsWith(`${t.id}#`)) { assert.strictEqual(doc.get(id)?.kind, 'concept'); } }
       }
+    }), { numRuns });
+  });
+
+  it(`parsing in slices (a pause before every top-level block) gives the same document as one parse (${numRuns} cases)`, async () => {
+    await fc.assert(fc.asyncProperty(markdown, async text => {
+      assert.strictEqual(shape(await parseDocumentInSlices(text, 0)), shape(parseDocument(text)));
     }), { numRuns });
   });
 
