@@ -36,6 +36,7 @@ function collectGarbage(): void {
 }
 
 export async function run(): Promise<void> {
+  if (process.env.DJANGO_PREP_BENCH_SETTLED) { return settledActivation(); }
   const ext = vscode.extensions.getExtension<DjangoPrepApi>(OURS)!;
   const api = await ext.activate();
   await api.ready;
@@ -121,3 +122,23 @@ export async function run(): Promise<void> {
   console.log(`[bench] ${JSON.stringify(results)}`);
   fs.writeFileSync(process.env.DJANGO_PREP_BENCH_RESULTS!, JSON.stringify(results));
 }
+
+/**
+ * Activation as a reader usually causes it: the workbench has started and settled, then the
+ * Topics view is opened. At startup the browser, the server and the built-in extensions share
+ * the two cores with `activate()`, which then measures the machine more than our code.
+ */
+async function settledActivation(): Promise<void> {
+  await new Promise(r => setTimeout(r, 5000));
+  const ext = vscode.extensions.getExtension<DjangoPrepApi>(OURS)!;
+  if (ext.isActive) { throw new Error('activated before the Topics view was opened'); }
+  await vscode.commands.executeCommand('djangoPrep.topics.focus');
+  for (let i = 0; !ext.isActive; i++) {
+    if (i > 200) { throw new Error('opening the Topics view did not activate the extension'); }
+    await new Promise(r => setTimeout(r, 50));
+  }
+  const results = { activateBodySettledMs: ext.exports.activationMs, activationSettledMs: activationSpans().get(OURS) };
+  console.log(`[bench] ${JSON.stringify(results)}`);
+  fs.writeFileSync(process.env.DJANGO_PREP_BENCH_RESULTS!, JSON.stringify(results));
+}
+
