@@ -13,12 +13,12 @@ const PAUSE = Symbol('pause');
 interface Slice { deadline: number; resumeAt: number }
 
 export class BlockSlicer {
-  /** Parses under way, by their env object; a parse not in here (`md.parse`) never pauses. */
+  /** Parses under way, by their state; a parse not in here (`md.parse`) never pauses. */
   private readonly slices = new WeakMap<object, Slice>();
 
   constructor(readonly md: MarkdownIt) {
     md.block.ruler.before('table', 'slice_pause', (state, startLine, _endLine, silent) => {
-      const slice = this.slices.get(state.env as object);
+      const slice = this.slices.get(state);
       // The block a slice resumes at always goes through, so every slice makes progress.
       if (!slice || silent || state.parentType !== 'root' || startLine === slice.resumeAt || Date.now() < slice.deadline) { return false; }
       slice.resumeAt = startLine;
@@ -33,12 +33,12 @@ export class BlockSlicer {
    */
   async parse(text: string, env: object, sliceMs = 20, cancelled?: () => boolean): Promise<Token[]> {
     const tokens: Token[] = [];
-    // What markdown-it's 'normalize' core rule does; newlines are normalized by the caller.
-    const src = text.replace(/\0/g, '\uFFFD');
+    // What markdown-it's 'normalize' core rule does.
+    const src = text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
     if (!src) { return tokens; }
     const state = new this.md.block.State(src, this.md, env, tokens);
     const slice: Slice = { deadline: Date.now() + sliceMs, resumeAt: 0 };
-    this.slices.set(env, slice);
+    this.slices.set(state, slice);
     try {
       for (;;) {
         try {
@@ -52,7 +52,7 @@ export class BlockSlicer {
         slice.deadline = Date.now() + sliceMs;
       }
     } finally {
-      this.slices.delete(env);
+      this.slices.delete(state);
     }
   }
 }

@@ -59,6 +59,8 @@ export class TopicSearch {
     encoder: Charset.LatinExtra,
   });
   private readonly texts = new Map<string, string>();
+  /** Texts with accents, folded once here rather than on every keystroke. */
+  private readonly foldedTexts = new Map<string, string>();
   /** The words of each topic's title and terms, to check what the sound-alike index offers. */
   private readonly names = new Map<string, string[]>();
 
@@ -70,8 +72,8 @@ export class TopicSearch {
   /**
    * Indexes in slices of about `sliceMs`, letting other work run in between: on a 10,000-topic
    * document indexing takes seconds, and the extension host must not freeze meanwhile.
+   * `cancelled` stops a build nobody waits for any more (it rejects with `Cancelled`).
    */
-  /** Builds the index in slices; `cancelled` stops a build nobody waits for any more (rejects with `Cancelled`). */
   static async build(doc: StudyDocument, sliceMs?: number, cancelled?: () => boolean): Promise<TopicSearch> {
     const search = new TopicSearch(doc, false);
     await inSlices(doc.topics, t => search.add(t), sliceMs, cancelled);
@@ -81,6 +83,8 @@ export class TopicSearch {
   private add(t: Topic): void {
     const text = plainText(t.body);
     this.texts.set(t.id, text);
+    const folded = foldAccents(text);
+    if (folded !== text) { this.foldedTexts.set(t.id, folded); } // plain ASCII costs nothing
     const terms = allConcepts(t.concepts).map(c => c.term ?? '').join(' ');
     this.names.set(t.id, queryWords(`${t.title} ${terms}`));
     const entry = { id: t.id, title: t.title, terms, all: `${t.title}\n${terms}\n${text}` };
@@ -102,7 +106,7 @@ export class TopicSearch {
       const topic = this.doc.get(id) as Topic;
       const text = this.texts.get(topic.id) ?? '';
       const concept = approximate ? undefined : bestConcept(topic, words);
-      return { topicId: topic.id, title: topic.title, section: topic.section?.title, conceptId: concept?.id, snippet: snippet(text, words), score, approximate: approximate || undefined };
+      return { topicId: topic.id, title: topic.title, section: topic.section?.title, conceptId: concept?.id, snippet: snippet(text, words, this.foldedTexts.get(topic.id)), score, approximate: approximate || undefined };
     });
   }
 
@@ -163,14 +167,26 @@ function wordStart(word: string): RegExp {
 }
 
 /**
- * Drops accents as the index does ("crème" is "creme"), one character for one, so that a
- * position in the folded text is the same position in the original.
+ * Drops accents as the index does: "crème" (precomposed or as e + U+0300) is "creme". Text
+ * without any non-ASCII character comes back as the same string.
  */
 export function foldAccents(text: string): string {
-  return text.replace(/[\u0080-\uffff]/g, ch => {
-    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-    return base.length === 1 ? base : ch;
-  });
+  return /[\u0080-\uffff]/.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text;
+}
+
+/** Where position `at` of `foldAccents(text)` is in `text`. */
+function unfoldedIndex(text: string, at: number): number {
+  if (!/[\u0080-\uffff]/.test(text)) { return at; }
+  let folded = 0;
+  let i = 0;
+  while (i < text.length && folded < at) {
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    folded += foldAccents(ch).length;
+    i += ch.length;
+  }
+  // Marks that follow the last base character belong to it.
+  while (i < text.length && /\p{M}/u.test(text[i])) { i++; }
+  return i;
 }
 
 function allConcepts(cs: readonly Concept[]): Concept[] {
@@ -178,9 +194,9 @@ function allConcepts(cs: readonly Concept[]): Concept[] {
 }
 
 /** The text around the earliest word that starts with one of `terms`, cut at word boundaries. */
-export function snippet(text: string, terms: readonly string[]): string {
-  const folded = foldAccents(text);
-  const at = terms.map(t => wordStart(t).exec(folded)).filter(m => m !== null).map(m => m.index + m[1].length).sort((a, b) => a - b)[0];
+export function snippet(text: string, terms: readonly string[], folded = foldAccents(text)): string {
+  const foldedAt = terms.map(t => wordStart(t).exec(folded)).filter(m => m !== null).map(m => m.index + m[1].length).sort((a, b) => a - b)[0];
+  const at = foldedAt === undefined ? undefined : unfoldedIndex(text, foldedAt);
   if (at === undefined) { return text.slice(0, SNIPPET_BEFORE + SNIPPET_AFTER).trim() + (text.length > SNIPPET_BEFORE + SNIPPET_AFTER ? '…' : ''); }
   let start = Math.max(0, at - SNIPPET_BEFORE);
   let end = Math.min(text.length, at + SNIPPET_AFTER);

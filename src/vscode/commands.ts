@@ -84,13 +84,15 @@ export function registerCommands(store: DocumentStore, panel: TopicPanel, tree: 
 
 /**
  * Selects the open topic in the tree. A tree refresh landing while the reveal runs (a read mark
- * redraws the item) can leave nothing selected, so it is tried again while the topic is current.
+ * redraws the item) can leave nothing selected, so it is tried again while the topic is current
+ * and nothing is selected; a selection the reader made meanwhile is left alone.
  */
 function revealInTree(tree: vscode.TreeView<StudyNode>, topic: Topic, isCurrent: () => boolean, attempt = 0): void {
   if (!tree.visible || !isCurrent()) { return; }
+  const dropped = () => tree.selection.length === 0;
   const again = () => {
-    if (attempt < REVEAL_ATTEMPTS - 1 && !tree.selection.some(n => n.id === topic.id)) {
-      setTimeout(() => revealInTree(tree, topic, isCurrent, attempt + 1), REVEAL_RETRY_MS);
+    if (attempt < REVEAL_ATTEMPTS - 1 && dropped()) {
+      setTimeout(() => { if (dropped()) { revealInTree(tree, topic, isCurrent, attempt + 1); } }, REVEAL_RETRY_MS);
     }
   };
   tree.reveal(topic, { select: true, focus: false }).then(again, again);

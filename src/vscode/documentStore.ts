@@ -125,10 +125,11 @@ export class DocumentStore extends Disposable {
       // The parser (markdown-it) loads with the first document, not at activation.
       const { parseDocumentInSlices } = await import('../core/document');
       // In slices, so a large document does not freeze the editor; an edit meanwhile stops it.
-      doc = await parseDocumentInSlices(text, undefined, () => generation !== this.generation);
+      doc = await parseDocumentInSlices(text, undefined, () => generation !== this.generation || this.isDisposed);
       this.lastError = undefined;
     } catch (e) {
       if (generation !== this.generation) { return this.loading; }
+      if (this.isDisposed) { return undefined; }
       this.lastError = e instanceof Error ? e.message : String(e);
     }
     if (generation !== this.generation) {

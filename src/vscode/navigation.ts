@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Concept, StudyDocument } from '../core/document';
 import type { TopicSearch } from '../core/search';
+import { Cancelled } from '../core/slices';
 import type { DocumentStore } from './documentStore';
 import type { PickItem } from './quickInput';
 
@@ -44,7 +45,7 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
         const placeholder = 'Search the explanations: words, names, code (the start of a word is enough; a typo finds similar titles)';
         qp.matchOnDescription = false;
         // The box opens at once; a large document is indexed meanwhile (once), typing kept.
-        let entry = searchFor(doc);
+        let entry: SearchIndex | undefined = searchFor(doc);
         let search = entry.built;
         let hidden = false;
         const update = (value: string) => {
@@ -56,18 +57,20 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
             : hits[0]?.approximate ? `Search ${store.label}: no exact match, ${count} with similar titles or terms`
             : `Search ${store.label}: ${count}`;
         };
+        const ready = (s: TopicSearch) => {
+          search = s;
+          qp.busy = false;
+          qp.placeholder = placeholder;
+          update(qp.value);
+        };
         // Until an index is ready the box is busy; results of the previous index stay meanwhile.
         const whenIndexed = (awaited: SearchIndex) => {
           qp.busy = true;
           if (!search) { qp.placeholder = `Indexing ${awaited.doc.topics.length.toLocaleString('en')} topics...`; }
           awaited.search.then(s => {
-            if (hidden || entry !== awaited) { return; }
-            search = s;
-            qp.busy = false;
-            qp.placeholder = placeholder;
-            update(qp.value);
+            if (!hidden && entry === awaited) { ready(s); }
           }, (e: unknown) => {
-            if (hidden || entry !== awaited) { return; }
+            if (hidden || entry !== awaited || e instanceof Cancelled) { return; }
             qp.hide();
             void vscode.window.showErrorMessage(`Django Prep: could not index ${store.label} for search: ${e instanceof Error ? e.message : String(e)}`);
           });
@@ -75,9 +78,18 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
         // The box follows the document: an edit or another document is searched once indexed.
         const follow = store.onDidChange(() => {
           const next = store.peek();
-          if (!next?.topics.length || next === entry.doc) { return; }
+          if (next === entry?.doc) { return; }
+          if (!next?.topics.length) {
+            // Nothing to search until the document has topics again (the next change brings them).
+            entry = search = undefined;
+            qp.busy = false;
+            qp.items = [];
+            qp.title = `Search ${store.label}`;
+            qp.placeholder = `${store.label} has no topics to search now`;
+            return;
+          }
           entry = searchFor(next);
-          if (entry.built) { search = entry.built; update(qp.value); } else { whenIndexed(entry); }
+          if (entry.built) { ready(entry.built); } else { whenIndexed(entry); }
         });
         qp.onDidChangeValue(update);
         qp.onDidAccept(() => { const v = qp.activeItems[0]?.value; qp.hide(); resolve(v ? open(v) : undefined); });

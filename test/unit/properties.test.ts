@@ -1,7 +1,8 @@
 // Property-based tests (fast-check): for any input, the parser and the renderer keep their promises.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { Concept, parseDocument, parseDocumentInSlices, StudyDocument } from '../../src/core/document';
+import { BlockSlicer } from '../../src/core/blockSlices';
+import { Concept, createIndexer, parseDocument, parseDocumentInSlices, StudyDocument } from '../../src/core/document';
 import { TopicRenderer } from '../../src/core/render';
 import { shape } from './docShape';
 
@@ -67,6 +68,16 @@ describe('properties, for any input', function () {
   it(`parsing in slices (a pause before every top-level block) gives the same document as one parse (${numRuns} cases)`, async () => {
     await fc.assert(fc.asyncProperty(markdown, async text => {
       assert.strictEqual(shape(await parseDocumentInSlices(text, 0)), shape(parseDocument(text)));
+    }), { numRuns });
+  });
+
+  it(`the sliced block parse gives the tokens and references of one md.parse (${numRuns} cases)`, async () => {
+    const md = createIndexer();
+    const slicer = new BlockSlicer(createIndexer());
+    await fc.assert(fc.asyncProperty(markdown, async text => {
+      const one = {};
+      const sliced = {};
+      assert.strictEqual(JSON.stringify([await slicer.parse(text, sliced, 0), sliced]), JSON.stringify([md.parse(text, one), one]));
     }), { numRuns });
   });
 
