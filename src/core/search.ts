@@ -106,7 +106,7 @@ export class TopicSearch {
       const topic = this.doc.get(id) as Topic;
       const text = this.texts.get(topic.id) ?? '';
       const concept = approximate ? undefined : bestConcept(topic, words);
-      return { topicId: topic.id, title: topic.title, section: topic.section?.title, conceptId: concept?.id, snippet: snippet(text, words, this.foldedTexts.get(topic.id)), score, approximate: approximate || undefined };
+      return { topicId: topic.id, title: topic.title, section: topic.section?.title, conceptId: concept?.id, snippet: snippet(text, words, this.foldedTexts.get(topic.id) ?? text), score, approximate: approximate || undefined };
     });
   }
 
