@@ -84,7 +84,7 @@ export class TopicSearch {
     const text = plainText(t.body);
     this.texts.set(t.id, text);
     const folded = foldAccents(text);
-    if (folded !== text) { this.foldedTexts.set(t.id, folded); } // plain ASCII costs nothing
+    if (folded !== text) { this.foldedTexts.set(t.id, folded); } // only texts with accents
     const terms = allConcepts(t.concepts).map(c => c.term ?? '').join(' ');
     this.names.set(t.id, queryWords(`${t.title} ${terms}`));
     const entry = { id: t.id, title: t.title, terms, all: `${t.title}\n${terms}\n${text}` };
