@@ -96,6 +96,9 @@ export class TopicPanel extends Disposable {
     const doc = await this.store.get();
     const topic = doc?.get(topicId);
     if (!doc || !topic || topic.kind !== 'topic') { return false; }
+    // The reader moved on: the previous topic gets no title, read mark or selection, however
+    // long this topic takes to render.
+    this.cancelAfterDraw();
     this.setCurrent(topic, options.concept);
     const message = await this.showMessage(topic);
     if (!this.panel) {

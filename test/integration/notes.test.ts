@@ -77,20 +77,23 @@ suite('Your own notes', () => {
   test('an open Search Topics box follows an edit of the document', async () => {
     const opened = vscode.commands.executeCommand('djangoPrep.searchTopics', 'zanzibar');
     await new Promise(r => setTimeout(r, 300));
-    const text = await vscode.workspace.openTextDocument(notes);
+    const doc = await vscode.workspace.openTextDocument(notes);
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(notes, text.lineAt(text.lineCount - 1).range.end, '\n\n## Zanzibar Queues\n\nA made-up broker used to test search.\n');
+    edit.insert(notes, end, '\n\n## Zanzibar Queues\n\nA made-up broker used to test search.\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitFor(() => api.store.peek()?.get('zanzibar-queues'), 'the edited document');
-    await accept(0); // the box re-indexed the edit: the new topic is its first hit
-    await opened;
     try {
+      await waitFor(() => api.store.peek()?.get('zanzibar-queues'), 'the edited document');
+      await new Promise(r => setTimeout(r, 500)); // the box re-indexes the edit and redraws
+      await accept(0); // the new topic is its first hit
+      await opened;
       assert.strictEqual(api.panel.currentTopicId, 'zanzibar-queues');
     } finally {
-      const doc = await vscode.workspace.openTextDocument(notes);
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-      await waitFor(() => !api.store.peek()?.get('zanzibar-queues'), 'the reverted document');
+      const undo = new vscode.WorkspaceEdit();
+      undo.delete(notes, new vscode.Range(end, doc.lineAt(doc.lineCount - 1).range.end));
+      assert.ok(await vscode.workspace.applyEdit(undo));
+      await doc.save();
+      await waitFor(() => api.store.peek() && !api.store.peek()?.get('zanzibar-queues'), 'the document as it was');
     }
   });
 
