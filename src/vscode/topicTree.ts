@@ -12,6 +12,7 @@ export interface TopicStatsSource {
 }
 
 export const TOPICS_VIEW = 'djangoPrep.topics';
+const NO_PROGRESS: TopicStats = { read: false, due: 0, reviewed: 0, cards: 0 };
 /** Above this many changed topics one whole-tree refresh is cheaper than item refreshes. */
 const MAX_ITEM_REFRESH = 50;
 
@@ -38,17 +39,38 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   /** Shows each topic's progress in its description; redraws when progress changes. */
   setStats(stats: TopicStatsSource): void {
     this.stats = stats;
-    this._register(stats.onDidChange(ids => this.changed.fire(this.itemsFor(ids))));
+    this._register(stats.onDidChange(ids => {
+      const items = this.itemsFor(ids);
+      if (items === undefined || items.length) { this.changed.fire(items); }
+    }));
   }
 
   private filter: { keeps(topicId: string): boolean; readonly active?: boolean } | undefined;
 
-  /** The tree items to redraw for topics whose figures changed; the whole tree when that may add or remove some. */
+  /** What each drawn topic item shows of its progress, so figures that change nothing on screen redraw nothing. */
+  private readonly drawn = new Map<string, string>();
+
+  /** A topic's figures; until they are computed, those of a topic nobody has touched. */
+  private statsOf(topicId: string): TopicStats | undefined {
+    return this.stats && (this.stats.get(topicId) ?? NO_PROGRESS);
+  }
+
+  private progressText(topicId: string): string {
+    const stats = this.statsOf(topicId);
+    return `${describeStats(stats) ?? ''}|${speakStats(stats) ?? ''}`;
+  }
+
+  /**
+   * The tree items to redraw for topics whose figures changed: only those drawn with other
+   * figures (a redraw under the pointer can swallow a click); the whole tree when a filter
+   * may add or remove topics.
+   */
   private itemsFor(ids: readonly string[]): StudyNode[] | undefined {
     const doc = this.store.peek();
     if (!doc || this.filter?.active || ids.length > MAX_ITEM_REFRESH) { return undefined; }
-    const nodes = ids.map(id => doc.get(id)).filter((n): n is StudyNode => n?.kind === 'topic');
-    return nodes.length === ids.length ? nodes : undefined;
+    const stale = ids.filter(id => this.drawn.has(id) && this.drawn.get(id) !== this.progressText(id));
+    const nodes = stale.map(id => doc.get(id)).filter((n): n is StudyNode => n?.kind === 'topic');
+    return nodes.length === stale.length ? nodes : undefined;
   }
 
   /** Keeps only the topics a filter lets through; sections left empty disappear. */
@@ -92,9 +114,10 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
         item.contextValue = this.practice?.(node.id) ? 'topic practice' : 'topic';
         item.iconPath = new vscode.ThemeIcon('book');
         item.command = { command: 'djangoPrep.openTopic', title: 'Open Topic', arguments: [node.id, { preserveFocus: true }] };
-        const stats = this.stats?.get(node.id);
+        const stats = this.statsOf(node.id);
         item.description = describeStats(stats);
         item.accessibilityInformation = { label: [`Topic ${node.title}`, speakStats(stats)].filter(Boolean).join(', ') };
+        this.drawn.set(node.id, this.progressText(node.id));
         return item;
       }
       case 'concept': {
