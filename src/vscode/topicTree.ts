@@ -13,7 +13,7 @@ export interface TopicStatsSource {
 
 export const TOPICS_VIEW = 'djangoPrep.topics';
 const NO_PROGRESS: TopicStats = { read: false, due: 0, reviewed: 0, cards: 0 };
-/** Above this many changed topics one whole-tree refresh is cheaper than item refreshes. */
+/** Above this many items to redraw, one whole-tree refresh is cheaper. */
 const MAX_ITEM_REFRESH = 50;
 
 /** Sections -> topics -> concepts of the active document. */
@@ -55,9 +55,8 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
     return this.stats && (this.stats.get(topicId) ?? NO_PROGRESS);
   }
 
-  private progressText(topicId: string): string {
-    const stats = this.statsOf(topicId);
-    return `${describeStats(stats) ?? ''}|${speakStats(stats) ?? ''}`;
+  private static progressText(description: string | undefined, spoken: string): string {
+    return `${description ?? ''}|${spoken}`;
   }
 
   /**
@@ -67,8 +66,13 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
    */
   private itemsFor(ids: readonly string[]): StudyNode[] | undefined {
     const doc = this.store.peek();
-    if (!doc || this.filter?.active || ids.length > MAX_ITEM_REFRESH) { return undefined; }
-    const stale = ids.filter(id => this.drawn.has(id) && this.drawn.get(id) !== this.progressText(id));
+    if (!doc || this.filter?.active) { return undefined; }
+    const stale = ids.filter(id => {
+      const shown = this.drawn.get(id);
+      const stats = this.statsOf(id);
+      return shown !== undefined && shown !== TopicTreeProvider.progressText(describeStats(stats), speakStats(stats));
+    });
+    if (stale.length > MAX_ITEM_REFRESH) { return undefined; }
     const nodes = stale.map(id => doc.get(id)).filter((n): n is StudyNode => n?.kind === 'topic');
     return nodes.length === stale.length ? nodes : undefined;
   }
@@ -115,9 +119,10 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
         item.iconPath = new vscode.ThemeIcon('book');
         item.command = { command: 'djangoPrep.openTopic', title: 'Open Topic', arguments: [node.id, { preserveFocus: true }] };
         const stats = this.statsOf(node.id);
+        const spoken = speakStats(stats);
         item.description = describeStats(stats);
-        item.accessibilityInformation = { label: [`Topic ${node.title}`, speakStats(stats)].filter(Boolean).join(', ') };
-        this.drawn.set(node.id, this.progressText(node.id));
+        item.accessibilityInformation = { label: [`Topic ${node.title}`, spoken].filter(Boolean).join(', ') };
+        this.drawn.set(node.id, TopicTreeProvider.progressText(item.description, spoken));
         return item;
       }
       case 'concept': {
