@@ -7,6 +7,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { ensureDependencies } = require('./bootstrap');
 const { ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost, packageVsix } = require('./lib');
 
 const GOALS = {
@@ -21,7 +22,8 @@ const GOALS = {
 };
 
 async function main() {
-  const env = provision();
+  await ensureDependencies();
+  const env = await provision();
   run(process.execPath, [path.join(ROOT, 'esbuild.js'), '--production'], { cwd: ROOT });
   run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', ROOT, '--outDir', path.join(ROOT, 'out')]);
   /** @type {Record<string, any>} */
@@ -133,4 +135,4 @@ function printTable(r) {
   console.log(`\nwritten to ${path.join('.bench', 'results.json')}`);
 }
 
-main().catch(e => { console.error(e); process.exit(1); });
+require('./steps').main(main);

@@ -6,6 +6,9 @@
 'use strict';
 const { ensurePythonPackages } = require('./lib');
 const { compileAndRun } = require('./mocha');
+const { main } = require('./steps');
 
-process.env.DJANGO_PREP_PYTHON = ensurePythonPackages();
-compileAndRun('content', { reporter: 'dot', timeout: 120000 });
+main(async () => {
+  process.env.DJANGO_PREP_PYTHON = await ensurePythonPackages();
+  compileAndRun('content', { reporter: 'dot', timeout: 120000 });
+});

@@ -8,11 +8,12 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { ensurePythonPackages, ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost } = require('./lib');
+const { main } = require('./steps');
 
 const TIMEOUT_MS = Number(process.env.DJANGO_PREP_TEST_TIMEOUT_MS || 240000);
 
-async function main() {
-  const env = provision();
+main(async () => {
+  const env = await provision();
   run(process.execPath, [path.join(ROOT, 'esbuild.js')], { cwd: ROOT });
   run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', ROOT, '--outDir', path.join(ROOT, 'out')]);
 
@@ -20,7 +21,7 @@ async function main() {
   fs.writeFileSync(path.join(workspace, 'README.md'), '# Integration test workspace\n');
   // Practice checks run with Debian's Python, which has Django, DRF and Celery.
   fs.mkdirSync(path.join(workspace, '.vscode'));
-  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'djangoPrep.pythonPath': ensurePythonPackages() }, null, 2));
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'djangoPrep.pythonPath': await ensurePythonPackages() }, null, 2));
   const csLog = path.join(CACHE, 'code-server-integration.log');
   const resultsFile = path.join(CACHE, 'integration-results.json');
   fs.rmSync(resultsFile, { force: true });
@@ -40,6 +41,4 @@ async function main() {
   if (exitCode === 0 && (!summary || summary.passes === 0)) { console.error('no integration test ran'); exitCode = 1; }
   console.log(summary ? `integration: ${summary.passes} passed, ${summary.failures} failed, ${summary.pending} skipped` : 'integration: 0 passed, 1 failed');
   process.exit(exitCode);
-}
-
-main().catch(e => { console.error(e); process.exit(1); });
+});

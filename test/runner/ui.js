@@ -112,7 +112,7 @@ function manyTopics(/** @type {number} */ count) {
 async function main() {
   // A hard limit, whatever hangs: provisioning included, well above a normal run.
   setTimeout(() => { console.error('ui: TIMEOUT after 15 minutes'); process.exit(2); }, 15 * 60000).unref();
-  const env = provision();
+  const env = await provision();
   const vsix = packageVsix();
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-ui-'));
   for (const f of ['interview-prep-outline.md', 'hostile-basic.md', 'no-headings.md', 'sample-workspace/my-interview-notes.md']) {
@@ -120,7 +120,7 @@ async function main() {
   }
   // Practice checks run with Debian's Python, which has Django and DRF.
   fs.mkdirSync(path.join(workspace, '.vscode'));
-  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'djangoPrep.pythonPath': ensurePythonPackages() }));
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'djangoPrep.pythonPath': await ensurePythonPackages() }));
   fs.mkdirSync(SHOTS, { recursive: true });
   console.log(`UI tests in VS Code ${vscodeVersion()} (code-server + Chromium), extension from ${path.basename(vsix)}`);
   const cs = await startCodeServer({ ...env, workspace, installVsix: vsix, devMode: false, logFile: path.join(CACHE, 'code-server-ui.log') });
@@ -306,10 +306,9 @@ async function main() {
     });
 
     await step('the panel comes back on the same topic after a window reload', async () => {
-      // In a browser the workbench writes storage asynchronously and a reload does not wait
-      // for the last write; give it the second a person would take to press F5.
-      await page.waitForTimeout(1000);
-      await page.reload();
+      // Reload as a user does in VS Code: the command shuts the window down properly, so its
+      // storage is written before the page goes (F5 in a loaded browser can beat the last write).
+      await Promise.all([page.waitForNavigation({ timeout: 30000 }), palette(page, 'Developer: Reload Window')]);
       await page.locator('.monaco-workbench .part.activitybar').waitFor();
       await waitForTitle(page, lastTopic);
     });
@@ -476,4 +475,4 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
-main().catch(e => { console.error(e); process.exit(1); });
+require('./steps').main(main);
