@@ -6,7 +6,7 @@ import type { Question } from './questions';
 import { inSlices } from './slices';
 
 export function bankCards(questions: readonly Question[]): CardSource[] {
-  return questions.map(q => ({ id: `q:${q.id}`, topic: q.topic, build: () => q }));
+  return questions.map(q => ({ id: `q:${q.id}`, topic: q.topic, kind: 'bank' as const, build: () => q }));
 }
 
 export function buildDeck(doc: StudyDocument, questions: readonly Question[] = []): CardSource[] {
