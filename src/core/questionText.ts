@@ -17,9 +17,15 @@ export function headingQuestion(title: string): string | undefined {
   return endsWithQuestionMark(text) ? text : undefined;
 }
 
-/** Whether a topic is one question whose body answers it. */
-export function isQuestionTopic(topic: { readonly title: string; readonly section?: { readonly title: string } }): boolean {
-  return headingQuestion(topic.title) !== undefined || (topic.section !== undefined && QUESTIONS_HEADING.test(topic.section.title));
+interface Headed { readonly title: string; readonly range: { readonly start: number } }
+
+/**
+ * Whether a topic is one question whose body answers it: its heading asks, or it sits in an
+ * "Interview questions" section (not that section's Overview, which starts at the section's heading).
+ */
+export function isQuestionTopic(topic: Headed & { readonly section?: Headed }): boolean {
+  if (headingQuestion(topic.title) !== undefined) { return true; }
+  return topic.section !== undefined && QUESTIONS_HEADING.test(topic.section.title) && topic.range.start !== topic.section.range.start;
 }
 
 /**

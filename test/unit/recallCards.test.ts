@@ -101,6 +101,15 @@ describe('recall card ids', () => {
     assert.deepStrictEqual(cardsOf(text.replace('What happens when a generator', 'what happens, when a Generator')).map(c => c.id), before, 'case and punctuation do not matter');
   });
 
+  it('reads every topic of an "Interview questions" section as a question, but not its overview', () => {
+    const cards = cardsOf('# Prep\n## Interview questions\nAnswer out loud.\n### Explain middleware.\nHooks around every request.\n### What is a signal?\n');
+    const answer = (q: Question) => q.kind === 'recall' ? q.answer : 'not recall';
+    assert.deepStrictEqual(cards.map(c => [c.id, answer(c.build(Math.random))]), [
+      ['recall:interview-questions/explain-middleware/explain-middleware', 'Hooks around every request.'],
+      ['recall:interview-questions/what-is-a-signal/what-is-a-signal', undefined],
+    ]);
+  });
+
   it('de-duplicate a repeated question within a topic', () => {
     const ids = cardsOf('## ORM\n- What is a QuerySet?\n- What is a QuerySet?\n\nQuerySet::lazy\nQuerySet::cached\n').map(c => c.id);
     assert.deepStrictEqual(ids, ['recall:orm/what-is-a-queryset', 'recall:orm/what-is-a-queryset-2', 'recall:orm/queryset', 'recall:orm/queryset-2']);
