@@ -4,10 +4,20 @@ import type { Concept, StudyDocument, Topic } from './document';
 import type { Question } from './questions';
 import { truncate } from './text';
 
+/** Where a card comes from: the bank, a concept, an open question or a task-list quiz in the notes. */
+export type CardKind = 'bank' | 'concept' | 'recall' | 'task-list';
+
 export interface CardSource {
-  /** Stable id: `q:<bank id>` or `concept:<concept id>:term|meaning`. */
+  /**
+   * Stable id: `q:<bank id>`, `concept:<concept id>:term|meaning`, `recall:<topic id>/<slug>`
+   * or `choice:<topic id>/<slug>`.
+   */
   readonly id: string;
   readonly topic: string;
+  /** Undefined on cards made before kinds existed: read them as bank or concept cards. */
+  readonly kind?: CardKind;
+  /** Zero-based source line of the question, for cards read from the notes. */
+  readonly line?: number;
   /** Builds the question to ask; `random` picks distractors and their order. */
   build(random: () => number): Question;
 }
@@ -65,6 +75,7 @@ export class ConceptCardMaker {
     cards.push({
       id: `concept:${t.concept.id}:term`,
       topic,
+      kind: 'concept',
       build: random => choice(`concept-${t.concept.id}-term`, topic, `Which term is this? “${mask(t.description, t.term)}”`,
         { text: t.term, why: `Right: this describes ${t.term}.` },
         pick(pool, random).map(o => ({ text: o.term, why: `${o.term} is different: ${truncate(o.description, 140)}` })), random,
@@ -73,6 +84,7 @@ export class ConceptCardMaker {
     cards.push({
       id: `concept:${t.concept.id}:meaning`,
       topic,
+      kind: 'concept',
       build: random => choice(`concept-${t.concept.id}-meaning`, topic, `What is “${t.term}”?`,
         { text: truncate(t.description, MAX_OPTION), why: `Right: this is what ${t.term} means.` },
         pick(pool, random).map(o => ({ text: truncate(mask(o.description, o.term), MAX_OPTION), why: `That describes ${o.term}.` })), random,
@@ -90,6 +102,11 @@ export class ConceptCardMaker {
     }
     return counts.size - (counts.has(t.term.toLowerCase()) ? 1 : 0);
   }
+}
+
+/** Open questions: the cards the "Open questions only" scope asks. */
+export function isOpenQuestion(card: CardSource): boolean {
+  return card.kind === 'recall';
 }
 
 function choice(id: string, topic: string, prompt: string, right: { text: string; why: string }, wrong: Array<{ text: string; why: string }>, random: () => number, explanation: string): Question {

@@ -1,16 +1,17 @@
-// Everything a document can be quizzed on: the bank's questions for its topics, and two
-// generated cards per "Term: description" concept.
+// Everything a document can be quizzed on: the bank's questions for its topics, two generated
+// cards per "Term: description" concept, and the questions written in the document itself.
 import { CardSource, ConceptCardMaker, conceptCards } from './conceptCards';
 import type { StudyDocument } from './document';
+import { noteCards, noteCardSources } from './noteCards';
 import type { Question } from './questions';
 import { inSlices } from './slices';
 
 export function bankCards(questions: readonly Question[]): CardSource[] {
-  return questions.map(q => ({ id: `q:${q.id}`, topic: q.topic, build: () => q }));
+  return questions.map(q => ({ id: `q:${q.id}`, topic: q.topic, kind: 'bank' as const, build: () => q }));
 }
 
 export function buildDeck(doc: StudyDocument, questions: readonly Question[] = []): CardSource[] {
-  return [...bankCards(questionsOf(doc, questions)), ...conceptCards(doc)];
+  return [...bankCards(questionsOf(doc, questions)), ...conceptCards(doc), ...noteCards(doc)];
 }
 
 /** The same deck, made in slices so that a large document does not freeze the editor. */
@@ -19,6 +20,8 @@ export async function buildDeckInSlices(doc: StudyDocument, questions: readonly 
   await inSlices(doc.topics, t => maker.addTopic(t), sliceMs);
   const cards = bankCards(questionsOf(doc, questions));
   await inSlices(maker.termed, t => maker.addCards(t, cards), sliceMs);
+  // A generator: each topic is read when reached, so a slice ends between two questions.
+  await inSlices(noteCardSources(doc), c => cards.push(c), sliceMs);
   return cards;
 }
 

@@ -1,6 +1,7 @@
 // Markdown study document -> sections -> topics -> concepts. No VS Code API here.
 import MarkdownIt from 'markdown-it';
 import { BlockSlicer } from './blockSlices';
+import { headingQuestion, isQaMarker, isQuestionTopic, QUESTIONS_HEADING } from './questionText';
 import { IdAllocator, normalizeNewlines, slugify, stripInlineMarkdown, truncate } from './text';
 
 type Token = MarkdownIt.Token;
@@ -138,6 +139,7 @@ function buildDocument(text: string, tokens: Token[], env: ParseEnv, md: Markdow
       for (const t of tokens) { if (t.map) { t.map = [t.map[0] + topic.bodyStartLine, t.map[1] + topic.bodyStartLine]; } }
       attachConcepts(tokens, [topic], new IdAllocator(), byId);
       keepLeadConcepts([topic], collectHeadings(tokens), byId);
+      if (isQuestionTopic(topic) || QUESTIONS_HEADING.test(topic.title)) { dropConcepts(topic, byId); }
     },
   };
   const addTopic = (title: string, idBase: string, section: Section | undefined, start: number, bodyStart: number, end: number): Topic => {
@@ -226,7 +228,8 @@ class TopicNode implements Topic {
 
   /** Whether the body has a bullet at all: enough for the tree to offer to expand the topic. */
   get mayHaveConcepts(): boolean {
-    return this.list ? this.list.length > 0 : /^ {0,3}[-*+][ \t]/m.test(this.body);
+    if (this.list) { return this.list.length > 0; }
+    return !isQuestionTopic(this) && !QUESTIONS_HEADING.test(this.title) && /^ {0,3}[-*+][ \t]/m.test(this.body);
   }
 }
 
@@ -367,8 +370,20 @@ class ConceptNode implements Concept {
   }
 }
 
-/** A heading with this text starts a topic's questions; their answers are prose, not concepts. */
-export const QUESTIONS_HEADING = /^(interview )?questions$/i;
+export { QUESTIONS_HEADING };
+
+/**
+ * A topic that asks a question (`### Q1: What is WSGI?`) is answered by its body, and the quiz
+ * asks it whole as one recall card. Its bullets are sentences of that answer ("It is
+ * synchronous: ..." reads like a term but is not one), so it has no concepts: no tree of
+ * answer fragments and no concept cards quizzing the same answer twice. The same holds for a
+ * topic of interview questions.
+ */
+function dropConcepts(topic: Topic, byId: Map<string, StudyNode>): void {
+  const forget = (c: Concept): void => { byId.delete(c.id); c.children.forEach(forget); };
+  topic.concepts.forEach(forget);
+  topic.concepts.splice(0);
+}
 
 /**
  * A topic with sub-headings usually lists its key terms before the first one; the bullets
@@ -386,7 +401,8 @@ function keepLeadConcepts(topics: Topic[], headings: Heading[], byId: Map<string
     const leadEnd = inside[0].line;
     const answers: Array<[number, number]> = [];
     inside.forEach((q, k) => {
-      if (!QUESTIONS_HEADING.test(q.title)) { return; }
+      // Under "Interview questions" or a heading that asks a question, bullets answer it.
+      if (!QUESTIONS_HEADING.test(q.title) && headingQuestion(q.title) === undefined) { return; }
       const next = inside.slice(k + 1).find(o => o.level <= q.level);
       answers.push([q.line, next ? next.line : topic.range.end]);
     });
@@ -401,7 +417,8 @@ function keepLeadConcepts(topics: Topic[], headings: Heading[], byId: Map<string
 /**
  * `Term: description` on the raw bullet text: the first colon followed by whitespace (or the
  * end) that is not escaped, in a code span or in a link's target or title, when the term
- * reads as at most 80 characters and is not a URL.
+ * reads as at most 80 characters and is not a URL. The colon may sit inside the term's bold
+ * (`**Term:** description`). A `Q:` or `A:` marker is no term.
  */
 function splitTerm(raw: string): { term: string; rest: string } | undefined {
   const end = Math.min(raw.length, MAX_RAW_TERM);
@@ -421,10 +438,14 @@ function splitTerm(raw: string): { term: string; rest: string } | undefined {
       const close = raw.indexOf(')', i + 2);
       if (close !== -1) { i = close; continue; }
     }
-    if (c === 0x3A /* : */ && (i + 1 === raw.length || /\s/.test(raw[i + 1]))) {
-      const term = stripInlineMarkdown(raw.slice(0, i));
-      if (!term || term.length > MAX_LABEL || term.includes('://')) { return undefined; }
-      return { term, rest: raw.slice(i + 1) };
+    if (c === 0x3A /* : */) {
+      // `**Term:**`: the emphasis closes right after the colon.
+      const close = /^(?:\*\*|__|\*|_)?(?=\s|$)/.exec(raw.slice(i + 1))?.[0];
+      if (close === undefined) { continue; }
+      const term = stripInlineMarkdown(raw.slice(0, i) + close);
+      const rest = raw.slice(i + 1 + close.length);
+      if (!term || term.length > MAX_LABEL || term.includes('://') || isQaMarker(raw.slice(0, i) + close, rest)) { return undefined; }
+      return { term, rest };
     }
   }
   return undefined;

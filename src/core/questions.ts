@@ -1,4 +1,5 @@
 // The question bank (content/questions/*.json): types, validation and grading.
+import type { Grade } from './scheduler';
 
 export interface Option {
   readonly text: string;
@@ -23,16 +24,26 @@ export type Question =
   | Base & { readonly kind: 'truefalse'; readonly answer: boolean }
   | Base & { readonly kind: 'output'; readonly code: string; readonly output: string; readonly distractors: readonly string[] }
   | Base & { readonly kind: 'typed'; readonly accept: readonly string[] }
-  | Base & { readonly kind: 'order'; readonly steps: readonly string[] };
+  | Base & { readonly kind: 'order'; readonly steps: readonly string[] }
+  /** An open question from the user's notes: `prompt` and `answer` are markdown; the reader rates their own recall. */
+  | Base & { readonly kind: 'recall'; readonly answer?: string };
 
 export type QuestionKind = Question['kind'];
+/** Kinds the JSON bank may hold; recall questions only come from notes. */
 export const QUESTION_KINDS: readonly QuestionKind[] = ['choice', 'truefalse', 'output', 'typed', 'order'];
 
-/** What the user gave: option texts for choice/output/truefalse ("True"/"False"), the text typed, or steps in order. */
+/**
+ * What the user gave: option texts for choice/output/truefalse ("True"/"False"), the text typed,
+ * steps in order, or for a recall question how well they remembered the answer.
+ */
 export type Answer =
   | { readonly kind: 'options'; readonly chosen: readonly string[] }
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'order'; readonly steps: readonly string[] };
+  | { readonly kind: 'order'; readonly steps: readonly string[] }
+  | { readonly kind: 'self'; readonly rating: Grade };
+
+/** Rating.Good in ts-fsrs; a number here so the bank does not load the scheduler at startup. */
+export const SELF_RATED_RIGHT = 3;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const MAX_TEXT = 2000;
@@ -134,6 +145,7 @@ export function rightOptions(q: Question): string[] {
     case 'output': return [q.output];
     case 'typed': return [q.accept[0]];
     case 'order': return [...q.steps];
+    case 'recall': return q.answer !== undefined ? [q.answer] : [];
   }
 }
 
@@ -150,5 +162,8 @@ export function isCorrect(q: Question, a: Answer): boolean {
       return a.kind === 'text' && q.accept.some(x => normalize(x) === normalize(a.text));
     case 'order':
       return a.kind === 'order' && a.steps.length === q.steps.length && a.steps.every((s, i) => s === q.steps[i]);
+    case 'recall':
+      // Good or Easy: the reader could give the answer.
+      return a.kind === 'self' && a.rating >= SELF_RATED_RIGHT;
   }
 }

@@ -1,5 +1,5 @@
 // The quiz engine: which cards a quiz asks, in what order, how an answer is rated, the summary.
-import { CardSource, shuffle } from './conceptCards';
+import { CardSource, isOpenQuestion, shuffle } from './conceptCards';
 import { Answer, isCorrect, Question, rightOptions } from './questions';
 import { Grade, Rating, SavedCard, Scheduler } from './scheduler';
 
@@ -8,7 +8,9 @@ export type Scope =
   | { readonly kind: 'all' }
   | { readonly kind: 'section'; readonly topics: readonly string[] }
   | { readonly kind: 'topic'; readonly topic: string }
-  | { readonly kind: 'weakest' };
+  | { readonly kind: 'weakest' }
+  /** Only open questions from the notes (recall cards). */
+  | { readonly kind: 'open' };
 
 /** Topics the "weakest" scope draws from, and the recall under which a topic counts as weak. */
 const WEAKEST_TOPICS = 3;
@@ -57,7 +59,7 @@ export function dueCards(s: Omit<Selection, 'random'>): CardSource[] {
 /**
  * The cards of a quiz, best first: due cards (most overdue first), then new ones, then the rest
  * by lowest recall. "due" asks only due cards; "weakest" the cards of the topics recalled worst
- * (see weakestTopics).
+ * (see weakestTopics); "open" only recall cards.
  */
 export function selectCards(scope: Scope, length: number, s: Selection): CardSource[] {
   if (scope.kind === 'due') { return dueCards(s).slice(0, length); }
@@ -71,6 +73,7 @@ export function selectCards(scope: Scope, length: number, s: Selection): CardSou
     const weak = new Set(weakestTopics(s));
     pool = pool.filter(c => weak.has(c.topic));
   }
+  if (scope.kind === 'open') { pool = pool.filter(isOpenQuestion); }
   const due: CardSource[] = [];
   const fresh: CardSource[] = [];
   const rest: CardSource[] = [];
@@ -92,8 +95,17 @@ export function choicesFor(q: Question, random: () => number): string[] {
     case 'output': return shuffle([q.output, ...q.distractors], random);
     case 'order': return shuffle([...q.steps], random);
     case 'typed': return [];
+    case 'recall': return [];
   }
 }
+
+/** The four self-ratings a recall card offers, in the order shown; the rating goes to FSRS as is. */
+export const RECALL_RATINGS: ReadonlyArray<{ readonly rating: Grade; readonly label: string; readonly hint: string }> = [
+  { rating: Rating.Again, label: 'Again', hint: 'could not answer' },
+  { rating: Rating.Hard, label: 'Hard', hint: 'answered with effort or gaps' },
+  { rating: Rating.Good, label: 'Good', hint: 'answered' },
+  { rating: Rating.Easy, label: 'Easy', hint: 'answered at once' },
+];
 
 /** Time after which a right answer counts as slow (Hard rather than Good). */
 export function quickLimitMs(q: Question): number {
@@ -106,13 +118,19 @@ export function quickLimitMs(q: Question): number {
 
 export interface Outcome {
   readonly correct: boolean;
-  readonly rating: Rating.Again | Rating.Hard | Rating.Good;
+  /** Easy only for a self-rated recall card; other kinds become Easy through `next(true)`. */
+  readonly rating: Grade;
   readonly right: readonly string[];
   readonly explanation: string;
 }
 
 export function rate(q: Question, answer: Answer, elapsedMs: number): Outcome {
   const correct = isCorrect(q, answer);
+  if (q.kind === 'recall') {
+    // Self-rated: the reader's own rating is the review, whatever the time taken.
+    const rating = answer.kind === 'self' ? answer.rating : Rating.Again;
+    return { correct, rating, right: rightOptions(q), explanation: q.explanation };
+  }
   const rating = !correct ? Rating.Again : elapsedMs <= quickLimitMs(q) ? Rating.Good : Rating.Hard;
   return { correct, rating, right: rightOptions(q), explanation: q.explanation };
 }

@@ -82,5 +82,6 @@ function hint(q: Question): string {
     case 'output': return '_What does this print? Pick it in the box above._';
     case 'typed': return '_Type the answer in the box above._';
     case 'order': return '_Pick the steps in order, first to last._';
+    case 'recall': return ''; // TODO(recall UI): the flow skips recall cards until it can ask them.
   }
 }

@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import { conceptCards, seededRandom } from '../../src/core/conceptCards';
 import { buildDeck, buildDeckInSlices } from '../../src/core/deck';
 import { parseDocument } from '../../src/core/document';
-import { isCorrect, loadBank, normalize, Question } from '../../src/core/questions';
-import { choicesFor, QuizSession, quickLimitMs, rate, Review, selectCards, topicRecall } from '../../src/core/quiz';
+import { isCorrect, loadBank, normalize, Question, SELF_RATED_RIGHT } from '../../src/core/questions';
+import { choicesFor, QuizSession, quickLimitMs, rate, RECALL_RATINGS, Review, selectCards, topicRecall } from '../../src/core/quiz';
 import { Rating, SavedCard, Scheduler } from '../../src/core/scheduler';
 
 const DAY = 86_400_000;
@@ -232,5 +232,60 @@ describe('quiz engine', () => {
     assert.strictEqual(dueNow(), 0);
     now = new Date(start.getTime() + 60 * DAY);
     assert.strictEqual(dueNow(), deck.length, 'two months later everything is due again');
+  });
+});
+
+describe('recall cards in the quiz', () => {
+  const notes = parseDocument(`${DOC_TEXT}\n\n#### Interview questions\n##### What is a manager for?\nIt starts every query on a model.\n##### Why is a QuerySet lazy?\nSo filters can be chained before one query runs.\n`);
+  const deck = buildDeck(notes, bank);
+  const recall = deck.filter(c => c.kind === 'recall');
+  const scheduler = new Scheduler({ fuzz: false });
+  const start = new Date('2026-03-02T08:00:00Z');
+
+  it('puts recall cards in the deck beside bank and concept cards, told apart by kind', () => {
+    assert.deepStrictEqual(recall.map(c => c.id), ['recall:django/orm/what-is-a-manager-for', 'recall:django/orm/why-is-a-queryset-lazy']);
+    assert.strictEqual(deck.length, bank.length + 16 + 2);
+    assert.ok(deck.every(c => c.kind === 'bank' || c.kind === 'concept' || c.kind === 'recall'));
+  });
+
+  it('passes the reader\'s own rating through, whatever the time taken; Good and Easy are right', () => {
+    const q = recall[0].build(Math.random);
+    assert.strictEqual(q.kind, 'recall');
+    assert.deepStrictEqual(choicesFor(q, Math.random), []);
+    for (const r of RECALL_RATINGS) {
+      const outcome = rate(q, { kind: 'self', rating: r.rating }, 600_000);
+      assert.strictEqual(outcome.rating, r.rating);
+      assert.strictEqual(outcome.correct, r.rating === Rating.Good || r.rating === Rating.Easy, r.label);
+      assert.deepStrictEqual(outcome.right, ['It starts every query on a model.']);
+    }
+    assert.strictEqual(rate(q, { kind: 'options', chosen: [] }, 1).rating, Rating.Again, 'another kind of answer is no recall');
+    assert.strictEqual(SELF_RATED_RIGHT, Rating.Good);
+  });
+
+  it('counts self-rated cards in the session summary and reviews them with the rating given', () => {
+    const reviews: Review[] = [];
+    const items = [...recall, deck.find(c => c.id === 'q:gen-lazy')!].map(card => ({ card, question: card.build(Math.random) }));
+    const session = new QuizSession(items, () => start, r => reviews.push(r));
+    session.answer({ kind: 'self', rating: Rating.Easy }, 1000);
+    session.next();
+    session.answer({ kind: 'self', rating: Rating.Hard }, 1000);
+    session.next();
+    const summary = session.stop();
+    assert.deepStrictEqual(reviews.map(r => r.rating), [Rating.Easy, Rating.Hard]);
+    assert.deepStrictEqual([summary.answered, summary.right, summary.revisit], [2, 1, ['django/orm']]);
+    assert.ok(scheduler.review(undefined, reviews[0].rating, start)[0] > scheduler.review(undefined, reviews[1].rating, start)[0], 'FSRS takes the rating as is');
+  });
+
+  it('selects open questions only for the "open" scope', () => {
+    const base = { deck, scheduler, now: start, random: seededRandom(3), cards: {} };
+    assert.deepStrictEqual(selectCards({ kind: 'open' }, 50, base).map(c => c.id).sort(), recall.map(c => c.id).sort());
+    assert.strictEqual(selectCards({ kind: 'open' }, 1, base).length, 1);
+    assert.ok(selectCards({ kind: 'all' }, 100, base).some(c => c.kind === 'recall'));
+  });
+
+  it('keeps recall questions out of the JSON bank', () => {
+    const r = loadBank([{ name: 'x.json', json: [{ kind: 'recall', id: 'r', topic: 'django/orm', prompt: 'Why?', explanation: 'Because.' }] }], () => true);
+    assert.deepStrictEqual(r.questions, []);
+    assert.match(r.problems.join('\n'), /kind must be one of choice, truefalse, output, typed, order/);
   });
 });

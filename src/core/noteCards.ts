@@ -1,0 +1,36 @@
+// Cards from the questions written in a document (see recallCards.ts for the formats): open
+// questions the reader answers in their head and rates, and task-list quizzes to pick from.
+import type { CardSource } from './conceptCards';
+import type { StudyDocument } from './document';
+import type { Question } from './questions';
+import { NoteQuestion, topicQuestions } from './recallCards';
+import { IdAllocator, slugify, stripInlineMarkdown } from './text';
+
+/**
+ * Every question card of the document, in reading order, one at a time (a caller may run it
+ * in slices). Ids are `recall:<topic id>/<slug of the question>` and `choice:<topic id>/<slug>`,
+ * `-2`, `-3` for repeats within a topic: an edit elsewhere keeps them, and rewording the
+ * question makes a new card with a fresh schedule.
+ */
+export function* noteCardSources(doc: StudyDocument): Generator<CardSource> {
+  for (const topic of doc.topics) {
+    const ids = new IdAllocator();
+    for (const q of topicQuestions(topic)) {
+      const prefix = q.kind === 'recall' ? 'recall' : 'choice';
+      const id = ids.allocate(`${prefix}:${topic.id}/${slugify(stripInlineMarkdown(q.question))}`);
+      const question = toQuestion(q, id, topic.id);
+      yield { id, topic: topic.id, kind: q.kind === 'recall' ? 'recall' : 'task-list', line: q.line, build: () => question };
+    }
+  }
+}
+
+export function noteCards(doc: StudyDocument): CardSource[] {
+  return [...noteCardSources(doc)];
+}
+
+function toQuestion(q: NoteQuestion, id: string, topic: string): Question {
+  if (q.kind === 'choice') {
+    return { kind: 'choice', id, topic, prompt: q.question, select: q.select ?? 'one', options: q.options ?? [], explanation: q.explanation ?? '' };
+  }
+  return { kind: 'recall', id, topic, prompt: q.question, answer: q.answer, explanation: '' };
+}
