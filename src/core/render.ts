@@ -98,6 +98,12 @@ export class TopicRenderer {
     const words = topic.body.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length;
     return { html, words, related: env.related, questions: env.questions };
   }
+
+  /** Markdown taken out of a topic (a quiz card's question or answer), with the same rules. */
+  renderFragment(markdown: string, doc: StudyDocument, topic: Topic): string {
+    const env: RenderEnv = { doc, topic, conceptLines: new Map(), references: { ...doc.references }, related: [], questions: 0 };
+    return this.md.render(markdown, env);
+  }
 }
 
 function highlightCode(code: string, lang: string): string {

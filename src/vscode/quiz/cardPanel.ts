@@ -1,0 +1,144 @@
+// The quiz card beside the quiz box: the question, its code and, once answered, the answer and
+// the explanation, drawn like the topic page. A recall card is also answered here from the
+// keyboard (Space reveals, 1-4 rate, Escape stops); the quiz box stays the way to drive it.
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import type { CardView, FromCard, ToCard } from '../../core/cardMessages';
+import { Disposable } from '../disposable';
+
+export const CARD_VIEW_TYPE = 'djangoPrep.quizCard';
+
+export class CardPanel extends Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private rev = 0;
+  private last: ToCard | undefined;
+  /** Group the panel opened in, to close it if the panel leaves it empty. */
+  private openedGroup: vscode.ViewColumn | undefined;
+  private readonly actions = this._register(new vscode.EventEmitter<FromCard>());
+  /** What the reader did on the card; `rev` says which card it was for. */
+  readonly onAction = this.actions.event;
+  private readonly drawnEmitter = this._register(new vscode.EventEmitter<{ rev: number; at: number }>());
+  /** The page drew card `rev` (the benchmark times it). */
+  readonly onDrawn = this.drawnEmitter.event;
+
+  constructor(private readonly extensionUri: vscode.Uri) {
+    super();
+  }
+
+  /** Number of the card on screen; actions for older cards are stale. */
+  get current(): number { return this.rev; }
+
+  /** Shows `card` beside the editor without taking focus; returns its number. */
+  show(card: CardView): number {
+    const message: ToCard = { type: 'card', rev: ++this.rev, card };
+    this.last = message;
+    if (!this.panel) {
+      const panel = vscode.window.createWebviewPanel(CARD_VIEW_TYPE, 'Quiz', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+        enableScripts: true,
+        enableForms: false,
+        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+      });
+      panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
+      this.panel = panel;
+      this.openedGroup = panel.viewColumn;
+      this.panelDisposables.push(
+        panel.webview.onDidReceiveMessage(raw => void this.receive(raw)),
+        panel.onDidDispose(() => { this.panel = undefined; this.release(); }),
+      );
+      panel.webview.html = this.html(panel.webview);
+    } else if (!this.panel.visible) {
+      this.panel.reveal(this.panel.viewColumn, true);
+    }
+    this.panel.title = card.phase === 'summary' ? 'Quiz finished' : card.heading;
+    void this.panel.webview.postMessage(message);
+    return this.rev;
+  }
+
+  /** Focuses the card, so its keys work (the UI test and "Focus the card" use this). */
+  focus(): void {
+    if (this.panel) { this.panel.reveal(this.panel.viewColumn, false); }
+  }
+
+  get isOpen(): boolean { return this.panel !== undefined; }
+
+  /** Closes the card and the editor group it opened, when nothing else is left in it. */
+  async close(): Promise<void> {
+    const group = this.openedGroup;
+    this.panel?.dispose();
+    this.panel = undefined;
+    const empty = vscode.window.tabGroups.all.filter(g => g.viewColumn === group && g.tabs.length === 0);
+    if (empty.length && vscode.window.tabGroups.all.length > 1) { await vscode.window.tabGroups.close(empty); }
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const { parseFromCard } = await import('../../core/cardMessages');
+    const m = parseFromCard(raw);
+    if (!m) { return; }
+    if (m.type === 'drawn') {
+      this.drawnEmitter.fire({ rev: m.rev, at: Date.now() });
+      return;
+    }
+    if ('rev' in m && m.rev !== this.rev) { return; }
+    this.actions.fire(m);
+  }
+
+  private release(): void {
+    this.panelDisposables.forEach(d => d.dispose());
+    this.panelDisposables = [];
+  }
+
+  override dispose(): void {
+    this.panel?.dispose();
+    this.release();
+    super.dispose();
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const uri = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', f)).toString();
+    const csp = [
+      "default-src 'none'",
+      `img-src ${webview.cspSource} https: data:`,
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    const initial = this.last ? JSON.stringify(this.last).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;') : '';
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${uri('topic.css')}">
+<link rel="stylesheet" href="${uri('card.css')}">
+<title>Quiz</title>
+</head>
+<body data-initial="${initial}">
+<main id="card" class="card" tabindex="-1" aria-live="polite">
+  <header class="card-head"><h1 id="heading"></h1><p id="sub" class="meta"></p></header>
+  <section id="prompt" class="prompt" aria-label="Question"></section>
+  <div id="notes-box" class="notes-box" hidden>
+    <label for="notes">Your answer (optional notes, kept with this card for the session)</label>
+    <textarea id="notes" rows="4" placeholder="Answer out loud, or jot the key points here…"></textarea>
+  </div>
+  <div id="reveal-row" class="button-row" hidden><button type="button" id="reveal" class="action-button" aria-keyshortcuts="Space">Show the answer <kbd>Space</kbd></button></div>
+  <p id="verdict" class="verdict" role="status" hidden></p>
+  <section id="answer" class="answer" aria-label="Answer" hidden></section>
+  <ul id="options" class="options" hidden></ul>
+  <section id="explanation" class="explanation" aria-label="Explanation" hidden></section>
+  <div id="ratings" class="button-row ratings" role="group" aria-label="Rate your answer" hidden>
+    <button type="button" data-rating="1" class="action-button secondary" aria-keyshortcuts="1">Again <kbd>1</kbd></button>
+    <button type="button" data-rating="2" class="action-button secondary" aria-keyshortcuts="2">Hard <kbd>2</kbd></button>
+    <button type="button" data-rating="3" class="action-button" aria-keyshortcuts="3">Good <kbd>3</kbd></button>
+    <button type="button" data-rating="4" class="action-button secondary" aria-keyshortcuts="4">Easy <kbd>4</kbd></button>
+  </div>
+  <nav id="revisit" class="related" aria-label="Topics to revisit" hidden></nav>
+  <p id="hint" class="hint"></p>
+</main>
+<script nonce="${nonce}" src="${uri('card.js')}"></script>
+</body>
+</html>`;
+  }
+}
