@@ -1,0 +1,29 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildDeck } from '../../src/core/deck';
+import { parseDocument } from '../../src/core/document';
+import { root } from './paths';
+
+describe('Show Study Document Format', () => {
+  it('gives the cards it promises for its questions example', () => {
+    const help = fs.readFileSync(path.join(root, 'content', 'help', 'format.md'), 'utf8');
+    const section = help.slice(help.indexOf('## Questions in your notes'));
+    const example = /```markdown\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    // The arrows are the help's comments, not part of what a reader would write.
+    const doc = parseDocument('## Notes\n' + example.replace(/[ \t]+<- .*$/gm, ''));
+    const cards = buildDeck(doc).map(c => ({ kind: c.kind, q: c.build(() => 0.5) }));
+    assert.deepStrictEqual(cards.map(c => [c.kind, c.q.prompt]), [
+      ['recall', 'What does select_related do?'],
+      ['recall', 'Default primary key type'],
+      ['recall', 'What does makemigrations do?'],
+      ['recall', 'What is the GIL?'],
+      ['recall', 'When would you use Celery?'],
+      ['recall', 'Why use F() expressions?'],
+      ['task-list', 'Which of these evaluate a QuerySet?'],
+      ['recall', 'What is WSGI?'],
+    ]);
+    const wsgi = cards[7].q;
+    assert.ok(wsgi.kind === 'recall' && wsgi.answer === 'The interface between a\nPython web app and its server.', 'the **Answer:** marker is dropped');
+  });
+});
