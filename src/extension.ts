@@ -1,27 +1,27 @@
 // Composition root: build the pieces, register them, return a small API. Nothing is read or
 // parsed here; the document loads the first time the tree or a command needs it.
 import * as vscode from 'vscode';
-import { registerCommands } from './vscode/commands';
-import { DashboardPanel } from './vscode/dashboardPanel';
+import { registerCommands } from './vscode/topics/topicCommands';
+import { DashboardPanel } from './vscode/progress/dashboardPanel';
 import { registerDocumentList } from './vscode/documentList';
 import { DocumentStore } from './vscode/documentStore';
-import { registerNavigationCommands } from './vscode/navigation';
-import { registerFilterCommands, TopicFilter } from './vscode/treeFilter';
+import { registerNavigationCommands } from './vscode/topics/navigation';
+import { registerFilterCommands, TopicFilter } from './vscode/topics/treeFilter';
 import { ContextKey } from './vscode/contextKey';
-import { ExerciseCatalog } from './vscode/exerciseCatalog';
-import { ExerciseLens } from './vscode/exerciseLens';
-import { PracticeCheck } from './vscode/practiceCheck';
-import { registerPracticeCommands } from './vscode/practiceCommands';
-import { PracticeScaffold } from './vscode/practiceScaffold';
-import { registerProgressCommands } from './vscode/progressCommands';
-import { ProgressStore } from './vscode/progressStore';
-import { QuestionBank } from './vscode/questionBank';
-import { QuizFlow } from './vscode/quizFlow';
-import { DueStatus } from './vscode/statusBar';
-import { StudyDeck } from './vscode/studyDeck';
-import { TopicPanel } from './vscode/topicPanel';
-import { TopicProgress } from './vscode/topicProgress';
-import { createTopicTree, TopicTreeProvider } from './vscode/topicTree';
+import { ExerciseCatalog } from './vscode/practice/exerciseCatalog';
+import { ExerciseLens } from './vscode/practice/exerciseLens';
+import { PracticeCheck } from './vscode/practice/practiceCheck';
+import { registerPracticeCommands } from './vscode/practice/practiceCommands';
+import { PracticeScaffold } from './vscode/practice/practiceScaffold';
+import { registerProgressCommands } from './vscode/progress/progressCommands';
+import { ProgressStore } from './vscode/progress/progressStore';
+import { QuestionBank } from './vscode/quiz/questionBank';
+import { QuizFlow } from './vscode/quiz/quizFlow';
+import { DueStatus } from './vscode/progress/statusBar';
+import { StudyDeck } from './vscode/quiz/studyDeck';
+import { TopicPanel } from './vscode/topics/topicPanel';
+import { TopicProgress } from './vscode/progress/topicProgress';
+import { createTopicTree, TopicTreeProvider } from './vscode/topics/topicTree';
 import type { StudyNode } from './core/document';
 
 export interface DjangoPrepApi {

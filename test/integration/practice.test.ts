@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import { accept, waitFor } from './helpers';
-import type { CheckOutcome } from '../../src/vscode/practiceCheck';
+import type { CheckOutcome } from '../../src/vscode/practice/practiceCheck';
 
 const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 let api: DjangoPrepApi;

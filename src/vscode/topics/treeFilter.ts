@@ -1,8 +1,8 @@
 // Filters in the view's title bar: topics due for review, not yet read, not yet practised.
 import * as vscode from 'vscode';
-import { ContextKey } from './contextKey';
-import type { StudyNode } from '../core/document';
-import type { TopicStats } from './topicProgress';
+import { ContextKey } from '../contextKey';
+import type { StudyNode } from '../../core/document';
+import type { TopicStats } from '../progress/topicProgress';
 
 export type TreeFilter = 'all' | 'due' | 'unread' | 'unpractised';
 

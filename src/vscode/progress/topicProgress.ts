@@ -1,9 +1,9 @@
 // Per-topic progress for the tree and the dashboard: read, practised, recall, due.
 import * as vscode from 'vscode';
-import { Disposable } from './disposable';
+import { Disposable } from '../disposable';
 import type { ProgressStore } from './progressStore';
-import type { QuizFlow } from './quizFlow';
-import type { ActiveDeck, StudyDeck } from './studyDeck';
+import type { QuizFlow } from '../quiz/quizFlow';
+import type { ActiveDeck, StudyDeck } from '../quiz/studyDeck';
 
 export interface TopicStats {
   readonly read: boolean;
@@ -47,7 +47,7 @@ export class TopicProgress extends Disposable {
     const stats = new Map<string, TopicStats>();
     const reviewed = Object.keys(doc.cards).length > 0;
     const recall = reviewed
-      ? (await import('../core/quiz')).topicRecall({ deck: active.deck, cards: doc.cards, scheduler: await this.quiz.getScheduler(), now: this.clock() })
+      ? (await import('../../core/quiz')).topicRecall({ deck: active.deck, cards: doc.cards, scheduler: await this.quiz.getScheduler(), now: this.clock() })
       : undefined;
     const counts = new Map<string, number>();
     active.deck.forEach(c => counts.set(c.topic, (counts.get(c.topic) ?? 0) + 1));

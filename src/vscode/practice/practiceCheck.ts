@@ -3,10 +3,10 @@
 import { spawn } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { CheckResult } from '../core/exercises';
+import type { CheckResult } from '../../core/exercises';
 import type { ExerciseCatalog } from './exerciseCatalog';
-import type { ProgressStore } from './progressStore';
-import { GUIDE_KEY } from './studyDeck';
+import type { ProgressStore } from '../progress/progressStore';
+import { GUIDE_KEY } from '../quiz/studyDeck';
 
 export const TASK_TYPE = 'djangoPrep';
 
@@ -34,7 +34,7 @@ export class PracticeCheck {
       return undefined;
     }
     const doc = target ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
-    const { exerciseIdOf } = await import('../core/exercises');
+    const { exerciseIdOf } = await import('../../core/exercises');
     const id = doc ? exerciseIdOf(doc.getText()) : undefined;
     if (!doc || !id) {
       void vscode.window.showInformationMessage('Django Prep: open a practice file (made with "Django Prep: New Practice File...") to check it.');
@@ -58,7 +58,7 @@ export class PracticeCheck {
 
   /** Runs `python file` in a Task whose terminal shows the output; no shell is involved. */
   private async runAsTask(file: string, python: string): Promise<CheckOutcome> {
-    const { diagnoseRun, parseCheckOutput } = await import('../core/exercises');
+    const { diagnoseRun, parseCheckOutput } = await import('../../core/exercises');
     return new Promise<CheckOutcome>(resolve => {
       const write = new vscode.EventEmitter<string>();
       const close = new vscode.EventEmitter<number>();

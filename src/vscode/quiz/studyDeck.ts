@@ -1,7 +1,7 @@
 // The active document's quiz deck and its progress key, rebuilt only when the document changes.
-import type { CardSource } from '../core/conceptCards';
-import type { StudyDocument } from '../core/document';
-import type { DocumentStore } from './documentStore';
+import type { CardSource } from '../../core/conceptCards';
+import type { StudyDocument } from '../../core/document';
+import type { DocumentStore } from '../documentStore';
 import type { QuestionBank } from './questionBank';
 
 export interface ActiveDeck {
@@ -34,7 +34,7 @@ export class StudyDeck {
   }
 
   private async build(doc: StudyDocument, key: string, bundled: boolean): Promise<ActiveDeck> {
-    const { buildDeckInSlices } = await import('../core/deck');
+    const { buildDeckInSlices } = await import('../../core/deck');
     const questions = bundled ? (await this.bank.get(doc)).questions : [];
     return { doc, key, deck: await buildDeckInSlices(doc, questions) };
   }

@@ -1,9 +1,9 @@
 // Commands over quizzes and progress: start a quiz, show, reset, export and import progress.
 import * as vscode from 'vscode';
-import type { StudyNode } from '../core/document';
+import type { StudyNode } from '../../core/document';
 import type { DashboardPanel } from './dashboardPanel';
 import type { ProgressStore } from './progressStore';
-import type { QuizFlow, QuizRequest } from './quizFlow';
+import type { QuizFlow, QuizRequest } from '../quiz/quizFlow';
 
 export function registerProgressCommands(quiz: QuizFlow, progress: ProgressStore, dashboard: DashboardPanel): vscode.Disposable[] {
   return [

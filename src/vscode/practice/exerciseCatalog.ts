@@ -1,8 +1,8 @@
 // Exercises bundled under content/exercises/, plus the user's own from djangoPrep.templatesFolder
 // (same layout; an exercise there replaces a bundled one with the same id).
 import * as vscode from 'vscode';
-import type { Exercise, Templates } from '../core/exercises';
-import { Disposable } from './disposable';
+import type { Exercise, Templates } from '../../core/exercises';
+import { Disposable } from '../disposable';
 
 export const EXERCISES_DIR = ['content', 'exercises'];
 
@@ -37,7 +37,7 @@ export class ExerciseCatalog extends Disposable {
   }
 
   private async load(): Promise<Catalog> {
-    const { exerciseProblems } = await import('../core/exercises');
+    const { exerciseProblems } = await import('../../core/exercises');
     const bundled = vscode.Uri.joinPath(this.extensionUri, ...EXERCISES_DIR);
     const read = async (uri: vscode.Uri) => decoder.decode(await vscode.workspace.fs.readFile(uri));
     const templates = { django: await read(vscode.Uri.joinPath(bundled, '_django.py')), runner: await read(vscode.Uri.joinPath(bundled, '_runner.py')) };

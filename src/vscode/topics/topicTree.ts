@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { StudyNode } from '../core/document';
-import { Disposable } from './disposable';
-import type { DocumentStore } from './documentStore';
-import { describeStats, speakStats, TopicStats } from './topicProgress';
+import type { StudyNode } from '../../core/document';
+import { Disposable } from '../disposable';
+import type { DocumentStore } from '../documentStore';
+import { describeStats, speakStats, TopicStats } from '../progress/topicProgress';
 
 /** Progress per topic, when quizzes and practice are wired in. */
 export interface TopicStatsSource {

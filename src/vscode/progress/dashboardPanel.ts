@@ -2,11 +2,11 @@
 // when progress changes. Its only script posts the ids of a few allowlisted commands.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { escapeHtml } from '../core/html';
-import { Disposable } from './disposable';
+import { escapeHtml } from '../../core/html';
+import { Disposable } from '../disposable';
 import type { ProgressStore } from './progressStore';
-import type { QuizFlow } from './quizFlow';
-import type { StudyDeck } from './studyDeck';
+import type { QuizFlow } from '../quiz/quizFlow';
+import type { StudyDeck } from '../quiz/studyDeck';
 import type { TopicProgress } from './topicProgress';
 
 export const DASHBOARD_VIEW_TYPE = 'djangoPrep.dashboard';
@@ -55,7 +55,7 @@ export class DashboardPanel extends Disposable {
     const panel = this.panel;
     const active = await this.decks.current();
     if (!panel || !active) { return; }
-    const { dashboardModel, sectionChart, forecastChart } = await import('../core/dashboard');
+    const { dashboardModel, sectionChart, forecastChart } = await import('../../core/dashboard');
     const scheduler = await this.quiz.getScheduler();
     const now = this.clock();
     const cards = this.progress.document(active.key).cards;

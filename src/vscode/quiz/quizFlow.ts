@@ -2,15 +2,15 @@
 // typed answers), feedback with the explanation, and a summary. The full question, code and
 // explanation are also shown in a read-only card beside, where long text wraps.
 import * as vscode from 'vscode';
-import type { Question } from '../core/questions';
-import type { Outcome, QuizSession, Scope, Summary } from '../core/quiz';
-import type { Scheduler } from '../core/scheduler';
-import { Disposable } from './disposable';
-import type { ProgressStore } from './progressStore';
-import { input, pick, PickItem } from './quickInput';
+import type { Question } from '../../core/questions';
+import type { Outcome, QuizSession, Scope, Summary } from '../../core/quiz';
+import type { Scheduler } from '../../core/scheduler';
+import { Disposable } from '../disposable';
+import type { ProgressStore } from '../progress/progressStore';
+import { input, pick, PickItem } from '../quickInput';
 import { QuizCard } from './quizCard';
 import type { ActiveDeck, StudyDeck } from './studyDeck';
-import type { TopicPanel } from './topicPanel';
+import type { TopicPanel } from '../topics/topicPanel';
 
 export interface QuizRequest {
   readonly scope?: Scope;
@@ -27,7 +27,7 @@ export interface AskedQuestion {
   readonly phase: 'question' | 'feedback';
 }
 
-type Asked = { kind: 'answer'; answer: import('../core/questions').Answer } | { kind: 'skip' } | { kind: 'stop' };
+type Asked = { kind: 'answer'; answer: import('../../core/questions').Answer } | { kind: 'skip' } | { kind: 'stop' };
 
 const SKIP: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('debug-step-over'), tooltip: 'Skip this question' };
 const STOP: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('debug-stop'), tooltip: 'Stop the quiz (answers so far are kept)' };
@@ -56,7 +56,7 @@ export class QuizFlow extends Disposable {
 
   async getScheduler(): Promise<Scheduler> {
     if (!this.scheduler) {
-      const { Scheduler } = await import('../core/scheduler');
+      const { Scheduler } = await import('../../core/scheduler');
       this.scheduler = new Scheduler();
     }
     return this.scheduler;
@@ -88,7 +88,7 @@ export class QuizFlow extends Disposable {
   }
 
   private async chooseScope(active: ActiveDeck, scheduler: Scheduler): Promise<Scope | undefined> {
-    const { dueCards, weakestTopics } = await import('../core/quiz');
+    const { dueCards, weakestTopics } = await import('../../core/quiz');
     const cards = this.progress.document(active.key).cards;
     const sel = { deck: active.deck, cards, scheduler, now: this.clock() };
     const due = dueCards(sel).length;
@@ -122,7 +122,7 @@ export class QuizFlow extends Disposable {
   }
 
   private async buildSession(active: ActiveDeck, scheduler: Scheduler, scope: Scope, length: number | undefined): Promise<QuizSession | undefined> {
-    const { QuizSession, selectCards } = await import('../core/quiz');
+    const { QuizSession, selectCards } = await import('../../core/quiz');
     const cards = this.progress.document(active.key).cards;
     const available = selectCards(scope, Number.MAX_SAFE_INTEGER, { deck: active.deck, cards, scheduler, now: this.clock(), random: this.random });
     if (!available.length) {
@@ -152,7 +152,7 @@ export class QuizFlow extends Disposable {
   }
 
   private async run(active: ActiveDeck, session: QuizSession): Promise<Summary> {
-    const { choicesFor } = await import('../core/quiz');
+    const { choicesFor } = await import('../../core/quiz');
     const topicTitle = (id: string) => { const n = active.doc.get(id); return n?.kind === 'topic' ? n.title : id; };
     for (let item = session.current(); item; item = session.current()) {
       const q = item.question;

@@ -1,10 +1,10 @@
 // "New Practice File...": pick an exercise, write its starter into the practice folder (never
 // overwriting silently), open it.
 import * as vscode from 'vscode';
-import type { StudyDocument } from '../core/document';
-import type { Exercise } from '../core/exercises';
+import type { StudyDocument } from '../../core/document';
+import type { Exercise } from '../../core/exercises';
 import type { ExerciseCatalog } from './exerciseCatalog';
-import { pick, PickItem } from './quickInput';
+import { pick, PickItem } from '../quickInput';
 
 export const DEFAULT_PRACTICE_FOLDER = 'interview-practice';
 
@@ -32,7 +32,7 @@ export class PracticeScaffold {
     }
     const exercise = options.exercise ? offered.find(e => e.id === options.exercise) : await this.choose(offered, options.topic !== undefined);
     if (!exercise) { return undefined; }
-    const { composeExercise } = await import('../core/exercises');
+    const { composeExercise } = await import('../../core/exercises');
     const content = composeExercise(exercise.starter, exercise.id, templates, exercise.checks);
     const folder = await this.targetFolder();
     if (folder === 'untitled') {
@@ -107,7 +107,7 @@ export class PracticeScaffold {
     }
     if (how === 'open') { return { uri, write: false }; }
     if (how === 'copy') {
-      const { numberedCopyName } = await import('../core/exercises');
+      const { numberedCopyName } = await import('../../core/exercises');
       const names = new Set((await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n));
       return { uri: vscode.Uri.joinPath(folder, numberedCopyName(file, n => names.has(n))), write: true };
     }

@@ -1,8 +1,8 @@
 // Status-bar item: cards due for review in the active document; a click starts that quiz.
 import * as vscode from 'vscode';
-import { Disposable } from './disposable';
+import { Disposable } from '../disposable';
 import type { ProgressStore } from './progressStore';
-import type { StudyDeck } from './studyDeck';
+import type { StudyDeck } from '../quiz/studyDeck';
 
 const RECHECK_MS = 5 * 60_000;
 
