@@ -5,6 +5,7 @@ import type { StudyDocument } from '../../core/document';
 import type { Exercise } from '../../core/exercises';
 import type { ExerciseCatalog } from './exerciseCatalog';
 import { pick, PickItem } from '../quickInput';
+import { settingUri } from '../settingUri';
 
 export const DEFAULT_PRACTICE_FOLDER = 'interview-practice';
 
@@ -80,9 +81,9 @@ export class PracticeScaffold {
   /** The configured folder; with no workspace, ask for one or offer an untitled document. */
   private async targetFolder(): Promise<vscode.Uri | 'untitled' | undefined> {
     const setting = vscode.workspace.getConfiguration('djangoPrep').get<string>('practiceFolder', DEFAULT_PRACTICE_FOLDER).trim() || DEFAULT_PRACTICE_FOLDER;
-    if (setting.startsWith('/') || /^[A-Za-z]:[\\/]/.test(setting)) { return vscode.Uri.file(setting); }
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (root) { return vscode.Uri.joinPath(root, setting); }
+    // A URI, an absolute path, or a path in the workspace; a relative one without a workspace is asked for.
+    const configured = settingUri(setting);
+    if (configured) { return configured; }
     const choice = await vscode.window.showQuickPick([
       { label: '$(folder) Choose a Folder...', value: 'folder' as const },
       { label: '$(new-file) Open as an Untitled File', description: 'save it wherever you like', value: 'untitled' as const },
