@@ -2,6 +2,7 @@
 // parsed here; the document loads the first time the tree or a command needs it.
 import * as vscode from 'vscode';
 import { registerCommands } from './vscode/topics/topicCommands';
+import type { Scheduler, SchedulerSource } from './core/scheduler';
 import { DashboardPanel } from './vscode/progress/dashboardPanel';
 import { registerDocumentList } from './vscode/documentList';
 import { DocumentStore } from './vscode/documentStore';
@@ -16,6 +17,7 @@ import { PracticeScaffold } from './vscode/practice/practiceScaffold';
 import { registerProgressCommands } from './vscode/progress/progressCommands';
 import { ProgressStore } from './vscode/progress/progressStore';
 import { QuestionBank } from './vscode/quiz/questionBank';
+import { registerQuizCommands } from './vscode/quiz/quizCommands';
 import { QuizFlow } from './vscode/quiz/quizFlow';
 import { DueStatus } from './vscode/progress/statusBar';
 import { StudyDeck } from './vscode/quiz/studyDeck';
@@ -53,10 +55,13 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const { provider, view } = createTopicTree(store);
   const progress = new ProgressStore(context);
   const decks = new StudyDeck(store, new QuestionBank(context.extensionUri, log));
-  const quiz = new QuizFlow(decks, progress, panel);
-  const topicProgress = new TopicProgress(decks, progress, quiz);
+  // One scheduler for quizzes, figures and the dashboard, built when first needed (not at activation).
+  let scheduling: Promise<Scheduler> | undefined;
+  const scheduler: SchedulerSource = () => scheduling ??= import('./core/scheduler').then(m => new m.Scheduler());
+  const quiz = new QuizFlow(decks, progress, scheduler, panel);
+  const topicProgress = new TopicProgress(decks, progress, scheduler);
   const dueStatus = new DueStatus(decks, progress);
-  const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, quiz);
+  const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, scheduler);
   provider.setStats(topicProgress);
   const exercises = new ExerciseCatalog(context.extensionUri, log);
   const guide = async () => store.isBundled ? store.get() : undefined;
@@ -79,7 +84,8 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   context.subscriptions.push(
     { dispose: () => channel?.dispose() }, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, practice, lens, practiceChanged,
     ...registerCommands(store, panel, view),
-    ...registerProgressCommands(quiz, progress, dashboard),
+    ...registerQuizCommands(quiz),
+    ...registerProgressCommands(progress, dashboard),
     ...registerPracticeCommands(scaffold, practice, lens, store, panel),
     ...registerNavigationCommands(store),
     ...registerDocumentList(store, context.extensionUri),

@@ -1,5 +1,6 @@
-// The typed protocol between the topic webview and the extension. Everything that arrives
-// from the webview is untrusted: it is checked here and anything else is dropped.
+// The typed protocol between the webviews (topic page, progress dashboard) and the extension.
+// The page scripts in media/ import these types too. Everything that arrives from a webview
+// is untrusted: it is checked here and anything else is dropped.
 
 /** A topic as the webview shows it. */
 export interface TopicView {
@@ -77,8 +78,23 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
 /** State the webview keeps through `setState`, read back by the serializer after a reload. */
 export interface PanelState {
   readonly topicId: string;
+  /** The last message the page drew (the page's own use; the serializer ignores it). */
+  readonly rev?: number;
 }
 
 export function parsePanelState(raw: unknown): PanelState | undefined {
   return isObject(raw) && isId(raw.topicId) ? { topicId: raw.topicId } : undefined;
+}
+
+/** The commands the dashboard's buttons may run. */
+export const DASHBOARD_COMMANDS = ['djangoPrep.startQuiz', 'djangoPrep.exportProgress', 'djangoPrep.importProgress', 'djangoPrep.resetProgress'] as const;
+export type DashboardCommand = typeof DASHBOARD_COMMANDS[number];
+
+/** Dashboard webview -> extension. */
+export type FromDashboard = { readonly type: 'run'; readonly command: DashboardCommand };
+
+const isDashboardCommand = (v: unknown): v is DashboardCommand => (DASHBOARD_COMMANDS as readonly unknown[]).includes(v);
+
+export function parseFromDashboard(raw: unknown): FromDashboard | undefined {
+  return isObject(raw) && raw.type === 'run' && isDashboardCommand(raw.command) ? { type: 'run', command: raw.command } : undefined;
 }
