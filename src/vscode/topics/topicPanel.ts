@@ -4,7 +4,7 @@ import type { Topic } from '../../core/document';
 import { escapeHtml } from '../../core/html';
 import { FromWebview, PageTiming, parseFromWebview, parsePanelState, ToWebview, TopicView } from '../../core/messages';
 import type { TopicRenderer } from '../../core/render';
-import { Disposable } from '../disposable';
+import { Disposable, disposeAll } from '../disposable';
 import type { DocumentStore } from '../documentStore';
 
 export const TOPIC_VIEW_TYPE = 'djangoPrep.topic';
@@ -211,7 +211,8 @@ export class TopicPanel extends Disposable {
       enableScripts: true,
       enableForms: false,
       enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'content')],
+      // The page loads topic.css and topic.js; topics arrive as messages, so content/ is not needed.
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
     };
   }
 
@@ -255,8 +256,7 @@ export class TopicPanel extends Disposable {
     // Closed right after a switch: remember that topic, but it was not seen, so not read.
     if (this.afterDraw) { void this.memento.update(LAST_TOPIC_KEY, this.afterDraw.topicId); }
     this.cancelAfterDraw();
-    this.panelDisposables.forEach(d => d.dispose());
-    this.panelDisposables = [];
+    disposeAll(this.panelDisposables);
   }
 
   override dispose(): void {
