@@ -2,10 +2,11 @@
 // Quiz card webview: draws the card posted by the extension; Space reveals a recall card's
 // answer, 1-4 rate it, Escape stops the quiz. Everything it sends is checked by the extension.
 (function () {
-  /** @typedef {import('../src/core/cardMessages').CardView} CardView */
-  /** @typedef {import('../src/core/cardMessages').ToCard} ToCard */
-  /** @typedef {import('../src/core/cardMessages').FromCard} FromCard */
+  /** @typedef {import('../src/core/messages').CardView} CardView */
+  /** @typedef {import('../src/core/messages').ToCard} ToCard */
+  /** @typedef {import('../src/core/messages').FromCard} FromCard */
 
+  /** @type {CardPageApi} */
   const vscode = acquireVsCodeApi();
   /** @param {FromCard} m */
   const post = (m) => vscode.postMessage(m);

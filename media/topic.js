@@ -1,10 +1,11 @@
 // @ts-check
 // Topic webview: draws topics posted by the extension, posts back typed messages.
 (function () {
-  /** @typedef {{ id: string; title: string }} TopicRef */
-  /** @typedef {{ id: string; title: string; crumb: string; html: string; minutes: number; related: TopicRef[]; questions: number; quizCards?: number; exercises?: number; previous?: TopicRef; next?: TopicRef }} TopicView */
-  /** @typedef {{ type: 'show'; rev: number; topic: TopicView; concept?: string } | { type: 'missing'; rev: number; title: string; message: string }} ToWebview */
+  /** @typedef {import('../src/core/messages').ToWebview} ToWebview */
+  /** @typedef {import('../src/core/messages').TopicView} TopicView */
+  /** @typedef {TopicView['related'][number]} TopicRef */
 
+  /** @type {TopicPageApi} */
   const vscode = acquireVsCodeApi();
 
   /** @param {string} id */
@@ -47,7 +48,7 @@
     return true;
   }
 
-  /** @param {TopicRef[]} topics */
+  /** @param {TopicView['related']} topics */
   function showRelated(topics) {
     related.textContent = '';
     related.hidden = topics.length === 0;
@@ -164,7 +165,8 @@
     if (topicId) {
       vscode.postMessage({ type: 'openTopic', id: topicId, concept });
     } else if (target.classList.contains('external')) {
-      vscode.postMessage({ type: 'openExternal', href: target.getAttribute('href') });
+      const href = target.getAttribute('href');
+      if (href) { vscode.postMessage({ type: 'openExternal', href }); }
     }
   });
 

@@ -1,27 +1,29 @@
 // Composition root: build the pieces, register them, return a small API. Nothing is read or
 // parsed here; the document loads the first time the tree or a command needs it.
 import * as vscode from 'vscode';
-import { registerCommands } from './vscode/commands';
-import { DashboardPanel } from './vscode/dashboardPanel';
+import { registerCommands } from './vscode/topics/topicCommands';
+import type { Scheduler, SchedulerSource } from './core/scheduler';
+import { DashboardPanel } from './vscode/progress/dashboardPanel';
 import { registerDocumentList } from './vscode/documentList';
 import { DocumentStore } from './vscode/documentStore';
-import { registerNavigationCommands } from './vscode/navigation';
-import { registerFilterCommands, TopicFilter } from './vscode/treeFilter';
+import { registerNavigationCommands } from './vscode/topics/navigation';
+import { registerFilterCommands, TopicFilter } from './vscode/topics/treeFilter';
 import { ContextKey } from './vscode/contextKey';
-import { ExerciseCatalog } from './vscode/exerciseCatalog';
-import { ExerciseLens } from './vscode/exerciseLens';
-import { PracticeCheck } from './vscode/practiceCheck';
-import { registerPracticeCommands } from './vscode/practiceCommands';
-import { PracticeScaffold } from './vscode/practiceScaffold';
-import { registerProgressCommands } from './vscode/progressCommands';
-import { ProgressStore } from './vscode/progressStore';
-import { QuestionBank } from './vscode/questionBank';
-import { QuizFlow } from './vscode/quizFlow';
-import { DueStatus } from './vscode/statusBar';
-import { StudyDeck } from './vscode/studyDeck';
-import { TopicPanel } from './vscode/topicPanel';
-import { TopicProgress } from './vscode/topicProgress';
-import { createTopicTree, TopicTreeProvider } from './vscode/topicTree';
+import { ExerciseCatalog } from './vscode/practice/exerciseCatalog';
+import { ExerciseLens } from './vscode/practice/exerciseLens';
+import { PracticeCheck } from './vscode/practice/practiceCheck';
+import { registerPracticeCommands } from './vscode/practice/practiceCommands';
+import { PracticeScaffold } from './vscode/practice/practiceScaffold';
+import { registerProgressCommands } from './vscode/progress/progressCommands';
+import { ProgressStore } from './vscode/progress/progressStore';
+import { QuestionBank } from './vscode/quiz/questionBank';
+import { registerQuizCommands } from './vscode/quiz/quizCommands';
+import { QuizFlow } from './vscode/quiz/quizFlow';
+import { DueStatus } from './vscode/progress/statusBar';
+import { StudyDeck } from './vscode/quiz/studyDeck';
+import { TopicPanel } from './vscode/topics/topicPanel';
+import { TopicProgress } from './vscode/progress/topicProgress';
+import { createTopicTree, TopicTreeProvider } from './vscode/topics/topicTree';
 import type { StudyNode } from './core/document';
 
 export interface DjangoPrepApi {
@@ -53,10 +55,13 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const { provider, view } = createTopicTree(store);
   const progress = new ProgressStore(context);
   const decks = new StudyDeck(store, new QuestionBank(context.extensionUri, log));
-  const quiz = new QuizFlow(decks, progress, panel);
-  const topicProgress = new TopicProgress(decks, progress, quiz);
+  // One scheduler for quizzes, figures and the dashboard, built when first needed (not at activation).
+  let scheduling: Promise<Scheduler> | undefined;
+  const scheduler: SchedulerSource = () => scheduling ??= import('./core/scheduler').then(m => new m.Scheduler());
+  const quiz = new QuizFlow(decks, progress, scheduler, panel);
+  const topicProgress = new TopicProgress(decks, progress, scheduler);
   const dueStatus = new DueStatus(decks, progress);
-  const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, quiz);
+  const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, scheduler);
   provider.setStats(topicProgress);
   const exercises = new ExerciseCatalog(context.extensionUri, log);
   const guide = async () => store.isBundled ? store.get() : undefined;
@@ -79,7 +84,8 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   context.subscriptions.push(
     { dispose: () => channel?.dispose() }, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, practice, lens, practiceChanged,
     ...registerCommands(store, panel, view),
-    ...registerProgressCommands(quiz, progress, dashboard),
+    ...registerQuizCommands(quiz),
+    ...registerProgressCommands(progress, dashboard),
     ...registerPracticeCommands(scaffold, practice, lens, store, panel),
     ...registerNavigationCommands(store),
     ...registerDocumentList(store, context.extensionUri),

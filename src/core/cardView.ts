@@ -1,6 +1,6 @@
 // The quiz card webview: what it shows for a question, its answer and the summary. Markdown is
 // rendered here, so the page only places HTML.
-import type { CardView } from './cardMessages';
+import type { CardView } from './messages';
 import { escapeHtml } from './html';
 import type { Question } from './questions';
 import type { Outcome } from './quiz';

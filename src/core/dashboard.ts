@@ -1,15 +1,10 @@
 // The progress dashboard as data and as SVG charts coloured by CSS classes (the webview's
 // stylesheet maps them to theme colours).
 import type { StudyDocument } from './document';
+import type { TopicFigures } from './figures';
 import { escapeHtml } from './html';
 
-export interface TopicFigures {
-  readonly read: boolean;
-  readonly practised?: { readonly passed: number; readonly total: number };
-  readonly recall?: number;
-  readonly due: number;
-  readonly reviewed: number;
-}
+export type { TopicFigures };
 
 export interface SectionFigures {
   readonly title: string;
@@ -29,7 +24,7 @@ export interface DashboardModel {
   readonly start: Date;
 }
 
-export function dashboardModel(doc: StudyDocument, stats: (topicId: string) => TopicFigures | undefined, forecast: readonly number[], now: Date): DashboardModel {
+export function dashboardModel(doc: StudyDocument, stats: (topicId: string) => Omit<TopicFigures, 'cards'> | undefined, forecast: readonly number[], now: Date): DashboardModel {
   const groups: Array<{ title: string; topics: string[] }> = [];
   for (const item of doc.items) {
     if (item.kind === 'section') { groups.push({ title: item.title, topics: item.topics.map(t => t.id) }); }

@@ -6,6 +6,21 @@ import { noteCards, noteCardSources } from './noteCards';
 import type { Question } from './questions';
 import { inSlices } from './slices';
 
+/** The active document's deck and the key its progress is saved under. */
+export interface ActiveDeck {
+  readonly doc: StudyDocument;
+  /** Progress key: `guide` for the bundled guide, the URI for a user's document. */
+  readonly key: string;
+  readonly deck: readonly CardSource[];
+}
+
+/** Where adapters get the active deck: a port, so they need not know who builds it. */
+export interface DeckSource {
+  /** The active document's progress key, known without building the deck. */
+  readonly key: string;
+  current(): Promise<ActiveDeck | undefined>;
+}
+
 export function bankCards(questions: readonly Question[]): CardSource[] {
   return questions.map(q => ({ id: `q:${q.id}`, topic: q.topic, kind: 'bank' as const, build: () => q }));
 }

@@ -29,7 +29,14 @@ export interface Templates {
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const FILE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,80}\.py$/;
-const PACKAGES = new Set(['django', 'rest_framework', 'celery', 'yaml']);
+/** The packages an exercise may require (its import name), and how pip and Debian/Ubuntu call them. */
+export const PACKAGES: Readonly<Record<string, { readonly pip: string; readonly apt: string }>> = {
+  django: { pip: 'django', apt: 'python3-django' },
+  rest_framework: { pip: 'djangorestframework', apt: 'python3-djangorestframework' },
+  celery: { pip: 'celery', apt: 'python3-celery' },
+  yaml: { pip: 'pyyaml', apt: 'python3-yaml' },
+};
+const isPackage = (name: string) => Object.prototype.hasOwnProperty.call(PACKAGES, name);
 export const HEADER = '# Django Interview Prep: ';
 const ID_LINE = '# Exercise id: ';
 
@@ -46,8 +53,8 @@ export function exerciseProblems(raw: unknown, folder: string): string[] {
   if (!text(raw.topic, 200)) { p.push('topic missing'); }
   if (!text(raw.description, 400)) { p.push('description missing'); }
   if (typeof raw.file !== 'string' || !FILE.test(raw.file)) { p.push(`file ${JSON.stringify(raw.file)} must be a plain name ending in .py`); }
-  if (!Array.isArray(raw.requires) || !raw.requires.every(r => typeof r === 'string' && PACKAGES.has(r))) {
-    p.push(`requires must list some of ${[...PACKAGES].join(', ')}`);
+  if (!Array.isArray(raw.requires) || !raw.requires.every(r => typeof r === 'string' && isPackage(r))) {
+    p.push(`requires must list some of ${Object.keys(PACKAGES).join(', ')}`);
   }
   return p;
 }
@@ -107,8 +114,21 @@ export function numberedCopyName(file: string, taken: (name: string) => boolean)
   }
 }
 
+/** How to install required packages with pip and with apt (names not in the list pass through). */
+export function installNames(requires: readonly string[]): { readonly pip: string[]; readonly apt: string[] } {
+  const known = (r: string) => (isPackage(r) ? PACKAGES[r] : undefined);
+  return { pip: requires.map(r => known(r)?.pip ?? r), apt: requires.map(r => known(r)?.apt ?? r) };
+}
+
+/** Why a check did not give a result: no interpreter, a package missing, or the run stopped early. */
+export interface CheckProblem {
+  readonly kind: 'no-python' | 'missing-package' | 'crashed';
+  /** The spawn error, the missing package, or the last line of output. */
+  readonly detail: string;
+}
+
 /** What a failed run says about the interpreter: not found, or a package missing. */
-export function diagnoseRun(exitCode: number | null, output: string, spawnError?: string): { kind: 'no-python' | 'missing-package' | 'crashed'; detail: string } | undefined {
+export function diagnoseRun(exitCode: number | null, output: string, spawnError?: string): CheckProblem | undefined {
   if (spawnError) { return { kind: 'no-python', detail: spawnError }; }
   const missing = /No module named '([\w.]+)'/.exec(output);
   if (exitCode === 3 || missing) {

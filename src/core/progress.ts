@@ -1,8 +1,10 @@
 // What a user has done, per document: topics read, practice results, quiz cards. Versioned;
 // anything unreadable is reported so the adapter can back it up and start afresh.
-import { isSavedCard, SavedCard } from './scheduler';
+import { isSavedCard, lastReviewTime, reviewCount, SavedCard } from './scheduler';
 
 export const PROGRESS_VERSION = 1;
+/** Progress key of the bundled guide; a user's document is keyed by its URI. */
+export const GUIDE_KEY = 'guide';
 
 export interface PracticeResult { readonly passed: number; readonly total: number; readonly at: number }
 
@@ -96,8 +98,8 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
     for (const id of new Set([...Object.keys(x.cards), ...Object.keys(y.cards)])) {
       const p = x.cards[id];
       const q = y.cards[id];
-      // Index 8 is the last review time; more reviews break a tie.
-      doc.cards[id] = !p ? q : !q ? p : (q[8] > p[8] || (q[8] === p[8] && q[5] > p[5])) ? q : p;
+      // The later review wins; more reviews break a tie.
+      doc.cards[id] = !p ? q : !q ? p : (lastReviewTime(q) > lastReviewTime(p) || (lastReviewTime(q) === lastReviewTime(p) && reviewCount(q) > reviewCount(p))) ? q : p;
     }
     out.documents[key] = doc;
   }

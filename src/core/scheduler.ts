@@ -11,6 +11,20 @@ export type { Grade };
  */
 export type SavedCard = [number, number, number, number, number, number, number, number, number];
 
+// Everything outside this file reads a saved card through these, never by tuple index.
+/** When the card falls due (ms). */
+export const dueTime = (saved: SavedCard): number => saved[0];
+/** How many times it was reviewed. */
+export const reviewCount = (saved: SavedCard): number => saved[5];
+/** When it was last reviewed (ms; 0 for never). */
+export const lastReviewTime = (saved: SavedCard): number => saved[8];
+
+/**
+ * The scheduler, built on first use (the FSRS instance is not needed at activation). The
+ * composition root makes one and hands it to every adapter that schedules or counts.
+ */
+export type SchedulerSource = () => Promise<Scheduler>;
+
 export interface CardStatus {
   readonly due: Date;
   readonly reps: number;
@@ -44,7 +58,7 @@ export class Scheduler {
   }
 
   isDue(saved: SavedCard, now: Date): boolean {
-    return saved[0] <= now.getTime();
+    return dueTime(saved) <= now.getTime();
   }
 
   /** How many of these cards fall due on each of the next `days` days (today first, overdue included). */
@@ -52,7 +66,7 @@ export class Scheduler {
     const counts = new Array<number>(days).fill(0);
     const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
     for (const c of cards) {
-      const day = Math.max(0, Math.floor((c[0] - startOfToday) / DAY));
+      const day = Math.max(0, Math.floor((dueTime(c) - startOfToday) / DAY));
       if (day < days) { counts[day]++; }
     }
     return counts;

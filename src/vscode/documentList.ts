@@ -3,18 +3,9 @@
 import * as vscode from 'vscode';
 import type { DocumentStore } from './documentStore';
 import type { PickItem } from './quickInput';
+import { settingUri } from './settingUri';
 
 const SETTING = 'documents';
-
-/** A list entry as a URI: an absolute path, a URI, or a path relative to the first workspace folder. */
-export function entryUri(entry: string): vscode.Uri | undefined {
-  const e = entry.trim();
-  if (!e) { return undefined; }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(e)) { return vscode.Uri.parse(e); }
-  if (e.startsWith('/') || /^[A-Za-z]:[\\/]/.test(e)) { return vscode.Uri.file(e); }
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return root ? vscode.Uri.joinPath(root, e) : undefined;
-}
 
 function listed(): string[] {
   return vscode.workspace.getConfiguration('djangoPrep').get<string[]>(SETTING, []).filter(e => typeof e === 'string');
@@ -29,7 +20,7 @@ function entryFor(uri: vscode.Uri): string {
 
 export async function rememberDocument(uri: vscode.Uri): Promise<void> {
   const entries = listed();
-  if (entries.some(e => entryUri(e)?.toString() === uri.toString())) { return; }
+  if (entries.some(e => settingUri(e)?.toString() === uri.toString())) { return; }
   const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await vscode.workspace.getConfiguration('djangoPrep').update(SETTING, [...entries, entryFor(uri)], target);
 }
@@ -60,7 +51,7 @@ export function registerDocumentList(store: DocumentStore, extensionUri: vscode.
           { label: '$(book) Django Interview Prep guide', description: mark(store.bundledUri) ?? 'bundled', value: { uri: store.bundledUri } },
         ];
         for (const entry of listed()) {
-          const uri = entryUri(entry);
+          const uri = settingUri(entry);
           if (!uri) { continue; }
           items.push({ label: `$(markdown) ${uri.path.split('/').pop()}`, description: [mark(uri), entry].filter(Boolean).join(' · '), buttons: [REMOVE], value: { uri, entry } });
         }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import { waitFor } from './helpers';
 import type { StudyNode } from '../../src/core/document';
-import type { RenderedEvent } from '../../src/vscode/topicPanel';
+import type { RenderedEvent } from '../../src/vscode/topics/topicPanel';
 
 const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 const ROOT = path.resolve(__dirname, '..', '..', '..');

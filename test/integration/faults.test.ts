@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import { waitFor } from './helpers';
 import type { Summary } from '../../src/core/quiz';
-import { PROGRESS_KEY } from '../../src/vscode/progressStore';
+import { PROGRESS_KEY } from '../../src/vscode/progress/progressStore';
 
 const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 let api: DjangoPrepApi;

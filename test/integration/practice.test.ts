@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import { accept, waitFor } from './helpers';
-import type { CheckOutcome } from '../../src/vscode/practiceCheck';
+import type { CheckOutcome } from '../../src/vscode/practice/practiceCheck';
 
 const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 let api: DjangoPrepApi;
@@ -70,7 +70,7 @@ suite('Practice files', () => {
     const started = new Promise<string>(resolve => { const d = vscode.tasks.onDidStartTask(e => { d.dispose(); resolve(e.execution.task.name); }); });
     const outcome = await vscode.commands.executeCommand<CheckOutcome>('djangoPrep.checkPracticeFile', uri);
     assert.strictEqual(await started, 'Check signals_on_commit.py');
-    assert.ok(outcome?.result, `no result: ${outcome?.problem}`);
+    assert.ok(outcome?.result, `no result: ${JSON.stringify(outcome?.problem)}`);
     assert.ok(outcome.result.total >= 4 && outcome.result.passed < outcome.result.total, JSON.stringify(outcome.result));
     await waitFor(() => api.progress.document('guide').practised['django/signals']?.total === outcome.result!.total ? true : undefined, 'the result in progress');
 
@@ -101,7 +101,7 @@ suite('Practice files', () => {
     await config.update('pythonPath', bare, vscode.ConfigurationTarget.Workspace);
     try {
       const outcome = await vscode.commands.executeCommand<CheckOutcome>('djangoPrep.checkPracticeFile', vscode.Uri.joinPath(folder(), 'signals_on_commit-2.py'));
-      assert.match(outcome?.problem ?? '', /^missing-package:/);
+      assert.strictEqual(outcome?.problem?.kind, 'missing-package');
       assert.strictEqual(outcome?.result, undefined);
     } finally {
       await config.update('pythonPath', before, vscode.ConfigurationTarget.Workspace);
@@ -143,7 +143,7 @@ suite('Practice files', () => {
       const uri = vscode.Uri.joinPath(folder(), 'signals_on_commit-2.py');
       const outcome = await vscode.commands.executeCommand<CheckOutcome>('djangoPrep.checkPracticeFile', uri);
       assert.strictEqual(outcome?.python, '/nonexistent/python3');
-      assert.match(outcome?.problem ?? '', /^no-python:/);
+      assert.strictEqual(outcome?.problem?.kind, 'no-python');
       assert.strictEqual(outcome?.result, undefined);
     } finally {
       await config.update('pythonPath', before, vscode.ConfigurationTarget.Workspace);

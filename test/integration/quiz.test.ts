@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import { waitFor } from './helpers';
-import type { AskedQuestion } from '../../src/vscode/quizFlow';
+import type { AskedQuestion } from '../../src/vscode/quiz/quizFlow';
 import type { Summary } from '../../src/core/quiz';
 import type { Question } from '../../src/core/questions';
 

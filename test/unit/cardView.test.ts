@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseFromCard } from '../../src/core/cardMessages';
+import { parseFromCard } from '../../src/core/messages';
 import { answerCard, questionCard, ratedCard, summaryCard } from '../../src/core/cardView';
 import { parseDocument, Topic } from '../../src/core/document';
 import type { Question } from '../../src/core/questions';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { composeExercise, diagnoseRun, exerciseIdOf, exerciseProblems, numberedCopyName, parseCheckOutput } from '../../src/core/exercises';
+import { composeExercise, diagnoseRun, exerciseIdOf, exerciseProblems, installNames, numberedCopyName, parseCheckOutput } from '../../src/core/exercises';
 
 const templates = { django: 'DJANGO = 1\n', runner: 'def run_tasks(): pass\n' };
 const starter = '# Django Interview Prep: Views\n# Topic: Views\n# {{django-setup}}\n# {{task-runner}}\nx = 1\n';
@@ -43,6 +43,14 @@ describe('practice exercises', () => {
     assert.deepStrictEqual(diagnoseRun(1, "ModuleNotFoundError: No module named 'rest_framework.serializers'"), { kind: 'missing-package', detail: 'rest_framework' });
     assert.deepStrictEqual(diagnoseRun(1, '  File "x.py", line 3\nSyntaxError: invalid syntax'), { kind: 'crashed', detail: 'SyntaxError: invalid syntax' });
     assert.strictEqual(diagnoseRun(1, '0 of 2 tasks pass\n'), undefined);
+  });
+
+  it('names the pip and apt packages for what an exercise requires', () => {
+    assert.deepStrictEqual(installNames(['django', 'rest_framework', 'celery', 'yaml']), {
+      pip: ['django', 'djangorestframework', 'celery', 'pyyaml'],
+      apt: ['python3-django', 'python3-djangorestframework', 'python3-celery', 'python3-yaml'],
+    });
+    assert.deepStrictEqual(installNames(['toString']), { pip: ['toString'], apt: ['toString'] }, 'only listed packages are renamed');
   });
 
   it('names a numbered copy after the first free number', () => {

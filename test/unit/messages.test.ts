@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseFromWebview, parsePanelState } from '../../src/core/messages';
+import { DASHBOARD_COMMANDS, parseFromDashboard, parseFromWebview, parsePanelState } from '../../src/core/messages';
 
 describe('webview messages', () => {
   it('accepts the typed messages', () => {
@@ -32,5 +32,20 @@ describe('ready message', () => {
     assert.deepStrictEqual(parseFromWebview({ type: 'ready', rev: 3 }), { type: 'ready', rev: 3 });
     assert.strictEqual(parseFromWebview({ type: 'ready', rev: '3' }), undefined);
     assert.strictEqual(parseFromWebview({ type: 'ready', rev: 1.5 }), undefined);
+  });
+});
+
+describe('dashboard messages', () => {
+  it('accepts a request to run an allowlisted command', () => {
+    for (const command of DASHBOARD_COMMANDS) {
+      assert.deepStrictEqual(parseFromDashboard({ type: 'run', command, extra: 1 }), { type: 'run', command });
+    }
+  });
+
+  it('drops anything else, the old untyped shape included', () => {
+    for (const bad of [null, 'djangoPrep.startQuiz', { command: 'djangoPrep.startQuiz' }, { type: 'run' }, { type: 'run', command: 'workbench.action.quit' },
+      { type: 'run', command: 'djangoPrep.openTopic' }, { type: 'quiz', topicId: 'x' }]) {
+      assert.strictEqual(parseFromDashboard(bad), undefined, JSON.stringify(bad));
+    }
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { isSavedCard, Rating, SavedCard, Scheduler } from '../../src/core/scheduler';
+import { dueTime, isSavedCard, lastReviewTime, Rating, reviewCount, SavedCard, Scheduler } from '../../src/core/scheduler';
 
 const DAY = 86_400_000;
 const start = new Date('2026-01-05T09:00:00Z');
@@ -61,5 +61,15 @@ describe('Scheduler (FSRS)', () => {
     for (const bad of [null, [], [1, 2, 3], 'x', [NaN, 1, 1, 1, 0, 1, 0, 2, 0], [1, 1, 1, 1, 0, 1, 0, 9, 0], [1, -1, 1, 1, 0, 1, 0, 2, 0]]) {
       assert.strictEqual(isSavedCard(bad), false, JSON.stringify(bad));
     }
+  });
+
+  it('reads a saved card through its accessors', () => {
+    const once = s.review(undefined, Rating.Good, start);
+    const twice = s.review(once, Rating.Good, at(3));
+    assert.strictEqual(reviewCount(once), 1);
+    assert.strictEqual(reviewCount(twice), 2);
+    assert.strictEqual(lastReviewTime(twice), at(3).getTime());
+    assert.strictEqual(dueTime(twice), s.status(twice, at(3)).due.getTime());
+    assert.ok(s.isDue(twice, new Date(dueTime(twice))) && !s.isDue(twice, new Date(dueTime(twice) - 1)));
   });
 });

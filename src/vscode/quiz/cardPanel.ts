@@ -3,7 +3,7 @@
 // keyboard (Space reveals, 1-4 rate, Escape stops); the quiz box stays the way to drive it.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import type { CardView, FromCard, ToCard } from '../../core/cardMessages';
+import type { CardView, FromCard, ToCard } from '../../core/messages';
 import { Disposable } from '../disposable';
 
 export const CARD_VIEW_TYPE = 'djangoPrep.quizCard';
@@ -72,7 +72,7 @@ export class CardPanel extends Disposable {
   }
 
   private async receive(raw: unknown): Promise<void> {
-    const { parseFromCard } = await import('../../core/cardMessages');
+    const { parseFromCard } = await import('../../core/messages');
     const m = parseFromCard(raw);
     if (!m) { return; }
     if (m.type === 'drawn') {

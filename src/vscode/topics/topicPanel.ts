@@ -1,11 +1,11 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import type { Topic } from '../core/document';
-import { escapeHtml } from '../core/html';
-import { FromWebview, PageTiming, parseFromWebview, parsePanelState, ToWebview, TopicView } from '../core/messages';
-import type { TopicRenderer } from '../core/render';
-import { Disposable } from './disposable';
-import type { DocumentStore } from './documentStore';
+import type { Topic } from '../../core/document';
+import { escapeHtml } from '../../core/html';
+import { FromWebview, PageTiming, parseFromWebview, parsePanelState, ToWebview, TopicView } from '../../core/messages';
+import type { TopicRenderer } from '../../core/render';
+import { Disposable, disposeAll } from '../disposable';
+import type { DocumentStore } from '../documentStore';
 
 export const TOPIC_VIEW_TYPE = 'djangoPrep.topic';
 const LAST_TOPIC_KEY = 'djangoPrep.lastTopic';
@@ -48,7 +48,7 @@ export class TopicPanel extends Disposable {
   private shownUri: string | undefined;
   private actions: ((topicId: string) => Promise<TopicActions>) | undefined;
   private views = new WeakMap<Topic, TopicView>();
-  private renderer: Promise<{ renderer: TopicRenderer; toTopicView: typeof import('../core/render').toTopicView }> | undefined;
+  private renderer: Promise<{ renderer: TopicRenderer; toTopicView: typeof import('../../core/render').toTopicView }> | undefined;
   private rejected = 0;
   private rev = 0;
   /** What follows a topic onto the screen: tab title, remembered topic, the `shown` event. */
@@ -181,7 +181,7 @@ export class TopicPanel extends Disposable {
     // Numbered now, so a later call always carries a higher number however the awaits interleave.
     const rev = ++this.rev;
     // The renderer (markdown-it, highlight.js) loads with the first topic, not at activation.
-    this.renderer ??= import('../core/render').then(m => ({ renderer: new m.TopicRenderer(), toTopicView: m.toTopicView }));
+    this.renderer ??= import('../../core/render').then(m => ({ renderer: new m.TopicRenderer(), toTopicView: m.toTopicView }));
     const { renderer, toTopicView } = await this.renderer;
     const doc = this.store.peek()!;
     const actions = this.actions ? await this.actions(topic.id) : {};
@@ -211,7 +211,8 @@ export class TopicPanel extends Disposable {
       enableScripts: true,
       enableForms: false,
       enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'content')],
+      // The page loads topic.css and topic.js; topics arrive as messages, so content/ is not needed.
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
     };
   }
 
@@ -255,8 +256,7 @@ export class TopicPanel extends Disposable {
     // Closed right after a switch: remember that topic, but it was not seen, so not read.
     if (this.afterDraw) { void this.memento.update(LAST_TOPIC_KEY, this.afterDraw.topicId); }
     this.cancelAfterDraw();
-    this.panelDisposables.forEach(d => d.dispose());
-    this.panelDisposables = [];
+    disposeAll(this.panelDisposables);
   }
 
   override dispose(): void {

@@ -3,10 +3,10 @@
 import { spawn } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { CheckResult } from '../core/exercises';
+import type { CheckProblem, CheckResult } from '../../core/exercises';
+import { GUIDE_KEY } from '../../core/progress';
+import type { ProgressStore } from '../progress/progressStore';
 import type { ExerciseCatalog } from './exerciseCatalog';
-import type { ProgressStore } from './progressStore';
-import { GUIDE_KEY } from './studyDeck';
 
 export const TASK_TYPE = 'djangoPrep';
 
@@ -14,7 +14,8 @@ export interface CheckOutcome {
   readonly file: string;
   readonly python: string;
   readonly result?: CheckResult;
-  readonly problem?: string;
+  /** Why there is no result (or the interpreter cannot run it), as diagnosed: kept typed to the message. */
+  readonly problem?: CheckProblem;
 }
 
 export class PracticeCheck {
@@ -34,7 +35,7 @@ export class PracticeCheck {
       return undefined;
     }
     const doc = target ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
-    const { exerciseIdOf } = await import('../core/exercises');
+    const { exerciseIdOf } = await import('../../core/exercises');
     const id = doc ? exerciseIdOf(doc.getText()) : undefined;
     if (!doc || !id) {
       void vscode.window.showInformationMessage('Django Prep: open a practice file (made with "Django Prep: New Practice File...") to check it.');
@@ -48,7 +49,7 @@ export class PracticeCheck {
     const exercise = (await this.catalog.get()).exercises.find(e => e.id === id);
     const python = await pythonFor(doc.uri);
     const outcome = await this.runAsTask(doc.uri.fsPath, python);
-    this.report(outcome, exercise?.requires ?? []);
+    await this.report(outcome, exercise?.requires ?? []);
     if (outcome.result && exercise) {
       await this.progress.recordPractice(GUIDE_KEY, exercise.topic, outcome.result.passed, outcome.result.total);
     }
@@ -58,7 +59,7 @@ export class PracticeCheck {
 
   /** Runs `python file` in a Task whose terminal shows the output; no shell is involved. */
   private async runAsTask(file: string, python: string): Promise<CheckOutcome> {
-    const { diagnoseRun, parseCheckOutput } = await import('../core/exercises');
+    const { diagnoseRun, parseCheckOutput } = await import('../../core/exercises');
     return new Promise<CheckOutcome>(resolve => {
       const write = new vscode.EventEmitter<string>();
       const close = new vscode.EventEmitter<number>();
@@ -81,7 +82,7 @@ export class PracticeCheck {
             close.fire(code ?? 1);
             write.dispose();
             close.dispose();
-            resolve({ file, python, result, problem: problem && problem.kind !== 'crashed' ? `${problem.kind}:${problem.detail}` : result ? undefined : `crashed:${problem?.detail ?? ''}` });
+            resolve({ file, python, result, problem: problem && problem.kind !== 'crashed' ? problem : result ? undefined : { kind: 'crashed', detail: problem?.detail ?? '' } });
           });
         },
         close: () => undefined,
@@ -89,25 +90,24 @@ export class PracticeCheck {
       const task = new vscode.Task({ type: TASK_TYPE, file }, vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file)) ?? vscode.TaskScope.Workspace,
         `Check ${path.basename(file)}`, 'Django Prep', new vscode.CustomExecution(async () => terminal));
       task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true, showReuseMessage: false };
-      void vscode.tasks.executeTask(task).then(undefined, e => resolve({ file, python, problem: `crashed:${e instanceof Error ? e.message : String(e)}` }));
+      void vscode.tasks.executeTask(task).then(undefined, e => resolve({ file, python, problem: { kind: 'crashed', detail: e instanceof Error ? e.message : String(e) } }));
     });
   }
 
-  private report(o: CheckOutcome, requires: readonly string[]): void {
+  private async report(o: CheckOutcome, requires: readonly string[]): Promise<void> {
     const name = path.basename(o.file);
-    if (o.problem?.startsWith('no-python:')) {
+    if (o.problem?.kind === 'no-python') {
       void vscode.window.showErrorMessage(`Django Prep: Python was not found at "${o.python}". Install Python 3, or set "djangoPrep.pythonPath" to your interpreter.`, 'Open Settings')
         .then(c => { if (c) { void vscode.commands.executeCommand('workbench.action.openSettings', 'djangoPrep.pythonPath'); } });
       return;
     }
-    if (o.problem?.startsWith('missing-package:')) {
-      const pip = requires.map(r => ({ django: 'django', rest_framework: 'djangorestframework', celery: 'celery', yaml: 'pyyaml' }[r] ?? r));
-      const apt = requires.map(r => ({ django: 'python3-django', rest_framework: 'python3-djangorestframework', celery: 'python3-celery', yaml: 'python3-yaml' }[r] ?? r));
-      void vscode.window.showErrorMessage(`Django Prep: ${name} needs ${o.problem.slice('missing-package:'.length)}, which ${o.python} does not have. Install with "${o.python} -m pip install ${pip.join(' ')}" (or on Debian/Ubuntu "sudo apt install ${apt.join(' ')}"), or point "djangoPrep.pythonPath" at a Python that has it.`);
+    if (o.problem?.kind === 'missing-package') {
+      const { pip, apt } = (await import('../../core/exercises')).installNames(requires);
+      void vscode.window.showErrorMessage(`Django Prep: ${name} needs ${o.problem.detail}, which ${o.python} does not have. Install with "${o.python} -m pip install ${pip.join(' ')}" (or on Debian/Ubuntu "sudo apt install ${apt.join(' ')}"), or point "djangoPrep.pythonPath" at a Python that has it.`);
       return;
     }
     if (!o.result) {
-      void vscode.window.showErrorMessage(`Django Prep: ${name} stopped before its checks finished (${o.problem?.replace(/^crashed:/, '') || 'no summary'}). The terminal shows the error.`);
+      void vscode.window.showErrorMessage(`Django Prep: ${name} stopped before its checks finished (${o.problem?.detail || 'no summary'}). The terminal shows the error.`);
       return;
     }
     const { passed, total } = o.result;

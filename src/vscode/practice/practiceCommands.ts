@@ -1,11 +1,11 @@
 // Commands for practice files: scaffold, check, compare with the solution, read the topic.
 import * as vscode from 'vscode';
-import type { StudyNode } from '../core/document';
-import type { DocumentStore } from './documentStore';
+import type { StudyNode } from '../../core/document';
+import type { DocumentStore } from '../documentStore';
 import type { ExerciseLens } from './exerciseLens';
 import type { PracticeCheck } from './practiceCheck';
 import type { PracticeScaffold, ScaffoldOptions } from './practiceScaffold';
-import type { TopicPanel } from './topicPanel';
+import type { TopicPanel } from '../topics/topicPanel';
 
 export function registerPracticeCommands(scaffold: PracticeScaffold, check: PracticeCheck, lens: ExerciseLens, store: DocumentStore, panel: TopicPanel): vscode.Disposable[] {
   return [

@@ -1,18 +1,17 @@
 import * as vscode from 'vscode';
-import type { StudyNode } from '../core/document';
-import { Disposable } from './disposable';
-import type { DocumentStore } from './documentStore';
-import { describeStats, speakStats, TopicStats } from './topicProgress';
+import type { StudyNode } from '../../core/document';
+import { describeFigures, NO_FIGURES, speakFigures, TopicFigures } from '../../core/figures';
+import { Disposable } from '../disposable';
+import type { DocumentStore } from '../documentStore';
 
 /** Progress per topic, when quizzes and practice are wired in. */
-export interface TopicStatsSource {
-  get(topicId: string): TopicStats | undefined;
+export interface TopicFiguresSource {
+  get(topicId: string): TopicFigures | undefined;
   /** Fires with the ids of the topics whose figures changed. */
   readonly onDidChange: vscode.Event<readonly string[]>;
 }
 
 export const TOPICS_VIEW = 'djangoPrep.topics';
-const NO_PROGRESS: TopicStats = { read: false, due: 0, reviewed: 0, cards: 0 };
 /** Above this many items to redraw, one whole-tree refresh is cheaper. */
 const MAX_ITEM_REFRESH = 50;
 
@@ -21,7 +20,7 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   private readonly changed = this._register(new vscode.EventEmitter<StudyNode | StudyNode[] | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
 
-  private stats: TopicStatsSource | undefined;
+  private stats: TopicFiguresSource | undefined;
 
   constructor(private readonly store: DocumentStore) {
     super();
@@ -37,7 +36,7 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   }
 
   /** Shows each topic's progress in its description; redraws when progress changes. */
-  setStats(stats: TopicStatsSource): void {
+  setStats(stats: TopicFiguresSource): void {
     this.stats = stats;
     this._register(stats.onDidChange(ids => {
       const items = this.itemsFor(ids);
@@ -51,8 +50,8 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   private readonly drawn = new Map<string, string>();
 
   /** A topic's figures; until they are computed, those of a topic nobody has touched. */
-  private statsOf(topicId: string): TopicStats | undefined {
-    return this.stats && (this.stats.get(topicId) ?? NO_PROGRESS);
+  private statsOf(topicId: string): TopicFigures | undefined {
+    return this.stats && (this.stats.get(topicId) ?? NO_FIGURES);
   }
 
   private static progressText(description: string | undefined, spoken: string): string {
@@ -70,7 +69,7 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
     const stale = ids.filter(id => {
       const shown = this.drawn.get(id);
       const stats = this.statsOf(id);
-      return shown !== undefined && shown !== TopicTreeProvider.progressText(describeStats(stats), speakStats(stats));
+      return shown !== undefined && shown !== TopicTreeProvider.progressText(describeFigures(stats), speakFigures(stats));
     });
     if (stale.length > MAX_ITEM_REFRESH) { return undefined; }
     const nodes = stale.map(id => doc.get(id)).filter((n): n is StudyNode => n?.kind === 'topic');
@@ -119,8 +118,8 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
         item.iconPath = new vscode.ThemeIcon('book');
         item.command = { command: 'djangoPrep.openTopic', title: 'Open Topic', arguments: [node.id, { preserveFocus: true }] };
         const stats = this.statsOf(node.id);
-        const spoken = speakStats(stats);
-        item.description = describeStats(stats);
+        const spoken = speakFigures(stats);
+        item.description = describeFigures(stats);
         item.accessibilityInformation = { label: [`Topic ${node.title}`, spoken].filter(Boolean).join(', ') };
         this.drawn.set(node.id, TopicTreeProvider.progressText(item.description, spoken));
         return item;

@@ -1,10 +1,11 @@
 // "New Practice File...": pick an exercise, write its starter into the practice folder (never
 // overwriting silently), open it.
 import * as vscode from 'vscode';
-import type { StudyDocument } from '../core/document';
-import type { Exercise } from '../core/exercises';
+import type { StudyDocument } from '../../core/document';
+import type { Exercise } from '../../core/exercises';
 import type { ExerciseCatalog } from './exerciseCatalog';
-import { pick, PickItem } from './quickInput';
+import { pick, PickItem } from '../quickInput';
+import { settingUri } from '../settingUri';
 
 export const DEFAULT_PRACTICE_FOLDER = 'interview-practice';
 
@@ -32,7 +33,7 @@ export class PracticeScaffold {
     }
     const exercise = options.exercise ? offered.find(e => e.id === options.exercise) : await this.choose(offered, options.topic !== undefined);
     if (!exercise) { return undefined; }
-    const { composeExercise } = await import('../core/exercises');
+    const { composeExercise } = await import('../../core/exercises');
     const content = composeExercise(exercise.starter, exercise.id, templates, exercise.checks);
     const folder = await this.targetFolder();
     if (folder === 'untitled') {
@@ -80,9 +81,9 @@ export class PracticeScaffold {
   /** The configured folder; with no workspace, ask for one or offer an untitled document. */
   private async targetFolder(): Promise<vscode.Uri | 'untitled' | undefined> {
     const setting = vscode.workspace.getConfiguration('djangoPrep').get<string>('practiceFolder', DEFAULT_PRACTICE_FOLDER).trim() || DEFAULT_PRACTICE_FOLDER;
-    if (setting.startsWith('/') || /^[A-Za-z]:[\\/]/.test(setting)) { return vscode.Uri.file(setting); }
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (root) { return vscode.Uri.joinPath(root, setting); }
+    // A URI, an absolute path, or a path in the workspace; a relative one without a workspace is asked for.
+    const configured = settingUri(setting);
+    if (configured) { return configured; }
     const choice = await vscode.window.showQuickPick([
       { label: '$(folder) Choose a Folder...', value: 'folder' as const },
       { label: '$(new-file) Open as an Untitled File', description: 'save it wherever you like', value: 'untitled' as const },
@@ -107,7 +108,7 @@ export class PracticeScaffold {
     }
     if (how === 'open') { return { uri, write: false }; }
     if (how === 'copy') {
-      const { numberedCopyName } = await import('../core/exercises');
+      const { numberedCopyName } = await import('../../core/exercises');
       const names = new Set((await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n));
       return { uri: vscode.Uri.joinPath(folder, numberedCopyName(file, n => names.has(n))), write: true };
     }

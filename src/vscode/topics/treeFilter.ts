@@ -1,8 +1,8 @@
 // Filters in the view's title bar: topics due for review, not yet read, not yet practised.
 import * as vscode from 'vscode';
-import { ContextKey } from './contextKey';
-import type { StudyNode } from '../core/document';
-import type { TopicStats } from './topicProgress';
+import { ContextKey } from '../contextKey';
+import type { StudyNode } from '../../core/document';
+import type { TopicFigures } from '../../core/figures';
 
 export type TreeFilter = 'all' | 'due' | 'unread' | 'unpractised';
 
@@ -14,7 +14,7 @@ export class TopicFilter {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly stats: (topicId: string) => TopicStats | undefined, private readonly hasExercises: (topicId: string) => boolean) {}
+  constructor(private readonly stats: (topicId: string) => TopicFigures | undefined, private readonly hasExercises: (topicId: string) => boolean) {}
 
   /** Tells the workbench no filter is on (menus show Show All Topics only when one is). */
   start(): void {

@@ -2,15 +2,14 @@
 // typed answers), feedback with the explanation, and a summary. The full question, code and
 // explanation are also shown in a read-only card beside, where long text wraps.
 import * as vscode from 'vscode';
-import type { Question } from '../core/questions';
-import type { Outcome, QuizSession, Scope, Summary } from '../core/quiz';
-import type { Scheduler } from '../core/scheduler';
-import { Disposable } from './disposable';
-import type { ProgressStore } from './progressStore';
-import { input, pick, PickItem } from './quickInput';
+import type { ActiveDeck, DeckSource } from '../../core/deck';
+import type { Answer, Question } from '../../core/questions';
+import type { Outcome, QuizSession, Scope, Summary } from '../../core/quiz';
+import type { Scheduler, SchedulerSource } from '../../core/scheduler';
+import { Disposable } from '../disposable';
+import type { ProgressStore } from '../progress/progressStore';
+import { input, pick, PickItem } from '../quickInput';
 import { QuizCard } from './quizCard';
-import type { ActiveDeck, StudyDeck } from './studyDeck';
-import type { TopicPanel } from './topicPanel';
 
 export interface QuizRequest {
   readonly scope?: Scope;
@@ -27,7 +26,20 @@ export interface AskedQuestion {
   readonly phase: 'question' | 'feedback';
 }
 
-type Asked = { kind: 'answer'; answer: import('../core/questions').Answer } | { kind: 'skip' } | { kind: 'stop' };
+/** Opens a topic beside the quiz ("Read this topic", the summary's topics to revisit). */
+export interface TopicOpener {
+  show(topicId: string, options?: { readonly preserveFocus?: boolean }): Promise<boolean>;
+}
+
+/** Leaving a question without answering it: its own type, never a value among the answers. */
+export type QuizControl = 'skip' | 'stop';
+
+type Asked = { readonly kind: 'answer'; readonly answer: Answer } | { readonly kind: 'control'; readonly control: QuizControl };
+/** A row of the answer box: an answer to choose, or a control. */
+type Choice = { readonly answer: string } | { readonly control: QuizControl };
+
+const SKIPPED: Asked = { kind: 'control', control: 'skip' };
+const STOPPED: Asked = { kind: 'control', control: 'stop' };
 
 const SKIP: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('debug-step-over'), tooltip: 'Skip this question' };
 const STOP: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('debug-stop'), tooltip: 'Stop the quiz (answers so far are kept)' };
@@ -35,7 +47,6 @@ const LENGTHS = [5, 10, 20];
 
 export class QuizFlow extends Disposable {
   private running = false;
-  private scheduler: Scheduler | undefined;
   private readonly card = this._register(new QuizCard());
   /** The question or feedback on screen (tests answer through it); undefined between them. */
   asked: AskedQuestion | undefined;
@@ -43,9 +54,10 @@ export class QuizFlow extends Disposable {
   summaryOpen = false;
 
   constructor(
-    private readonly decks: StudyDeck,
+    private readonly decks: DeckSource,
     private readonly progress: ProgressStore,
-    private readonly panel: TopicPanel,
+    private readonly scheduler: SchedulerSource,
+    private readonly panel: TopicOpener,
     private readonly clock: () => Date = () => new Date(),
     private readonly random: () => number = Math.random,
   ) {
@@ -53,14 +65,6 @@ export class QuizFlow extends Disposable {
   }
 
   get isRunning(): boolean { return this.running; }
-
-  async getScheduler(): Promise<Scheduler> {
-    if (!this.scheduler) {
-      const { Scheduler } = await import('../core/scheduler');
-      this.scheduler = new Scheduler();
-    }
-    return this.scheduler;
-  }
 
   async start(request: QuizRequest = {}): Promise<Summary | undefined> {
     if (this.running) {
@@ -74,7 +78,7 @@ export class QuizFlow extends Disposable {
     }
     this.running = true;
     try {
-      const scheduler = await this.getScheduler();
+      const scheduler = await this.scheduler();
       const scope = request.scope ?? (request.topic ? { kind: 'topic', topic: request.topic } as const : await this.chooseScope(active, scheduler));
       if (!scope) { return undefined; }
       const session = await this.buildSession(active, scheduler, scope, request.length);
@@ -88,7 +92,7 @@ export class QuizFlow extends Disposable {
   }
 
   private async chooseScope(active: ActiveDeck, scheduler: Scheduler): Promise<Scope | undefined> {
-    const { dueCards, weakestTopics } = await import('../core/quiz');
+    const { dueCards, weakestTopics } = await import('../../core/quiz');
     const cards = this.progress.document(active.key).cards;
     const sel = { deck: active.deck, cards, scheduler, now: this.clock() };
     const due = dueCards(sel).length;
@@ -122,7 +126,7 @@ export class QuizFlow extends Disposable {
   }
 
   private async buildSession(active: ActiveDeck, scheduler: Scheduler, scope: Scope, length: number | undefined): Promise<QuizSession | undefined> {
-    const { QuizSession, selectCards } = await import('../core/quiz');
+    const { QuizSession, selectCards } = await import('../../core/quiz');
     const cards = this.progress.document(active.key).cards;
     // TODO(recall UI): recall cards are self-rated; this flow cannot ask them yet, so it leaves them out.
     const available = selectCards(scope, Number.MAX_SAFE_INTEGER, { deck: active.deck, cards, scheduler, now: this.clock(), random: this.random })
@@ -154,7 +158,7 @@ export class QuizFlow extends Disposable {
   }
 
   private async run(active: ActiveDeck, session: QuizSession): Promise<Summary> {
-    const { choicesFor } = await import('../core/quiz');
+    const { choicesFor } = await import('../../core/quiz');
     const topicTitle = (id: string) => { const n = active.doc.get(id); return n?.kind === 'topic' ? n.title : id; };
     for (let item = session.current(); item; item = session.current()) {
       const q = item.question;
@@ -163,8 +167,11 @@ export class QuizFlow extends Disposable {
       await this.card.showQuestion(title, q);
       const started = Date.now();
       const asked = await this.ask(q, choices, title, () => { this.asked = { question: q, choices, phase: 'question' }; });
-      if (asked.kind === 'stop') { break; }
-      if (asked.kind === 'skip') { session.skip(); continue; }
+      if (asked.kind === 'control') {
+        if (asked.control === 'stop') { break; }
+        session.skip();
+        continue;
+      }
       const outcome = session.answer(asked.answer, Date.now() - started);
       const score = session.summary();
       await this.card.showFeedback(title, q, outcome);
@@ -182,26 +189,28 @@ export class QuizFlow extends Disposable {
   private async ask(q: Question, choices: readonly string[], title: string, onShow: () => void): Promise<Asked> {
     const buttons = [SKIP, STOP];
     const control = (r: { kind: string; button?: vscode.QuickInputButton }): Asked | undefined =>
-      r.kind === 'cancelled' || (r.kind === 'button' && r.button === STOP) ? { kind: 'stop' } : r.kind === 'button' ? { kind: 'skip' } : undefined;
+      r.kind === 'cancelled' || (r.kind === 'button' && r.button === STOP) ? STOPPED : r.kind === 'button' ? SKIPPED : undefined;
     if (q.kind === 'typed') {
       const r = await input({ title, prompt: q.prompt, placeholder: 'Type your answer and press Enter (empty skips)', buttons, onShow });
-      return control(r) ?? (r.kind === 'text' && r.text.trim() ? { kind: 'answer', answer: { kind: 'text', text: r.text } } : { kind: 'skip' });
+      return control(r) ?? (r.kind === 'text' && r.text.trim() ? { kind: 'answer', answer: { kind: 'text', text: r.text } } : SKIPPED);
     }
     if (q.kind === 'order') { return this.askOrder(q.prompt, choices, title, onShow); }
     const many = q.kind === 'choice' && q.select === 'many';
-    const items: Array<PickItem<string> | vscode.QuickPickItem> = choices.map(c => ({ label: oneLine(c), value: c }));
+    const items: Array<PickItem<Choice> | vscode.QuickPickItem> = choices.map(c => ({ label: oneLine(c), value: { answer: c } }));
     if (!many) {
       items.push({ label: '', kind: vscode.QuickPickItemKind.Separator },
-        { label: '$(debug-step-over) Skip this question', value: '\u0000skip' } as PickItem<string>,
-        { label: '$(debug-stop) Stop the quiz', value: '\u0000stop' } as PickItem<string>);
+        { label: '$(debug-step-over) Skip this question', value: { control: 'skip' } } as PickItem<Choice>,
+        { label: '$(debug-stop) Stop the quiz', value: { control: 'stop' } } as PickItem<Choice>);
     }
     const placeholder = many ? `${q.prompt} (select all that apply, then Enter)` : q.prompt;
-    const r = await pick<string>({ title, placeholder, items, many, buttons, onShow });
+    const r = await pick<Choice>({ title, placeholder, items, many, buttons, onShow });
     const c = control(r);
-    if (c || r.kind !== 'items') { return c ?? { kind: 'stop' }; }
-    const chosen = r.items.map(i => i.value).filter((v): v is string => v !== undefined);
-    if (chosen[0] === '\u0000skip' || !chosen.length) { return { kind: 'skip' }; }
-    if (chosen[0] === '\u0000stop') { return { kind: 'stop' }; }
+    if (c || r.kind !== 'items') { return c ?? STOPPED; }
+    const picked = r.items.map(i => i.value).filter((v): v is Choice => v !== undefined);
+    const first = picked[0];
+    if (!first) { return SKIPPED; }
+    if ('control' in first) { return { kind: 'control', control: first.control }; }
+    const chosen = picked.flatMap(v => ('answer' in v ? [v.answer] : []));
     return { kind: 'answer', answer: { kind: 'options', chosen } };
   }
 
@@ -220,8 +229,8 @@ export class QuizFlow extends Disposable {
         onShow,
       });
       if (r.kind === 'button' && r.button === UNDO) { chosen.pop(); continue; }
-      if (r.kind === 'button') { return r.button === STOP ? { kind: 'stop' } : { kind: 'skip' }; }
-      if (r.kind === 'cancelled' || !r.items[0]?.value) { return { kind: 'stop' }; }
+      if (r.kind === 'button') { return r.button === STOP ? STOPPED : SKIPPED; }
+      if (r.kind === 'cancelled' || !r.items[0]?.value) { return STOPPED; }
       chosen.push(r.items[0].value);
     }
     return { kind: 'answer', answer: { kind: 'order', steps: chosen } };

@@ -1,20 +1,9 @@
-// Commands over quizzes and progress: start a quiz, show, reset, export and import progress.
+// Commands over progress: show, reset, export and import it.
 import * as vscode from 'vscode';
-import type { StudyNode } from '../core/document';
-import type { DashboardPanel } from './dashboardPanel';
 import type { ProgressStore } from './progressStore';
-import type { QuizFlow, QuizRequest } from './quizFlow';
 
-export function registerProgressCommands(quiz: QuizFlow, progress: ProgressStore, dashboard: DashboardPanel): vscode.Disposable[] {
+export function registerProgressCommands(progress: ProgressStore, dashboard: { show(): Promise<void> }): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('djangoPrep.startQuiz', (request?: QuizRequest) =>
-      quiz.start(typeof request === 'object' && request !== null ? request : {})),
-    vscode.commands.registerCommand('djangoPrep.quizTopic', (arg?: string | StudyNode) => {
-      const node = typeof arg === 'object' ? arg : undefined;
-      const topic = typeof arg === 'string' ? arg : node?.kind === 'concept' ? node.topic.id : node?.kind === 'topic' ? node.id : undefined;
-      if (node?.kind === 'section') { return quiz.start({ scope: { kind: 'section', topics: node.topics.map(t => t.id) } }); }
-      return quiz.start(topic ? { topic } : {});
-    }),
     vscode.commands.registerCommand('djangoPrep.showProgress', () => dashboard.show()),
     vscode.commands.registerCommand('djangoPrep.resetProgress', async () => {
       const ok = await vscode.window.showWarningMessage('Reset all Django Prep progress?', {

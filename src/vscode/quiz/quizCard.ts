@@ -1,9 +1,9 @@
 // A read-only markdown document beside the quiz: the whole question, its code, and after the
 // answer the explanation, where a QuickPick would cut long text to one line.
 import * as vscode from 'vscode';
-import type { Question } from '../core/questions';
-import type { Outcome } from '../core/quiz';
-import { Disposable } from './disposable';
+import type { Question } from '../../core/questions';
+import type { Outcome } from '../../core/quiz';
+import { Disposable } from '../disposable';
 
 export const QUIZ_SCHEME = 'djangoprep-quiz';
 const CARD_URI = vscode.Uri.from({ scheme: QUIZ_SCHEME, path: '/Quiz.md' });

@@ -1,9 +1,9 @@
 // Progress in globalState, carried by Settings Sync. Every write merges with what another
 // window may have written meanwhile; unreadable progress is saved to a file, never dropped.
 import * as vscode from 'vscode';
-import { DocumentProgress, emptyDocument, emptyProgress, mergeProgress, parseProgress, Progress } from '../core/progress';
-import type { SavedCard } from '../core/scheduler';
-import { Disposable } from './disposable';
+import { DocumentProgress, emptyDocument, emptyProgress, mergeProgress, parseProgress, Progress } from '../../core/progress';
+import type { SavedCard } from '../../core/scheduler';
+import { Disposable } from '../disposable';
 
 export const PROGRESS_KEY = 'djangoPrep.progress';
 

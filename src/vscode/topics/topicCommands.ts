@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { StudyDocument, StudyNode, Topic } from '../core/document';
-import type { DocumentStore } from './documentStore';
+import type { StudyDocument, StudyNode, Topic } from '../../core/document';
+import type { DocumentStore } from '../documentStore';
 import type { ShowOptions, TopicPanel } from './topicPanel';
-import { rememberDocument } from './documentList';
+import { rememberDocument } from '../documentList';
 import { TOPICS_VIEW } from './topicTree';
 
 /** A command argument naming a node: its id (from tree items and links) or the node itself (context menus). */

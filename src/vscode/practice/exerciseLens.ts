@@ -2,7 +2,7 @@
 // reference solution (a read-only document in a diff).
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Disposable } from './disposable';
+import { Disposable } from '../disposable';
 import type { ExerciseCatalog } from './exerciseCatalog';
 
 export const SOLUTION_SCHEME = 'djangoprep-solution';
@@ -26,13 +26,13 @@ export class ExerciseLens extends Disposable implements vscode.CodeLensProvider,
 
   /** `djangoPrep.practiceFileActive` shows Check and Compare in the editor title. */
   private async updateContext(editor: vscode.TextEditor | undefined): Promise<void> {
-    const { exerciseIdOf } = await import('../core/exercises');
+    const { exerciseIdOf } = await import('../../core/exercises');
     const active = editor?.document.languageId === 'python' && exerciseIdOf(editor.document.getText(new vscode.Range(0, 0, 3, 0))) !== undefined;
     await vscode.commands.executeCommand('setContext', 'djangoPrep.practiceFileActive', active);
   }
 
   async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    const { exerciseIdOf } = await import('../core/exercises');
+    const { exerciseIdOf } = await import('../../core/exercises');
     const id = exerciseIdOf(doc.getText(new vscode.Range(0, 0, 3, 0)));
     const exercise = id ? (await this.catalog.get()).exercises.find(e => e.id === id) : undefined;
     if (!exercise) { return []; }
@@ -51,13 +51,13 @@ export class ExerciseLens extends Disposable implements vscode.CodeLensProvider,
     const { exercises, templates } = await this.catalog.get();
     const exercise = exercises.find(e => e.id === id);
     if (!exercise) { return `# No reference solution for "${id}".\n`; }
-    const { composeExercise } = await import('../core/exercises');
+    const { composeExercise } = await import('../../core/exercises');
     return composeExercise(exercise.solution, exercise.id, templates, exercise.checks);
   }
 
   async showSolution(target?: vscode.Uri): Promise<boolean> {
     const doc = target ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
-    const { exerciseIdOf } = await import('../core/exercises');
+    const { exerciseIdOf } = await import('../../core/exercises');
     const id = doc ? exerciseIdOf(doc.getText()) : undefined;
     const exercise = id ? (await this.catalog.get()).exercises.find(e => e.id === id) : undefined;
     if (!doc || !exercise) {

@@ -1,19 +1,11 @@
 // The active document's quiz deck and its progress key, rebuilt only when the document changes.
-import type { CardSource } from '../core/conceptCards';
-import type { StudyDocument } from '../core/document';
-import type { DocumentStore } from './documentStore';
+import type { ActiveDeck, DeckSource } from '../../core/deck';
+import type { StudyDocument } from '../../core/document';
+import { GUIDE_KEY } from '../../core/progress';
+import type { DocumentStore } from '../documentStore';
 import type { QuestionBank } from './questionBank';
 
-export interface ActiveDeck {
-  readonly doc: StudyDocument;
-  /** Progress key: `guide` for the bundled guide, the URI for a user's document. */
-  readonly key: string;
-  readonly deck: readonly CardSource[];
-}
-
-export const GUIDE_KEY = 'guide';
-
-export class StudyDeck {
+export class StudyDeck implements DeckSource {
   private cached: { doc: StudyDocument; value: Promise<ActiveDeck> } | undefined;
 
   constructor(private readonly store: DocumentStore, private readonly bank: QuestionBank) {}
@@ -34,7 +26,7 @@ export class StudyDeck {
   }
 
   private async build(doc: StudyDocument, key: string, bundled: boolean): Promise<ActiveDeck> {
-    const { buildDeckInSlices } = await import('../core/deck');
+    const { buildDeckInSlices } = await import('../../core/deck');
     const questions = bundled ? (await this.bank.get(doc)).questions : [];
     return { doc, key, deck: await buildDeckInSlices(doc, questions) };
   }

@@ -1,8 +1,9 @@
 // Status-bar item: cards due for review in the active document; a click starts that quiz.
 import * as vscode from 'vscode';
-import { Disposable } from './disposable';
+import type { DeckSource } from '../../core/deck';
+import { dueTime } from '../../core/scheduler';
+import { Disposable } from '../disposable';
 import type { ProgressStore } from './progressStore';
-import type { StudyDeck } from './studyDeck';
 
 const RECHECK_MS = 5 * 60_000;
 
@@ -10,7 +11,7 @@ export class DueStatus extends Disposable {
   /** Created with the first count (after saved progress is read), not at activation. */
   private item: vscode.StatusBarItem | undefined;
 
-  constructor(private readonly decks: StudyDeck, private readonly progress: ProgressStore, private readonly clock: () => Date = () => new Date()) {
+  constructor(private readonly decks: DeckSource, private readonly progress: ProgressStore, private readonly clock: () => Date = () => new Date()) {
     super();
     this._register({ dispose: () => this.item?.dispose() });
     this._register(progress.onDidChange(() => this.update()));
@@ -21,7 +22,7 @@ export class DueStatus extends Disposable {
   /** Counted from saved cards alone, so the item needs no parse of the document. */
   get due(): number {
     const now = this.clock().getTime();
-    return Object.values(this.progress.document(this.decks.key).cards).filter(c => c[0] <= now).length;
+    return Object.values(this.progress.document(this.decks.key).cards).filter(c => dueTime(c) <= now).length;
   }
 
   update(): void {

@@ -1,49 +1,66 @@
 // "Show Progress": a webview with per-section bars and the 14-day review forecast, redrawn
-// when progress changes. Its only script posts the ids of a few allowlisted commands.
+// when progress changes. Its only script posts typed requests to run a few allowlisted commands.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { escapeHtml } from '../core/html';
-import { Disposable } from './disposable';
+import type { DeckSource } from '../../core/deck';
+import { escapeHtml } from '../../core/html';
+import { DashboardCommand, parseFromDashboard } from '../../core/messages';
+import type { SchedulerSource } from '../../core/scheduler';
+import { Disposable, disposeAll } from '../disposable';
 import type { ProgressStore } from './progressStore';
-import type { QuizFlow } from './quizFlow';
-import type { StudyDeck } from './studyDeck';
 import type { TopicProgress } from './topicProgress';
 
 export const DASHBOARD_VIEW_TYPE = 'djangoPrep.dashboard';
-const COMMANDS = new Set(['djangoPrep.startQuiz', 'djangoPrep.exportProgress', 'djangoPrep.importProgress', 'djangoPrep.resetProgress']);
+const BUTTONS: ReadonlyArray<{ command: DashboardCommand; label: string; primary?: boolean }> = [
+  { command: 'djangoPrep.startQuiz', label: 'Start a quiz', primary: true },
+  { command: 'djangoPrep.exportProgress', label: 'Export…' },
+  { command: 'djangoPrep.importProgress', label: 'Import…' },
+  { command: 'djangoPrep.resetProgress', label: 'Reset…' },
+];
 
 export class DashboardPanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private rejected = 0;
   /** The last HTML drawn, for tests and for not redrawing the same thing. */
   html = '';
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly decks: StudyDeck,
+    private readonly decks: DeckSource,
     private readonly progress: ProgressStore,
     private readonly topics: TopicProgress,
-    private readonly quiz: QuizFlow,
+    private readonly scheduler: SchedulerSource,
     private readonly clock: () => Date = () => new Date(),
   ) {
     super();
     this._register(topics.onDidChange(() => { if (this.panel) { void this.draw(); } }));
+    this._register({ dispose: () => { const panel = this.panel; this.releasePanel(); panel?.dispose(); } });
   }
 
   get isOpen(): boolean { return this.panel !== undefined; }
 
+  /** Messages from the page that failed validation and were dropped. */
+  get rejectedMessages(): number { return this.rejected; }
+
   async show(): Promise<void> {
+    if (this.isDisposed) { return; }
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Study Progress', vscode.ViewColumn.Active, {
+      const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Study Progress', vscode.ViewColumn.Active, {
         enableScripts: true,
         enableForms: false,
+        // The page loads its stylesheet and script from media/ and nothing else.
         localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
       });
-      this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'topic-tab.svg');
-      this.panel.onDidDispose(() => { this.panel = undefined; });
-      this.panel.webview.onDidReceiveMessage((m: unknown) => {
-        const id = typeof m === 'object' && m !== null ? (m as { command?: unknown }).command : undefined;
-        if (typeof id === 'string' && COMMANDS.has(id)) { void vscode.commands.executeCommand(id); }
-      });
+      this.panel = panel;
+      panel.iconPath = this.media('topic-tab.svg');
+      this.panelDisposables = [
+        panel.onDidDispose(() => { if (panel === this.panel) { this.releasePanel(); } }),
+        panel.webview.onDidReceiveMessage((raw: unknown) => {
+          const message = parseFromDashboard(raw);
+          if (message) { void vscode.commands.executeCommand(message.command); } else { this.rejected++; }
+        }),
+      ];
     } else {
       this.panel.reveal();
     }
@@ -51,12 +68,21 @@ export class DashboardPanel extends Disposable {
     await this.draw();
   }
 
+  private media(name: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, 'media', name);
+  }
+
+  private releasePanel(): void {
+    this.panel = undefined;
+    disposeAll(this.panelDisposables);
+  }
+
   private async draw(): Promise<void> {
     const panel = this.panel;
     const active = await this.decks.current();
     if (!panel || !active) { return; }
-    const { dashboardModel, sectionChart, forecastChart } = await import('../core/dashboard');
-    const scheduler = await this.quiz.getScheduler();
+    const { dashboardModel, sectionChart, forecastChart } = await import('../../core/dashboard');
+    const scheduler = await this.scheduler();
     const now = this.clock();
     const cards = this.progress.document(active.key).cards;
     const known = new Set(active.deck.map(c => c.id));
@@ -64,7 +90,7 @@ export class DashboardPanel extends Disposable {
     const model = dashboardModel(active.doc, id => this.topics.get(id), forecast, now);
     const t = model.totals;
     const nonce = randomBytes(16).toString('base64');
-    const media = (name: string) => escapeHtml(panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString());
+    const media = (name: string) => escapeHtml(panel.webview.asWebviewUri(this.media(name)).toString());
     const csp = `default-src 'none'; style-src ${panel.webview.cspSource}; script-src 'nonce-${nonce}'`;
     const docName = active.key === 'guide' ? 'the bundled guide' : (active.doc.title ?? 'your document');
     const rows = model.sections.map(s => `<tr><th scope="row">${escapeHtml(s.title)}</th><td>${Math.round(s.read * 100)}%</td><td>${Math.round(s.practised * 100)}%</td><td>${s.recall === undefined ? '–' : `${Math.round(s.recall * 100)}%`}</td></tr>`).join('');
@@ -83,10 +109,7 @@ export class DashboardPanel extends Disposable {
   <div class="tile"><span class="big">${t.dueToday}</span><span>due today</span></div>
 </section>
 <div class="actions">
-  <button type="button" data-command="djangoPrep.startQuiz" class="primary">Start a quiz</button>
-  <button type="button" data-command="djangoPrep.exportProgress">Export…</button>
-  <button type="button" data-command="djangoPrep.importProgress">Import…</button>
-  <button type="button" data-command="djangoPrep.resetProgress">Reset…</button>
+${BUTTONS.map(b => `  <button type="button" data-command="${b.command}"${b.primary ? ' class="primary"' : ''}>${b.label}</button>`).join('\n')}
 </div>
 <h2>By section</h2>
 <p class="legend"><span class="key read"></span>Read <span class="key practised"></span>Practised <span class="key recall"></span>Recall</p>

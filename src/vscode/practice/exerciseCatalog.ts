@@ -1,8 +1,9 @@
 // Exercises bundled under content/exercises/, plus the user's own from djangoPrep.templatesFolder
 // (same layout; an exercise there replaces a bundled one with the same id).
 import * as vscode from 'vscode';
-import type { Exercise, Templates } from '../core/exercises';
-import { Disposable } from './disposable';
+import type { Exercise, Templates } from '../../core/exercises';
+import { Disposable } from '../disposable';
+import { settingUri } from '../settingUri';
 
 export const EXERCISES_DIR = ['content', 'exercises'];
 
@@ -37,7 +38,7 @@ export class ExerciseCatalog extends Disposable {
   }
 
   private async load(): Promise<Catalog> {
-    const { exerciseProblems } = await import('../core/exercises');
+    const { exerciseProblems } = await import('../../core/exercises');
     const bundled = vscode.Uri.joinPath(this.extensionUri, ...EXERCISES_DIR);
     const read = async (uri: vscode.Uri) => decoder.decode(await vscode.workspace.fs.readFile(uri));
     const templates = { django: await read(vscode.Uri.joinPath(bundled, '_django.py')), runner: await read(vscode.Uri.joinPath(bundled, '_runner.py')) };
@@ -66,7 +67,7 @@ export class ExerciseCatalog extends Disposable {
       }
     };
     await scan(bundled, 'bundled');
-    const own = userTemplatesFolder();
+    const own = settingUri(vscode.workspace.getConfiguration('djangoPrep').get<string>('templatesFolder', ''));
     if (own) { await scan(own, 'user'); }
     problems.forEach(p => this.log(p));
     if (own && problems.some(p => p.startsWith('user') || p.startsWith('templates folder'))) {
@@ -74,14 +75,4 @@ export class ExerciseCatalog extends Disposable {
     }
     return { exercises: [...byId.values()], templates, problems };
   }
-}
-
-/** The configured templates folder, relative paths taken from the first workspace folder. */
-function userTemplatesFolder(): vscode.Uri | undefined {
-  const setting = vscode.workspace.getConfiguration('djangoPrep').get<string>('templatesFolder', '').trim();
-  if (!setting) { return undefined; }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(setting)) { return vscode.Uri.parse(setting); }
-  if (setting.startsWith('/') || /^[A-Za-z]:[\\/]/.test(setting)) { return vscode.Uri.file(setting); }
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return root ? vscode.Uri.joinPath(root, setting) : undefined;
 }
