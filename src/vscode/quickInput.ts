@@ -8,7 +8,9 @@ export interface PickItem<T> extends vscode.QuickPickItem {
 export type PickResult<T> =
   | { readonly kind: 'items'; readonly items: ReadonlyArray<PickItem<T>> }
   | { readonly kind: 'button'; readonly button: vscode.QuickInputButton }
-  | { readonly kind: 'cancelled' };
+  | { readonly kind: 'cancelled' }
+  /** Closed by the caller through `dismiss` (the reader answered elsewhere, on the card). */
+  | { readonly kind: 'dismissed' };
 
 export interface PickOptions<T> {
   readonly title: string;
@@ -20,6 +22,8 @@ export interface PickOptions<T> {
   readonly matchOnDetail?: boolean;
   /** Called once the box is on screen. */
   readonly onShow?: () => void;
+  /** Receives a function that closes the box with the result `dismissed`. */
+  readonly dismiss?: (close: () => void) => void;
 }
 
 export function pick<T>(options: PickOptions<T>): Promise<PickResult<T>> {
@@ -44,6 +48,7 @@ export function pick<T>(options: PickOptions<T>): Promise<PickResult<T>> {
     qp.onDidTriggerButton(button => finish({ kind: 'button', button }));
     qp.onDidAccept(() => finish({ kind: 'items', items: qp.canSelectMany ? qp.selectedItems : qp.activeItems }));
     qp.onDidHide(() => finish({ kind: 'cancelled' }));
+    options.dismiss?.(() => finish({ kind: 'dismissed' }));
     qp.show();
     options.onShow?.();
   });

@@ -1,87 +1,83 @@
-// A read-only markdown document beside the quiz: the whole question, its code, and after the
-// answer the explanation, where a QuickPick would cut long text to one line.
-import * as vscode from 'vscode';
+// The card beside the quiz box: turns a question, its outcome or the summary into a card view
+// (markdown rendered with the topic page's rules) and shows it in the card panel.
+import type * as vscode from 'vscode';
+import type { CardView, FromCard } from '../../core/messages';
+import type { StudyDocument } from '../../core/document';
 import type { Question } from '../../core/questions';
 import type { Outcome } from '../../core/quiz';
-import { Disposable } from '../disposable';
+import type { TopicRenderer } from '../../core/render';
 
-export const QUIZ_SCHEME = 'djangoprep-quiz';
-const CARD_URI = vscode.Uri.from({ scheme: QUIZ_SCHEME, path: '/Quiz.md' });
-
-export class QuizCard extends Disposable implements vscode.TextDocumentContentProvider {
-  private text = '';
-  private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri>());
-  readonly onDidChange = this.changed.event;
-
-  constructor() {
-    super();
-    this._register(vscode.workspace.registerTextDocumentContentProvider(QUIZ_SCHEME, this));
-  }
-
-  provideTextDocumentContent(): string {
-    return this.text;
-  }
-
-  showQuestion(title: string, q: Question): Promise<void> {
-    return this.show([`# ${title}`, '', q.prompt, ...code(q), '', hint(q)].join('\n'));
-  }
-
-  showFeedback(title: string, q: Question, o: Outcome): Promise<void> {
-    const lines = [`# ${title}`, '', q.prompt, ...code(q), '', `## ${o.correct ? '✓ Right' : '✗ Not quite'}`, ''];
-    if (!o.correct) {
-      lines.push(q.kind === 'order' ? 'The order is:' : 'The answer:', '', ...o.right.map((r, i) => q.kind === 'order' ? `${i + 1}. ${r}` : `- ${r}`), '');
-    }
-    lines.push(o.explanation, '');
-    if (q.kind === 'choice') {
-      lines.push(...q.options.map(opt => `- ${opt.correct ? '✓' : '✗'} ${opt.text} — ${opt.why}`));
-    }
-    return this.show(lines.join('\n'));
-  }
-
-  showSummary(headline: string, revisit: readonly string[]): Promise<void> {
-    const lines = ['# Quiz finished', '', headline, ''];
-    if (revisit.length) { lines.push('Topics to revisit:', '', ...revisit.map(t => `- ${t}`)); }
-    return this.show(lines.join('\n'));
-  }
-
-  private async show(text: string): Promise<void> {
-    this.text = text + '\n';
-    const open = vscode.workspace.textDocuments.some(d => d.uri.toString() === CARD_URI.toString());
-    this.changed.fire(CARD_URI);
-    if (!open || !this.visible()) {
-      const doc = await vscode.workspace.openTextDocument(CARD_URI);
-      await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
-    }
-  }
-
-  private visible(): boolean {
-    return vscode.window.visibleTextEditors.some(e => e.document.uri.toString() === CARD_URI.toString());
-  }
-
-  async close(): Promise<void> {
-    const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs)
-      .filter(t => t.input instanceof vscode.TabInputText && t.input.uri.toString() === CARD_URI.toString());
-    if (!tabs.length) { return; }
-    const groups = new Set(tabs.map(t => t.group));
-    await vscode.window.tabGroups.close(tabs);
-    // The card opened its own group beside; leave no empty group behind.
-    const empty = vscode.window.tabGroups.all.filter(g => groups.has(g) && g.tabs.length === 0);
-    if (empty.length && vscode.window.tabGroups.all.length > empty.length) { await vscode.window.tabGroups.close(empty); }
-  }
+/** Where cards are drawn (the card panel); injected, so this file stays free of the webview. */
+export interface CardSurface {
+  readonly current: number;
+  readonly isOpen: boolean;
+  readonly onAction: vscode.Event<FromCard>;
+  readonly onDrawn: vscode.Event<{ rev: number; at: number }>;
+  show(card: CardView): number;
+  focus(): void;
+  close(): Promise<void>;
 }
 
-function code(q: Question): string[] {
-  return q.code ? ['', '```python', q.code.replace(/\n$/, ''), '```'] : [];
-}
+export class QuizCard {
+  private renderer: Promise<{ renderer: TopicRenderer; views: typeof import('../../core/cardView') }> | undefined;
+  /** The last card shown, so a rating can be added to it. */
+  private last: CardView | undefined;
+  readonly onAction: vscode.Event<FromCard>;
+  readonly onDrawn: vscode.Event<{ rev: number; at: number }>;
 
-function hint(q: Question): string {
-  switch (q.kind) {
-    case 'choice': return q.select === 'many' ? '_Select all that apply in the box above._' : '_Pick one answer in the box above._';
-    case 'truefalse': return '_True or false?_';
-    case 'output': return '_What does this print? Pick it in the box above._';
-    case 'typed': return '_Type the answer in the box above._';
-    case 'order': return '_Pick the steps in order, first to last._';
-    case 'recall': return ''; // TODO(recall UI): the flow skips recall cards until it can ask them.
+  constructor(private readonly panel: CardSurface) {
+    this.onAction = panel.onAction;
+    this.onDrawn = panel.onDrawn;
+  }
+
+  /** Number of the card on screen. */
+  get current(): number { return this.panel.current; }
+  get isOpen(): boolean { return this.panel.isOpen; }
+  focus(): void { this.panel.focus(); }
+
+  async showQuestion(heading: string, topic: string, q: Question, doc: StudyDocument, notes?: string): Promise<number> {
+    const { views, md } = await this.tools(doc, q.topic);
+    return this.put(views.questionCard(heading, topic, q, md, notes));
+  }
+
+  async showFeedback(heading: string, topic: string, q: Question, o: Outcome, doc: StudyDocument, notes?: string): Promise<number> {
+    const { views, md } = await this.tools(doc, q.topic);
+    return this.put(views.answerCard(heading, topic, q, o, md, notes));
+  }
+
+  async showRated(label: string): Promise<number | undefined> {
+    if (!this.last) { return undefined; }
+    const { views } = await this.load();
+    return this.put(views.ratedCard(this.last, label));
+  }
+
+  async showSummary(headline: string, revisit: ReadonlyArray<{ id: string; title: string }>): Promise<number> {
+    const { views } = await this.load();
+    return this.put(views.summaryCard(headline, revisit));
+  }
+
+  close(): Promise<void> {
+    this.last = undefined;
+    return this.panel.close();
+  }
+
+  private put(card: CardView): number {
+    this.last = card;
+    return this.panel.show(card);
+  }
+
+  private load() {
+    this.renderer ??= Promise.all([import('../../core/render'), import('../../core/cardView')])
+      .then(([render, views]) => ({ renderer: new render.TopicRenderer(), views }));
+    return this.renderer;
+  }
+
+  private async tools(doc: StudyDocument, topicId: string) {
+    const { renderer, views } = await this.load();
+    const node = doc.get(topicId);
+    const topic = node?.kind === 'topic' ? node : doc.topics[0];
+    // A document without topics has no cards, so `topic` is always set when a card is asked.
+    const md = (text: string) => topic ? renderer.renderFragment(text, doc, topic) : '';
+    return { views, md };
   }
 }

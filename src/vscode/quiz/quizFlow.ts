@@ -1,14 +1,16 @@
 // "Start Quiz": scope and length, then one question at a time in a QuickPick (InputBox for
 // typed answers), feedback with the explanation, and a summary. The full question, code and
-// explanation are also shown in a read-only card beside, where long text wraps.
+// explanation are drawn on a card beside; a recall card is revealed and rated there or in the box.
 import * as vscode from 'vscode';
 import type { ActiveDeck, DeckSource } from '../../core/deck';
+import type { FromCard } from '../../core/messages';
 import type { Answer, Question } from '../../core/questions';
 import type { Outcome, QuizSession, Scope, Summary } from '../../core/quiz';
 import type { Scheduler, SchedulerSource } from '../../core/scheduler';
 import { Disposable } from '../disposable';
 import type { ProgressStore } from '../progress/progressStore';
-import { input, pick, PickItem } from '../quickInput';
+import { input, pick, PickItem, PickOptions, PickResult } from '../quickInput';
+import { CardPanel } from './cardPanel';
 import { QuizCard } from './quizCard';
 
 export interface QuizRequest {
@@ -47,7 +49,9 @@ const LENGTHS = [5, 10, 20];
 
 export class QuizFlow extends Disposable {
   private running = false;
-  private readonly card = this._register(new QuizCard());
+  private readonly card: QuizCard;
+  /** Notes typed on recall cards this quiz, by card id. */
+  private readonly notes = new Map<string, string>();
   /** The question or feedback on screen (tests answer through it); undefined between them. */
   asked: AskedQuestion | undefined;
   /** True while the summary box is on screen. */
@@ -58,11 +62,16 @@ export class QuizFlow extends Disposable {
     private readonly progress: ProgressStore,
     private readonly scheduler: SchedulerSource,
     private readonly panel: TopicOpener,
+    extensionUri: vscode.Uri,
     private readonly clock: () => Date = () => new Date(),
     private readonly random: () => number = Math.random,
   ) {
     super();
+    this.card = new QuizCard(this._register(new CardPanel(extensionUri)));
   }
+
+  /** The card beside the quiz (the UI test and the benchmark look at it). */
+  get quizCard(): QuizCard { return this.card; }
 
   get isRunning(): boolean { return this.running; }
 
@@ -87,22 +96,26 @@ export class QuizFlow extends Disposable {
     } finally {
       this.running = false;
       this.asked = undefined;
+      this.notes.clear();
       await this.card.close();
     }
   }
 
   private async chooseScope(active: ActiveDeck, scheduler: Scheduler): Promise<Scope | undefined> {
     const { dueCards, weakestTopics } = await import('../../core/quiz');
+    const { isOpenQuestion } = await import('../../core/conceptCards');
     const cards = this.progress.document(active.key).cards;
     const sel = { deck: active.deck, cards, scheduler, now: this.clock() };
     const due = dueCards(sel).length;
     const weak = weakestTopics(sel);
     const name = (id: string) => active.doc.get(id)?.kind === 'topic' ? (active.doc.get(id) as { title: string }).title : id;
     const sections = active.doc.items.filter(i => i.kind === 'section');
-    type Choice = 'due' | 'all' | 'section' | 'topic' | 'weakest';
+    const open = active.deck.filter(isOpenQuestion).length;
+    type Choice = 'due' | 'all' | 'open' | 'section' | 'topic' | 'weakest';
     const items: Array<PickItem<Choice>> = [
       { label: '$(history) Due for review', description: due ? `${due} ${due === 1 ? 'card' : 'cards'} due` : 'nothing due now', value: 'due' },
       { label: `$(book) Whole ${active.key === 'guide' ? 'guide' : 'document'}`, description: `${active.deck.length} cards`, value: 'all' },
+      ...(open ? [{ label: '$(comment-discussion) Open questions only', description: `${open} to answer out loud and rate yourself`, value: 'open' as const }] : []),
       ...(sections.length ? [{ label: '$(list-tree) A section...', value: 'section' as const }] : []),
       { label: '$(symbol-file) A topic...', value: 'topic' },
       { label: '$(flame) Weakest topics', description: weak.length ? weak.map(name).join(', ') : 'take a quiz first', value: 'weakest' },
@@ -112,6 +125,7 @@ export class QuizFlow extends Disposable {
     switch (r.items[0].value) {
       case 'due': return { kind: 'due' };
       case 'all': return { kind: 'all' };
+      case 'open': return { kind: 'open' };
       case 'weakest': return { kind: 'weakest' };
       case 'section': {
         const s = await pick({ title: 'Quiz a section', placeholder: 'Pick a section', items: sections.map(x => ({ label: x.title, description: `${x.topics.length} topics`, value: x.topics.map(t => t.id) })) });
@@ -128,13 +142,11 @@ export class QuizFlow extends Disposable {
   private async buildSession(active: ActiveDeck, scheduler: Scheduler, scope: Scope, length: number | undefined): Promise<QuizSession | undefined> {
     const { QuizSession, selectCards } = await import('../../core/quiz');
     const cards = this.progress.document(active.key).cards;
-    // TODO(recall UI): recall cards are self-rated; this flow cannot ask them yet, so it leaves them out.
-    const available = selectCards(scope, Number.MAX_SAFE_INTEGER, { deck: active.deck, cards, scheduler, now: this.clock(), random: this.random })
-      .filter(c => c.kind !== 'recall');
+    const available = selectCards(scope, Number.MAX_SAFE_INTEGER, { deck: active.deck, cards, scheduler, now: this.clock(), random: this.random });
     if (!available.length) {
       const why = scope.kind === 'due' ? 'Nothing is due for review. Come back later, or quiz a topic.'
         : scope.kind === 'weakest' ? 'No topic has been quizzed yet, so none is weak. Start with a topic or the whole guide.'
-          : 'There are no questions here yet: questions come from the bank and from "Term: description" bullets.';
+          : 'There are no questions here yet: write questions in your notes (Q:/A: lines, headings ending in ?, question::answer...) or "Term: description" bullets. Show Study Document Format lists every way.';
       void vscode.window.showInformationMessage(`Django Prep: ${why}`);
       return undefined;
     }
@@ -160,30 +172,122 @@ export class QuizFlow extends Disposable {
   private async run(active: ActiveDeck, session: QuizSession): Promise<Summary> {
     const { choicesFor } = await import('../../core/quiz');
     const topicTitle = (id: string) => { const n = active.doc.get(id); return n?.kind === 'topic' ? n.title : id; };
-    for (let item = session.current(); item; item = session.current()) {
-      const q = item.question;
-      const title = `Question ${session.position + 1} of ${session.items.length} · ${topicTitle(q.topic)}`;
-      const choices = choicesFor(q, this.random);
-      await this.card.showQuestion(title, q);
-      const started = Date.now();
-      const asked = await this.ask(q, choices, title, () => { this.asked = { question: q, choices, phase: 'question' }; });
-      if (asked.kind === 'control') {
-        if (asked.control === 'stop') { break; }
-        session.skip();
-        continue;
+    // Notes and topic links work on any card, whatever the box is waiting for.
+    const listener = this.card.onAction(m => {
+      const item = session.current();
+      if (m.type === 'notes' && item) { this.notes.set(item.card.id, m.text); }
+      if (m.type === 'openTopic' && active.doc.get(m.id)) { void this.panel.show(m.id, { preserveFocus: true }); }
+    });
+    try {
+      for (let item = session.current(); item; item = session.current()) {
+        const q = item.question;
+        const heading = `Question ${session.position + 1} of ${session.items.length}`;
+        const title = `${heading} · ${topicTitle(q.topic)}`;
+        if (q.kind === 'recall') {
+          const next = await this.recall(session, q, item.card.id, heading, topicTitle(q.topic), active);
+          if (next === 'stop') { break; }
+          continue;
+        }
+        const choices = choicesFor(q, this.random);
+        await this.card.showQuestion(heading, topicTitle(q.topic), q, active.doc);
+        const started = Date.now();
+        const asked = await this.ask(q, choices, title, () => { this.asked = { question: q, choices, phase: 'question' }; });
+        if (asked.kind === 'control') {
+          if (asked.control === 'stop') { break; }
+          session.skip();
+          continue;
+        }
+        const outcome = session.answer(asked.answer, Date.now() - started);
+        const score = session.summary();
+        await this.card.showFeedback(heading, topicTitle(q.topic), q, outcome, active.doc);
+        const shown = () => { this.asked = { question: q, choices, phase: 'feedback' }; };
+        const next = await this.feedback(q, outcome, `${score.right} of ${score.answered} right`, topicTitle(q.topic), !session.items[session.position + 1], shown);
+        session.next(next === 'easy');
+        if (next === 'read') { await this.panel.show(q.topic, { preserveFocus: true }); }
+        if (next === 'stop') { break; }
       }
-      const outcome = session.answer(asked.answer, Date.now() - started);
-      const score = session.summary();
-      await this.card.showFeedback(title, q, outcome);
-      const shown = () => { this.asked = { question: q, choices, phase: 'feedback' }; };
-      const next = await this.feedback(q, outcome, `${score.right} of ${score.answered} right`, topicTitle(q.topic), !session.items[session.position + 1], shown);
-      session.next(next === 'easy');
-      if (next === 'read') { await this.panel.show(q.topic, { preserveFocus: true }); }
-      if (next === 'stop') { break; }
+    } finally {
+      listener.dispose();
     }
     const summary = session.stop();
     await this.showSummary(summary, topicTitle);
     return summary;
+  }
+
+  /**
+   * A recall card: the reader answers out loud (or types notes on the card), reveals the model
+   * answer, then rates themself Again/Hard/Good/Easy, in the box or on the card (Space, 1-4).
+   */
+  private async recall(session: QuizSession, q: Question, cardId: string, heading: string, topic: string, active: ActiveDeck): Promise<'next' | 'stop'> {
+    const { RECALL_RATINGS } = await import('../../core/quiz');
+    const title = `${heading} · ${topic}`;
+    await this.card.showQuestion(heading, topic, q, active.doc, this.notes.get(cardId));
+    const started = Date.now();
+    type Step = 'reveal' | QuizControl;
+    const first = await this.boxOrCard<Step>({
+      title, placeholder: `${oneLine(q.prompt)} · answer out loud, then reveal`, buttons: [SKIP, STOP],
+      items: [
+        { label: '$(eye) Show the answer', description: 'Space on the card', value: 'reveal' },
+        { label: '', kind: vscode.QuickPickItemKind.Separator },
+        { label: '$(debug-step-over) Skip this question', value: 'skip' },
+        { label: '$(debug-stop) Stop the quiz', value: 'stop' },
+      ],
+      onShow: () => { this.asked = { question: q, choices: [], phase: 'question' }; },
+    }, m => m.type === 'reveal' || m.type === 'stop');
+    const step: Step = 'card' in first ? (first.card.type === 'reveal' ? 'reveal' : 'stop') : this.stepOf(first.box);
+    if (step === 'stop') { return 'stop'; }
+    if (step === 'skip') { session.skip(); return 'next'; }
+
+    // The reveal shows the answer with nothing rated yet: the outcome's rating is not used.
+    const preview = { correct: false, rating: RECALL_RATINGS[0].rating, right: [], explanation: q.explanation };
+    await this.card.showFeedback(heading, topic, q, preview, active.doc, this.notes.get(cardId));
+    type Rate = { readonly rating: number } | 'read' | 'stop';
+    const items: Array<PickItem<Rate> | vscode.QuickPickItem> = [
+      ...RECALL_RATINGS.map((r, i) => ({ label: `${i + 1} ${r.label}`, description: r.hint, value: { rating: r.rating } })),
+      { label: '', kind: vscode.QuickPickItemKind.Separator },
+      { label: `$(book) Read “${topic}”`, description: 'opens beside; rate afterwards', value: 'read' as const },
+      { label: '$(debug-stop) Stop the quiz', description: 'this card stays unrated', value: 'stop' as const },
+    ];
+    for (;;) {
+      const r = await this.boxOrCard<Rate>({
+        title: `${title} · how well did you answer?`, placeholder: 'Rate yourself: 1 Again, 2 Hard, 3 Good, 4 Easy (type the number, then Enter)', items,
+        active: items[2] as PickItem<Rate>,
+        onShow: () => { this.asked = { question: q, choices: RECALL_RATINGS.map(x => x.label), phase: 'feedback' }; },
+      }, m => m.type === 'rate' || m.type === 'stop');
+      let chosen: Rate;
+      if ('card' in r) {
+        chosen = r.card.type === 'rate' ? { rating: r.card.rating } : 'stop';
+      } else {
+        chosen = r.box.kind === 'items' ? r.box.items[0]?.value ?? 'stop' : 'stop';
+      }
+      if (chosen === 'stop') { return 'stop'; }
+      if (chosen === 'read') { await this.panel.show(q.topic, { preserveFocus: true }); continue; }
+      const rated = RECALL_RATINGS.find(x => x.rating === chosen.rating)!;
+      session.answer({ kind: 'self', rating: rated.rating }, Date.now() - started);
+      session.next();
+      await this.card.showRated(rated.label);
+      return 'next';
+    }
+  }
+
+  private stepOf<T>(r: PickResult<T>): T | 'stop' | 'skip' {
+    if (r.kind === 'items') { return r.items[0]?.value ?? 'stop'; }
+    return r.kind === 'button' && r.button === SKIP ? 'skip' : 'stop';
+  }
+
+  /** Waits for the box or an action on the card, whichever comes first; the other is closed. */
+  private async boxOrCard<T>(options: PickOptions<T>, wanted: (m: FromCard) => boolean): Promise<{ box: PickResult<T> } | { card: FromCard }> {
+    let close: (() => void) | undefined;
+    let listener: vscode.Disposable | undefined;
+    const fromCard = new Promise<FromCard>(resolve => { listener = this.card.onAction(m => { if (wanted(m)) { resolve(m); } }); });
+    const fromBox = pick<T>({ ...options, dismiss: c => { close = c; } });
+    try {
+      const first = await Promise.race([fromBox.then(box => ({ box })), fromCard.then(card => ({ card }))]);
+      if ('card' in first) { close?.(); await fromBox; }
+      return first;
+    } finally {
+      listener?.dispose();
+    }
   }
 
   private async ask(q: Question, choices: readonly string[], title: string, onShow: () => void): Promise<Asked> {
@@ -203,7 +307,10 @@ export class QuizFlow extends Disposable {
         { label: '$(debug-stop) Stop the quiz', value: { control: 'stop' } } as PickItem<Choice>);
     }
     const placeholder = many ? `${q.prompt} (select all that apply, then Enter)` : q.prompt;
-    const r = await pick<Choice>({ title, placeholder, items, many, buttons, onShow });
+    // Escape on the card stops the quiz, as it does in the box.
+    const either = await this.boxOrCard<Choice>({ title, placeholder, items, many, buttons, onShow }, m => m.type === 'stop');
+    if ('card' in either) { return STOPPED; }
+    const r = either.box;
     const c = control(r);
     if (c || r.kind !== 'items') { return c ?? STOPPED; }
     const picked = r.items.map(i => i.value).filter((v): v is Choice => v !== undefined);
@@ -230,7 +337,7 @@ export class QuizFlow extends Disposable {
       });
       if (r.kind === 'button' && r.button === UNDO) { chosen.pop(); continue; }
       if (r.kind === 'button') { return r.button === STOP ? STOPPED : SKIPPED; }
-      if (r.kind === 'cancelled' || !r.items[0]?.value) { return STOPPED; }
+      if (r.kind !== 'items' || !r.items[0]?.value) { return STOPPED; }
       chosen.push(r.items[0].value);
     }
     return { kind: 'answer', answer: { kind: 'order', steps: chosen } };
@@ -264,7 +371,7 @@ export class QuizFlow extends Disposable {
     const seconds = Math.round((s.ms % 60000) / 1000);
     const time = minutes ? `${minutes} min ${seconds} s` : `${seconds} s`;
     const headline = `${s.right} of ${s.answered} right${s.skipped ? `, ${s.skipped} skipped` : ''} · ${time}`;
-    await this.card.showSummary(headline, s.revisit.map(topicTitle));
+    await this.card.showSummary(headline, s.revisit.map(id => ({ id, title: topicTitle(id) })));
     type Done = { topic: string } | 'again' | 'done';
     const items: Array<PickItem<Done> | vscode.QuickPickItem> = [];
     if (s.revisit.length) {
