@@ -65,7 +65,30 @@ export async function slicedBuilds(): Promise<Record<string, number>> {
   const parseStart = now();
   parseDocument(text);
   const parse10MBInOneGoMs = now() - parseStart;
-  return { deckLongestBlockMs, searchIndexLongestBlockMs, parse10MBLongestBlockMs: await longestBlock(() => parseDocumentInSlices(text)), parse10MBInOneGoMs };
+  const notes = parseDocument(questionNotes(10_000));
+  const t = now();
+  let recallDeck10kCards = 0;
+  const recallDeck10kLongestBlockMs = await longestBlock(async () => { recallDeck10kCards = (await buildDeckInSlices(notes)).length; });
+  const recallDeck10kMs = now() - t;
+  return { deckLongestBlockMs, searchIndexLongestBlockMs, parse10MBLongestBlockMs: await longestBlock(() => parseDocumentInSlices(text)), parse10MBInOneGoMs, recallDeck10kMs, recallDeck10kLongestBlockMs, recallDeck10kCards };
+}
+
+/** Notes with `count` questions, 20 to a topic, each topic in one of the formats people write them in. */
+function questionNotes(count: number): string {
+  const formats = [
+    (i: number) => `Q: What does setting ${i} control?\nA: The behaviour of part ${i}, read once at startup.\n`,
+    (i: number) => `#### Question ${i}: why use F() here?\nThe database does the arithmetic for row ${i}.\n`,
+    (i: number) => `Term ${i}::its meaning, with \`code::${i}\` in it\n`,
+    (i: number) => `- Which status code fits case ${i}?\n`,
+    (i: number) => `**Which of these are lazy (${i})?**\n- [x] a QuerySet\n- [ ] a list\n`,
+  ];
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (i % 200 === 0) { parts.push(`## Section ${i / 200}\n`); }
+    if (i % 20 === 0) { parts.push(`### Topic ${i / 20}\n`); }
+    parts.push(formats[Math.floor(i / 20) % formats.length](i), '');
+  }
+  return parts.join('\n');
 }
 
 export function quizAndSearch(): Record<string, number> {
