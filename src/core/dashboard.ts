@@ -14,6 +14,9 @@ export interface SectionFigures {
   readonly practised: number;
   /** Mean recall of the quizzed topics, undefined when none is quizzed. */
   readonly recall?: number;
+  /** Open questions in the section, and how many have been answered at least once. */
+  readonly open: number;
+  readonly openReviewed: number;
 }
 
 export interface DashboardModel {
@@ -44,12 +47,22 @@ export function dashboardModel(doc: StudyDocument, stats: (topicId: string) => O
     read += r;
     practised += p;
     reviewedCards += s.reduce((n, x) => n + (x?.reviewed ?? 0), 0);
-    return { title: g.title, topics: g.topics.length, read: r / g.topics.length, practised: p / g.topics.length, recall: recalls.length ? recalls.reduce((a, b) => a + b, 0) / recalls.length : undefined };
+    const open = s.reduce((n, x) => n + (x?.open ?? 0), 0);
+    const openReviewed = s.reduce((n, x) => n + (x?.openReviewed ?? 0), 0);
+    return { title: g.title, topics: g.topics.length, read: r / g.topics.length, practised: p / g.topics.length, recall: recalls.length ? recalls.reduce((a, b) => a + b, 0) / recalls.length : undefined, open, openReviewed };
   });
   return { sections, totals: { topics: doc.topics.length, read, practised, reviewedCards, dueToday: forecast[0] ?? 0 }, forecast, start: now };
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Open questions answered per section, as a table; empty when the document has none. */
+export function openQuestionsTable(m: DashboardModel): string {
+  const rows = m.sections.filter(s => s.open > 0);
+  if (!rows.length) { return ''; }
+  const body = rows.map(s => `<tr><th scope="row">${escapeHtml(s.title)}</th><td>${s.openReviewed} of ${s.open}</td><td><svg width="120" height="10" role="img" aria-label="${pct(s.openReviewed / s.open)}"><rect class="track" width="120" height="10" rx="2"/><rect class="bar-recall" width="${Math.round(120 * s.openReviewed / s.open)}" height="10" rx="2"/></svg></td></tr>`).join('');
+  return `<table class="open-questions"><caption>Open questions answered at least once</caption><thead><tr><th scope="col">Section</th><th scope="col">Answered</th><th scope="col"><span class="sr-only">Share</span></th></tr></thead><tbody>${body}</tbody></table>`;
+}
 
 /** Horizontal bars per section: read, practised (solved), recall. */
 export function sectionChart(m: DashboardModel): string {

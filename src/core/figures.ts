@@ -13,6 +13,9 @@ export interface TopicFigures {
   readonly due: number;
   readonly reviewed: number;
   readonly cards: number;
+  /** Open questions (recall cards) of the topic, and how many have been answered at least once. */
+  readonly open?: number;
+  readonly openReviewed?: number;
 }
 
 /** The figures of a topic nobody has touched yet. */
@@ -24,7 +27,16 @@ export type RecallByTopic = ReadonlyMap<string, { readonly recall?: number; read
 /** Figures for every topic of a document from its saved progress and (when quizzed) recall. */
 export function topicFigures(doc: StudyDocument, deck: readonly CardSource[], progress: DocumentProgress, recall: RecallByTopic | undefined): Map<string, TopicFigures> {
   const counts = new Map<string, number>();
-  deck.forEach(c => counts.set(c.topic, (counts.get(c.topic) ?? 0) + 1));
+  const open = new Map<string, { total: number; reviewed: number }>();
+  for (const c of deck) {
+    counts.set(c.topic, (counts.get(c.topic) ?? 0) + 1);
+    if (c.kind === 'recall') {
+      const o = open.get(c.topic) ?? { total: 0, reviewed: 0 };
+      o.total++;
+      if (progress.cards[c.id]) { o.reviewed++; }
+      open.set(c.topic, o);
+    }
+  }
   const figures = new Map<string, TopicFigures>();
   for (const t of doc.topics) {
     const r = recall?.get(t.id);
@@ -36,6 +48,7 @@ export function topicFigures(doc: StudyDocument, deck: readonly CardSource[], pr
       due: r?.due ?? 0,
       reviewed: r?.reviewed ?? 0,
       cards: counts.get(t.id) ?? 0,
+      ...(open.has(t.id) ? { open: open.get(t.id)!.total, openReviewed: open.get(t.id)!.reviewed } : {}),
     });
   }
   return figures;

@@ -104,7 +104,12 @@ export async function run(): Promise<void> {
   const backToBack: number[] = [];
   for (let i = 0; i < 100; i++) { backToBack.push(await show(doc.topics[(i * 11 + 5) % doc.topics.length].id)); }
 
+  const recallCardMs = await recallCards(api);
+
   const results = {
+    recallCardRenderP50Ms: percentile(recallCardMs, 50),
+    recallCardRenderP95Ms: percentile(recallCardMs, 95),
+    recallCardsDrawn: recallCardMs.length,
     activationMs: spans.get(OURS),
     activateBodyMs: api.activationMs,
     builtinMedianActivationMs: builtins.length ? percentile(builtins, 50) : undefined,
@@ -121,6 +126,40 @@ export async function run(): Promise<void> {
   };
   console.log(`[bench] ${JSON.stringify(results)}`);
   fs.writeFileSync(process.env.DJANGO_PREP_BENCH_RESULTS!, JSON.stringify(results));
+}
+
+/**
+ * A quiz of 15 open questions from the guide, each revealed and rated Good through the box:
+ * how long each card (question, answer, rating) takes from posted to drawn on the card page.
+ */
+async function recallCards(api: DjangoPrepApi): Promise<number[]> {
+  const ms: number[] = [];
+  const drawn = api.quiz.quizCard.onDrawn(e => ms.push(e.ms));
+  const until = async <T>(probe: () => T | undefined, what: string) => {
+    for (const end = Date.now() + 15000; Date.now() < end; await new Promise(r => setTimeout(r, 20))) {
+      const v = probe();
+      if (v !== undefined) { return v; }
+    }
+    throw new Error(`bench: timed out waiting for ${what}`);
+  };
+  const accept = async () => {
+    await new Promise(r => setTimeout(r, 100)); // the box draws its rows
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  };
+  const quiz = vscode.commands.executeCommand('djangoPrep.startQuiz', { scope: { kind: 'open' }, length: 15 });
+  let previous: unknown;
+  for (let i = 0; i < 15; i++) {
+    const asked = await until(() => api.quiz.asked?.phase === 'question' && api.quiz.asked.question !== previous ? api.quiz.asked : undefined, 'a question');
+    previous = asked.question;
+    await accept(); // Show the answer
+    await until(() => api.quiz.asked?.phase === 'feedback' ? true : undefined, 'the ratings');
+    await accept(); // 3 Good, the active row
+  }
+  await until(() => api.quiz.summaryOpen ? true : undefined, 'the summary');
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  await quiz;
+  drawn.dispose();
+  return ms;
 }
 
 /**

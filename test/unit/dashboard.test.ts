@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { dashboardModel, forecastChart, sectionChart } from '../../src/core/dashboard';
+import { dashboardModel, forecastChart, openQuestionsTable, sectionChart } from '../../src/core/dashboard';
+import { buildDeck } from '../../src/core/deck';
+import { topicFigures } from '../../src/core/figures';
 import { parseDocument } from '../../src/core/document';
 
 const doc = parseDocument('# G\n## Python <b>\n### A\n### B\n## Django\n### C\n### D\n');
@@ -37,5 +39,18 @@ describe('progress dashboard', () => {
     assert.match(svg, /next 14 days: 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3/);
     const titles = [...svg.matchAll(/<rect class="bar-due"[^>]*><title>([^<]+)<\/title>/g)].map(m => m[1]);
     assert.deepStrictEqual(titles.slice(0, 4), ['Today: 2 due', 'Thu: 0 due', 'Fri: 0 due', 'Sat: 1 due'], '25 November 2026 is a Wednesday');
+  });
+
+  it('counts open questions per section, and those answered at least once', () => {
+    const notes = parseDocument('## Django\n### ORM\nQ: What is F()?\nA: A column reference.\n\n- Why prefetch_related?\n### Views\nWhat is a mixin?::A class adding behaviour\n## Python\n### GIL\nNo questions here.\n');
+    const deck = buildDeck(notes);
+    const answered = deck.find(c => c.kind === 'recall')!.id;
+    const figures = topicFigures(notes, deck, { read: {}, practised: {}, cards: { [answered]: [0, 0, 0, 0, 0, 0, 0, 0, 0] } } as never, undefined);
+    const m = dashboardModel(notes, id => figures.get(id), forecast, new Date(2026, 10, 25, 12));
+    assert.deepStrictEqual(m.sections.map(s => [s.title, s.open, s.openReviewed]), [['Django', 3, 1], ['Python', 0, 0]]);
+    const table = openQuestionsTable(m);
+    assert.match(table, /<th scope="row">Django<\/th><td>1 of 3<\/td>/);
+    assert.doesNotMatch(table, /Python/, 'a section without open questions is left out');
+    assert.strictEqual(openQuestionsTable(model), '', 'no table for a document without open questions');
   });
 });

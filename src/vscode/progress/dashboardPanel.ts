@@ -81,7 +81,7 @@ export class DashboardPanel extends Disposable {
     const panel = this.panel;
     const active = await this.decks.current();
     if (!panel || !active) { return; }
-    const { dashboardModel, sectionChart, forecastChart } = await import('../../core/dashboard');
+    const { dashboardModel, sectionChart, forecastChart, openQuestionsTable } = await import('../../core/dashboard');
     const scheduler = await this.scheduler();
     const now = this.clock();
     const cards = this.progress.document(active.key).cards;
@@ -115,6 +115,7 @@ ${BUTTONS.map(b => `  <button type="button" data-command="${b.command}"${b.prima
 <p class="legend"><span class="key read"></span>Read <span class="key practised"></span>Practised <span class="key recall"></span>Recall</p>
 ${sectionChart(model)}
 <table class="sr-only"><caption>By section</caption><thead><tr><th scope="col">Section</th><th scope="col">Read</th><th scope="col">Practised</th><th scope="col">Recall</th></tr></thead><tbody>${rows}</tbody></table>
+${openQuestionsTable(model) ? `<h2>Open questions</h2>\n${openQuestionsTable(model)}` : ''}
 <h2>Reviews in the next 14 days</h2>
 ${forecastChart(model)}
 </main>

@@ -18,8 +18,10 @@ export class CardPanel extends Disposable {
   private readonly actions = this._register(new vscode.EventEmitter<FromCard>());
   /** What the reader did on the card; `rev` says which card it was for. */
   readonly onAction = this.actions.event;
-  private readonly drawnEmitter = this._register(new vscode.EventEmitter<{ rev: number; at: number }>());
-  /** The page drew card `rev` (the benchmark times it). */
+  private readonly drawnEmitter = this._register(new vscode.EventEmitter<{ rev: number; ms: number }>());
+  /** When each recent card was posted, to time its drawing. */
+  private readonly shownAt = new Map<number, number>();
+  /** The page drew card `rev`, `ms` after it was posted (the benchmark reads it). */
   readonly onDrawn = this.drawnEmitter.event;
 
   constructor(private readonly extensionUri: vscode.Uri) {
@@ -33,6 +35,8 @@ export class CardPanel extends Disposable {
   show(card: CardView): number {
     const message: ToCard = { type: 'card', rev: ++this.rev, card };
     this.last = message;
+    this.shownAt.set(this.rev, performance.now());
+    this.shownAt.delete(this.rev - 20);
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(CARD_VIEW_TYPE, 'Quiz', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
@@ -76,7 +80,8 @@ export class CardPanel extends Disposable {
     const m = parseFromCard(raw);
     if (!m) { return; }
     if (m.type === 'drawn') {
-      this.drawnEmitter.fire({ rev: m.rev, at: Date.now() });
+      const at = this.shownAt.get(m.rev);
+      if (at !== undefined) { this.drawnEmitter.fire({ rev: m.rev, ms: performance.now() - at }); }
       return;
     }
     if ('rev' in m && m.rev !== this.rev) { return; }

@@ -12,7 +12,7 @@ export interface CardSurface {
   readonly current: number;
   readonly isOpen: boolean;
   readonly onAction: vscode.Event<FromCard>;
-  readonly onDrawn: vscode.Event<{ rev: number; at: number }>;
+  readonly onDrawn: vscode.Event<{ rev: number; ms: number }>;
   show(card: CardView): number;
   focus(): void;
   close(): Promise<void>;
@@ -23,7 +23,7 @@ export class QuizCard {
   /** The last card shown, so a rating can be added to it. */
   private last: CardView | undefined;
   readonly onAction: vscode.Event<FromCard>;
-  readonly onDrawn: vscode.Event<{ rev: number; at: number }>;
+  readonly onDrawn: vscode.Event<{ rev: number; ms: number }>;
 
   constructor(private readonly panel: CardSurface) {
     this.onAction = panel.onAction;

@@ -3,15 +3,15 @@
 // explanation are drawn on a card beside; a recall card is revealed and rated there or in the box.
 import * as vscode from 'vscode';
 import type { ActiveDeck, DeckSource } from '../../core/deck';
-import type { FromCard } from '../../core/messages';
 import type { Answer, Question } from '../../core/questions';
 import type { Outcome, QuizSession, Scope, Summary } from '../../core/quiz';
 import type { Scheduler, SchedulerSource } from '../../core/scheduler';
 import { Disposable } from '../disposable';
 import type { ProgressStore } from '../progress/progressStore';
-import { input, pick, PickItem, PickOptions, PickResult } from '../quickInput';
+import { input, pick, PickItem } from '../quickInput';
 import { CardPanel } from './cardPanel';
 import { QuizCard } from './quizCard';
+import { AskedQuestion, oneLine, QuizControl, RecallReview, SKIP, STOP, TopicOpener } from './recallReview';
 
 export interface QuizRequest {
   readonly scope?: Scope;
@@ -20,21 +20,7 @@ export interface QuizRequest {
   readonly length?: number;
 }
 
-/** What a test needs to answer the question on screen. */
-export interface AskedQuestion {
-  readonly question: Question;
-  /** Choices in the order shown (empty for typed questions). */
-  readonly choices: readonly string[];
-  readonly phase: 'question' | 'feedback';
-}
-
-/** Opens a topic beside the quiz ("Read this topic", the summary's topics to revisit). */
-export interface TopicOpener {
-  show(topicId: string, options?: { readonly preserveFocus?: boolean }): Promise<boolean>;
-}
-
-/** Leaving a question without answering it: its own type, never a value among the answers. */
-export type QuizControl = 'skip' | 'stop';
+export type { AskedQuestion } from './recallReview';
 
 type Asked = { readonly kind: 'answer'; readonly answer: Answer } | { readonly kind: 'control'; readonly control: QuizControl };
 /** A row of the answer box: an answer to choose, or a control. */
@@ -43,8 +29,6 @@ type Choice = { readonly answer: string } | { readonly control: QuizControl };
 const SKIPPED: Asked = { kind: 'control', control: 'skip' };
 const STOPPED: Asked = { kind: 'control', control: 'stop' };
 
-const SKIP: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('debug-step-over'), tooltip: 'Skip this question' };
-const STOP: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('debug-stop'), tooltip: 'Stop the quiz (answers so far are kept)' };
 const LENGTHS = [5, 10, 20];
 
 export class QuizFlow extends Disposable {
@@ -52,6 +36,7 @@ export class QuizFlow extends Disposable {
   private readonly card: QuizCard;
   /** Notes typed on recall cards this quiz, by card id. */
   private readonly notes = new Map<string, string>();
+  private readonly recall: RecallReview;
   /** The question or feedback on screen (tests answer through it); undefined between them. */
   asked: AskedQuestion | undefined;
   /** True while the summary box is on screen. */
@@ -68,6 +53,7 @@ export class QuizFlow extends Disposable {
   ) {
     super();
     this.card = new QuizCard(this._register(new CardPanel(extensionUri)));
+    this.recall = new RecallReview({ card: this.card, notes: this.notes, panel, setAsked: a => { this.asked = a; } });
   }
 
   /** The card beside the quiz (the UI test and the benchmark look at it). */
@@ -184,7 +170,7 @@ export class QuizFlow extends Disposable {
         const heading = `Question ${session.position + 1} of ${session.items.length}`;
         const title = `${heading} · ${topicTitle(q.topic)}`;
         if (q.kind === 'recall') {
-          const next = await this.recall(session, q, item.card.id, heading, topicTitle(q.topic), active);
+          const next = await this.recall.review(session, q, item.card.id, heading, topicTitle(q.topic), active);
           if (next === 'stop') { break; }
           continue;
         }
@@ -214,82 +200,6 @@ export class QuizFlow extends Disposable {
     return summary;
   }
 
-  /**
-   * A recall card: the reader answers out loud (or types notes on the card), reveals the model
-   * answer, then rates themself Again/Hard/Good/Easy, in the box or on the card (Space, 1-4).
-   */
-  private async recall(session: QuizSession, q: Question, cardId: string, heading: string, topic: string, active: ActiveDeck): Promise<'next' | 'stop'> {
-    const { RECALL_RATINGS } = await import('../../core/quiz');
-    const title = `${heading} · ${topic}`;
-    await this.card.showQuestion(heading, topic, q, active.doc, this.notes.get(cardId));
-    const started = Date.now();
-    type Step = 'reveal' | QuizControl;
-    const first = await this.boxOrCard<Step>({
-      title, placeholder: `${oneLine(q.prompt)} · answer out loud, then reveal`, buttons: [SKIP, STOP],
-      items: [
-        { label: '$(eye) Show the answer', description: 'Space on the card', value: 'reveal' },
-        { label: '', kind: vscode.QuickPickItemKind.Separator },
-        { label: '$(debug-step-over) Skip this question', value: 'skip' },
-        { label: '$(debug-stop) Stop the quiz', value: 'stop' },
-      ],
-      onShow: () => { this.asked = { question: q, choices: [], phase: 'question' }; },
-    }, m => m.type === 'reveal' || m.type === 'stop');
-    const step: Step = 'card' in first ? (first.card.type === 'reveal' ? 'reveal' : 'stop') : this.stepOf(first.box);
-    if (step === 'stop') { return 'stop'; }
-    if (step === 'skip') { session.skip(); return 'next'; }
-
-    // The reveal shows the answer with nothing rated yet: the outcome's rating is not used.
-    const preview = { correct: false, rating: RECALL_RATINGS[0].rating, right: [], explanation: q.explanation };
-    await this.card.showFeedback(heading, topic, q, preview, active.doc, this.notes.get(cardId));
-    type Rate = { readonly rating: number } | 'read' | 'stop';
-    const items: Array<PickItem<Rate> | vscode.QuickPickItem> = [
-      ...RECALL_RATINGS.map((r, i) => ({ label: `${i + 1} ${r.label}`, description: r.hint, value: { rating: r.rating } })),
-      { label: '', kind: vscode.QuickPickItemKind.Separator },
-      { label: `$(book) Read “${topic}”`, description: 'opens beside; rate afterwards', value: 'read' as const },
-      { label: '$(debug-stop) Stop the quiz', description: 'this card stays unrated', value: 'stop' as const },
-    ];
-    for (;;) {
-      const r = await this.boxOrCard<Rate>({
-        title: `${title} · how well did you answer?`, placeholder: 'Rate yourself: 1 Again, 2 Hard, 3 Good, 4 Easy (type the number, then Enter)', items,
-        active: items[2] as PickItem<Rate>,
-        onShow: () => { this.asked = { question: q, choices: RECALL_RATINGS.map(x => x.label), phase: 'feedback' }; },
-      }, m => m.type === 'rate' || m.type === 'stop');
-      let chosen: Rate;
-      if ('card' in r) {
-        chosen = r.card.type === 'rate' ? { rating: r.card.rating } : 'stop';
-      } else {
-        chosen = r.box.kind === 'items' ? r.box.items[0]?.value ?? 'stop' : 'stop';
-      }
-      if (chosen === 'stop') { return 'stop'; }
-      if (chosen === 'read') { await this.panel.show(q.topic, { preserveFocus: true }); continue; }
-      const rated = RECALL_RATINGS.find(x => x.rating === chosen.rating)!;
-      session.answer({ kind: 'self', rating: rated.rating }, Date.now() - started);
-      session.next();
-      await this.card.showRated(rated.label);
-      return 'next';
-    }
-  }
-
-  private stepOf<T>(r: PickResult<T>): T | 'stop' | 'skip' {
-    if (r.kind === 'items') { return r.items[0]?.value ?? 'stop'; }
-    return r.kind === 'button' && r.button === SKIP ? 'skip' : 'stop';
-  }
-
-  /** Waits for the box or an action on the card, whichever comes first; the other is closed. */
-  private async boxOrCard<T>(options: PickOptions<T>, wanted: (m: FromCard) => boolean): Promise<{ box: PickResult<T> } | { card: FromCard }> {
-    let close: (() => void) | undefined;
-    let listener: vscode.Disposable | undefined;
-    const fromCard = new Promise<FromCard>(resolve => { listener = this.card.onAction(m => { if (wanted(m)) { resolve(m); } }); });
-    const fromBox = pick<T>({ ...options, dismiss: c => { close = c; } });
-    try {
-      const first = await Promise.race([fromBox.then(box => ({ box })), fromCard.then(card => ({ card }))]);
-      if ('card' in first) { close?.(); await fromBox; }
-      return first;
-    } finally {
-      listener?.dispose();
-    }
-  }
-
   private async ask(q: Question, choices: readonly string[], title: string, onShow: () => void): Promise<Asked> {
     const buttons = [SKIP, STOP];
     const control = (r: { kind: string; button?: vscode.QuickInputButton }): Asked | undefined =>
@@ -308,7 +218,7 @@ export class QuizFlow extends Disposable {
     }
     const placeholder = many ? `${q.prompt} (select all that apply, then Enter)` : q.prompt;
     // Escape on the card stops the quiz, as it does in the box.
-    const either = await this.boxOrCard<Choice>({ title, placeholder, items, many, buttons, onShow }, m => m.type === 'stop');
+    const either = await this.recall.boxOrCard<Choice>({ title, placeholder, items, many, buttons, onShow }, m => m.type === 'stop');
     if ('card' in either) { return STOPPED; }
     const r = either.box;
     const c = control(r);
@@ -389,8 +299,4 @@ export class QuizFlow extends Disposable {
     if (v && typeof v === 'object') { await this.panel.show(v.topic); }
     if (v === 'again') { setTimeout(() => void vscode.commands.executeCommand('djangoPrep.startQuiz'), 0); }
   }
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ⏎ ');
 }

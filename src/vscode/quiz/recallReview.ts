@@ -1,0 +1,122 @@
+// A recall card in the quiz: the reader answers out loud (or types notes on the card), reveals
+// the model answer, then rates themself; in the quiz box or on the card, whichever they use.
+import * as vscode from 'vscode';
+import type { ActiveDeck } from '../../core/deck';
+import type { FromCard } from '../../core/messages';
+import type { Question } from '../../core/questions';
+import type { QuizSession } from '../../core/quiz';
+import { pick, PickItem, PickOptions, PickResult } from '../quickInput';
+import type { QuizCard } from './quizCard';
+
+/** What a test needs to answer the question on screen. */
+export interface AskedQuestion {
+  readonly question: Question;
+  /** Choices in the order shown (empty for typed questions). */
+  readonly choices: readonly string[];
+  readonly phase: 'question' | 'feedback';
+}
+
+/** Opens a topic beside the quiz ("Read this topic", the summary's topics to revisit). */
+export interface TopicOpener {
+  show(topicId: string, options?: { readonly preserveFocus?: boolean }): Promise<boolean>;
+}
+
+/** Leaving a question without answering it: its own type, never a value among the answers. */
+export type QuizControl = 'skip' | 'stop';
+
+/** The quiz's parts a recall review uses. */
+export interface RecallHost {
+  readonly card: QuizCard;
+  /** Notes typed on recall cards this quiz, by card id. */
+  readonly notes: Map<string, string>;
+  readonly panel: TopicOpener;
+  setAsked(asked: AskedQuestion): void;
+}
+
+export const SKIP: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('debug-step-over'), tooltip: 'Skip this question' };
+export const STOP: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('debug-stop'), tooltip: 'Stop the quiz (answers so far are kept)' };
+
+export class RecallReview {
+  constructor(private readonly host: RecallHost) {}
+
+  /**
+   * A recall card: the reader answers out loud (or types notes on the card), reveals the model
+   * answer, then rates themself Again/Hard/Good/Easy, in the box or on the card (Space, 1-4).
+   */
+  async review(session: QuizSession, q: Question, cardId: string, heading: string, topic: string, active: ActiveDeck): Promise<'next' | 'stop'> {
+    const { RECALL_RATINGS } = await import('../../core/quiz');
+    const title = `${heading} · ${topic}`;
+    await this.host.card.showQuestion(heading, topic, q, active.doc, this.host.notes.get(cardId));
+    const started = Date.now();
+    type Step = 'reveal' | QuizControl;
+    const first = await this.boxOrCard<Step>({
+      title, placeholder: `${oneLine(q.prompt)} · answer out loud, then reveal`, buttons: [SKIP, STOP],
+      items: [
+        { label: '$(eye) Show the answer', description: 'Space on the card', value: 'reveal' },
+        { label: '', kind: vscode.QuickPickItemKind.Separator },
+        { label: '$(debug-step-over) Skip this question', value: 'skip' },
+        { label: '$(debug-stop) Stop the quiz', value: 'stop' },
+      ],
+      onShow: () => { this.host.setAsked({ question: q, choices: [], phase: 'question' }); },
+    }, m => m.type === 'reveal' || m.type === 'stop');
+    const step: Step = 'card' in first ? (first.card.type === 'reveal' ? 'reveal' : 'stop') : this.stepOf(first.box);
+    if (step === 'stop') { return 'stop'; }
+    if (step === 'skip') { session.skip(); return 'next'; }
+
+    // The reveal shows the answer with nothing rated yet: the outcome's rating is not used.
+    const preview = { correct: false, rating: RECALL_RATINGS[0].rating, right: [], explanation: q.explanation };
+    await this.host.card.showFeedback(heading, topic, q, preview, active.doc, this.host.notes.get(cardId));
+    type Rate = { readonly rating: number } | 'read' | 'stop';
+    const items: Array<PickItem<Rate> | vscode.QuickPickItem> = [
+      ...RECALL_RATINGS.map((r, i) => ({ label: `${i + 1} ${r.label}`, description: r.hint, value: { rating: r.rating } })),
+      { label: '', kind: vscode.QuickPickItemKind.Separator },
+      { label: `$(book) Read “${topic}”`, description: 'opens beside; rate afterwards', value: 'read' as const },
+      { label: '$(debug-stop) Stop the quiz', description: 'this card stays unrated', value: 'stop' as const },
+    ];
+    for (;;) {
+      const r = await this.boxOrCard<Rate>({
+        title: `${title} · how well did you answer?`, placeholder: 'Rate yourself: 1 Again, 2 Hard, 3 Good, 4 Easy (type the number, then Enter)', items,
+        active: items[2] as PickItem<Rate>,
+        onShow: () => { this.host.setAsked({ question: q, choices: RECALL_RATINGS.map(x => x.label), phase: 'feedback' }); },
+      }, m => m.type === 'rate' || m.type === 'stop');
+      let chosen: Rate;
+      if ('card' in r) {
+        chosen = r.card.type === 'rate' ? { rating: r.card.rating } : 'stop';
+      } else {
+        chosen = r.box.kind === 'items' ? r.box.items[0]?.value ?? 'stop' : 'stop';
+      }
+      if (chosen === 'stop') { return 'stop'; }
+      if (chosen === 'read') { await this.host.panel.show(q.topic, { preserveFocus: true }); continue; }
+      const rated = RECALL_RATINGS.find(x => x.rating === chosen.rating)!;
+      session.answer({ kind: 'self', rating: rated.rating }, Date.now() - started);
+      session.next();
+      await this.host.card.showRated(rated.label);
+      return 'next';
+    }
+  }
+
+  private stepOf<T>(r: PickResult<T>): T | 'stop' | 'skip' {
+    if (r.kind === 'items') { return r.items[0]?.value ?? 'stop'; }
+    return r.kind === 'button' && r.button === SKIP ? 'skip' : 'stop';
+  }
+
+  /** Waits for the box or an action on the card, whichever comes first; the other is closed. */
+  async boxOrCard<T>(options: PickOptions<T>, wanted: (m: FromCard) => boolean): Promise<{ box: PickResult<T> } | { card: FromCard }> {
+    let close: (() => void) | undefined;
+    let listener: vscode.Disposable | undefined;
+    const fromCard = new Promise<FromCard>(resolve => { listener = this.host.card.onAction(m => { if (wanted(m)) { resolve(m); } }); });
+    const fromBox = pick<T>({ ...options, dismiss: c => { close = c; } });
+    try {
+      const first = await Promise.race([fromBox.then(box => ({ box })), fromCard.then(card => ({ card }))]);
+      if ('card' in first) { close?.(); await fromBox; }
+      return first;
+    } finally {
+      listener?.dispose();
+    }
+  }
+}
+
+/** A QuickPick row is one line: line breaks are shown as ⏎. */
+export function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ⏎ ');
+}
