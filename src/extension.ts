@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   // One scheduler for quizzes, figures and the dashboard, built when first needed (not at activation).
   let scheduling: Promise<Scheduler> | undefined;
   const scheduler: SchedulerSource = () => scheduling ??= import('./core/scheduler').then(m => new m.Scheduler());
-  const quiz = new QuizFlow(decks, progress, scheduler, panel, context.extensionUri);
+  const quiz = new QuizFlow(decks, progress, scheduler, panel, context.extensionUri, context.globalState);
   const topicProgress = new TopicProgress(decks, progress, scheduler);
   const dueStatus = new DueStatus(decks, progress);
   const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, scheduler);

@@ -125,7 +125,7 @@ export class CardPanel extends Disposable {
   <header class="card-head"><h1 id="heading"></h1><p id="sub" class="meta"></p></header>
   <section id="prompt" class="prompt" aria-label="Question"></section>
   <div id="notes-box" class="notes-box" hidden>
-    <label for="notes">Your answer (optional notes, kept with this card for the session)</label>
+    <label for="notes">Your notes (optional; kept with this card and shown again next time)</label>
     <textarea id="notes" rows="4" placeholder="Answer out loud, or jot the key points here…"></textarea>
   </div>
   <div id="reveal-row" class="button-row" hidden><button type="button" id="reveal" class="action-button" aria-keyshortcuts="Space">Show the answer <kbd>Space</kbd></button></div>

@@ -30,6 +30,7 @@ const SKIPPED: Asked = { kind: 'control', control: 'skip' };
 const STOPPED: Asked = { kind: 'control', control: 'stop' };
 
 const LENGTHS = [5, 10, 20];
+const NOTES_KEY = 'djangoPrep.recallNotes';
 
 export class QuizFlow extends Disposable {
   private running = false;
@@ -48,6 +49,8 @@ export class QuizFlow extends Disposable {
     private readonly scheduler: SchedulerSource,
     private readonly panel: TopicOpener,
     extensionUri: vscode.Uri,
+    /** Where notes typed on recall cards are kept between quizzes (globalState). */
+    private readonly notesMemento: vscode.Memento | undefined,
     private readonly clock: () => Date = () => new Date(),
     private readonly random: () => number = Math.random,
   ) {
@@ -158,10 +161,21 @@ export class QuizFlow extends Disposable {
   private async run(active: ActiveDeck, session: QuizSession): Promise<Summary> {
     const { choicesFor } = await import('../../core/quiz');
     const topicTitle = (id: string) => { const n = active.doc.get(id); return n?.kind === 'topic' ? n.title : id; };
+    const { noteKey, parseNotes, withNote } = await import('../../core/recallNotes');
+    // Notes typed last time come back with their card.
+    const saved = parseNotes(this.notesMemento?.get(NOTES_KEY));
+    for (const { card } of session.items) {
+      const note = saved[noteKey(active.key, card.id)];
+      if (card.kind === 'recall' && note) { this.notes.set(card.id, note.text); }
+    }
     // Notes and topic links work on any card, whatever the box is waiting for.
     const listener = this.card.onAction(m => {
       const item = session.current();
-      if (m.type === 'notes' && item) { this.notes.set(item.card.id, m.text); }
+      if (m.type === 'notes' && item) {
+        this.notes.set(item.card.id, m.text);
+        const book = parseNotes(this.notesMemento?.get(NOTES_KEY));
+        void this.notesMemento?.update(NOTES_KEY, withNote(book, noteKey(active.key, item.card.id), m.text, this.clock().getTime()));
+      }
       if (m.type === 'openTopic' && active.doc.get(m.id)) { void this.panel.show(m.id, { preserveFocus: true }); }
     });
     try {
