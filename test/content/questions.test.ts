@@ -4,7 +4,8 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadBank, QUESTION_KINDS } from '../../src/core/questions';
+import { isCorrect, loadBank, normalizeTyped, Question, QUESTION_KINDS } from '../../src/core/questions';
+import { rate } from '../../src/core/quiz';
 import { root } from '../unit/paths';
 import { guide, python } from './guide';
 
@@ -49,5 +50,41 @@ describe('the question bank', () => {
   it('keeps prompts short enough for the quiz box and explanations short enough to read', () => {
     assert.deepStrictEqual(bank.questions.filter(q => q.prompt.length > 300).map(q => q.id), []);
     assert.deepStrictEqual(bank.questions.filter(q => q.explanation.length > 600).map(q => q.id), []);
+  });
+
+  it('grades the reported typed answers as right, and a one-letter slip as almost', () => {
+    const byId = (id: string) => bank.questions.find(q => q.id === id) as Question;
+    const cases: Array<[string, string, 'right' | 'almost']> = [
+      ['unpacking-args-type', 'a tuple', 'right'],
+      ['models-data-migration-get-model', 'apps.get_model("blog.Article")', 'right'],
+      ['models-data-migration-get-model', "apps.get_model('blog',  'Article')", 'right'],
+      ['models-data-migration-get-model', 'apps.get_model("blog","Article")', 'right'],
+      ['exceptions-except-star', 'except* ValueError:', 'right'],
+      ['lb-secure-proxy-ssl-header', 'settings.SECURE_PROXY_SSL_HEADER', 'right'],
+      ['nginx-secure-proxy-ssl-header', 'settings.SECURE_PROXY_SSL_HEADER', 'right'],
+      ['throttle-status-code', 'HTTP 429', 'right'],
+      ['sorting-timsort-name', 'Timsrot', 'almost'],
+    ];
+    const wrong: string[] = [];
+    for (const [id, text, want] of cases) {
+      const outcome = rate(byId(id), { kind: 'text', text }, 1000);
+      const got = outcome.almost !== undefined ? `almost (${outcome.almost})` : outcome.correct ? 'right' : 'wrong';
+      console.log(`      typed ${id}: ${JSON.stringify(text)} -> ${got}`);
+      if (!got.startsWith(want)) { wrong.push(`${id}: ${text} is ${got}, want ${want}`); }
+    }
+    assert.deepStrictEqual(wrong, []);
+  });
+
+  it('accepts the same forms in typed questions that share an accepted answer', () => {
+    const typed = bank.questions.filter((q): q is Extract<Question, { kind: 'typed' }> => q.kind === 'typed');
+    const mismatched: string[] = [];
+    for (const a of typed) {
+      for (const b of typed) {
+        if (a.id >= b.id || !a.accept.some(x => isCorrect(b, { kind: 'text', text: x }))) { continue; }
+        const forms = (q: typeof a) => [...new Set(q.accept.map(normalizeTyped))].sort().join(' | ');
+        if (forms(a) !== forms(b)) { mismatched.push(`${a.id} [${forms(a)}] vs ${b.id} [${forms(b)}]`); }
+      }
+    }
+    assert.deepStrictEqual(mismatched, []);
   });
 });
