@@ -7,7 +7,7 @@ import * as path from 'path';
 import { isCorrect, loadBank, normalizeTyped, Question, QUESTION_KINDS } from '../../src/core/questions';
 import { rate } from '../../src/core/quiz';
 import { root } from '../unit/paths';
-import { guide, python } from './guide';
+import { guide, guideSource, python } from './guide';
 
 const dir = path.join(root, 'content', 'questions');
 const files = fs.readdirSync(dir).filter(f => f.endsWith('.json')).sort()
@@ -86,5 +86,25 @@ describe('the question bank', () => {
       }
     }
     assert.deepStrictEqual(mismatched, []);
+  });
+
+  it('explains decorators on class-based view methods as the guide does', () => {
+    // What the guide teaches: plain decorators on a method misbehave, csrf_exempt on post() is
+    // silently ignored, and method_decorator (or wrapping as_view()) is the fix.
+    assert.match(guideSource, /csrf_exempt[^\n]*on `post\(\)` it is silently ignored/);
+    const texts = bank.questions.flatMap(q => [q.prompt, q.explanation, ...(q.kind === 'choice' ? q.options.flatMap(o => [o.text, o.why]) : [])]
+      .map(t => ({ id: q.id, t })));
+    const aboutMethods = texts.filter(({ t }) => /\b(csrf_exempt|login_required|permission_required|cache_page|require_POST)\b/.test(t)
+      && /\bmethods?\b|\b(post|get|dispatch)\(\)/.test(t));
+    const bad: string[] = [];
+    for (const { id, t } of aboutMethods) {
+      const all = texts.filter(x => x.id === id).map(x => x.t).join(' ');
+      if (!/method_decorator|as_view\(\)/.test(all)) { bad.push(`${id}: names no fix (method_decorator or wrapping as_view())`); }
+      if (/(do|does|will) not work|don't work|doesn't work/i.test(t)) { bad.push(`${id}: "${t}" says decorators "do not work" on methods; they misbehave (login_required gets self) or are ignored (csrf_exempt)`); }
+      if (/csrf_exempt/.test(t) && /\bpost\(\)|\bmethods?\b/.test(t) && !/ignored|never (sees|reads)|no effect/.test(all)) { bad.push(`${id}: does not say csrf_exempt on a method is ignored`); }
+    }
+    console.log(`      decorator-on-method texts checked: ${aboutMethods.length} (${[...new Set(aboutMethods.map(x => x.id))].join(', ')})`);
+    assert.ok(aboutMethods.length >= 2, 'the bank asks about decorators on methods');
+    assert.deepStrictEqual(bad, []);
   });
 });
