@@ -52,6 +52,14 @@ describe('the question bank', () => {
     assert.deepStrictEqual(bank.questions.filter(q => q.explanation.length > 600).map(q => q.id), []);
   });
 
+  it('keeps true/false answers balanced, between 40% and 60% true', () => {
+    const tf = bank.questions.filter(q => q.kind === 'truefalse');
+    const yes = tf.filter(q => q.answer).length;
+    console.log(`      true/false balance: ${yes} true, ${tf.length - yes} false of ${tf.length} (${Math.round(100 * yes / tf.length)}% true)`);
+    assert.ok(tf.length >= 15);
+    assert.ok(yes / tf.length >= 0.4 && yes / tf.length <= 0.6, `${yes} of ${tf.length} true`);
+  });
+
   it('grades the reported typed answers as right, and a one-letter slip as almost', () => {
     const byId = (id: string) => bank.questions.find(q => q.id === id) as Question;
     const cases: Array<[string, string, 'right' | 'almost']> = [
