@@ -25,7 +25,8 @@ export function answerCard(heading: string, topic: string, q: Question, o: Outco
   const right = q.kind === 'order' ? o.right.map((r, i) => `${i + 1}. ${r}`).join('\n') : o.right.map(r => `- ${r}`).join('\n');
   return {
     ...base,
-    verdict: o.correct ? { tone: 'right', text: '✓ Right' } : { tone: 'wrong', text: '✗ Not quite' },
+    verdict: o.almost !== undefined ? { tone: 'right', text: `≈ Almost: ${o.almost}` }
+      : o.correct ? { tone: 'right', text: '✓ Right' } : { tone: 'wrong', text: '✗ Not quite' },
     answerHtml: o.correct || q.kind === 'choice' ? undefined : md(`${q.kind === 'order' ? 'The order is:' : 'The answer:'}\n\n${right}`),
     explanationHtml: o.explanation.trim() ? md(o.explanation) : undefined,
     options: q.kind === 'choice' ? q.options.map(opt => ({ html: md(opt.text), correct: opt.correct, why: opt.why })) : undefined,

@@ -138,6 +138,65 @@ export function normalize(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/`/g, '').replace(/\s+/g, ' ').trim().replace(/[.!;,]+$/, '').trim();
 }
 
+/**
+ * A typed answer as it is compared: `normalize`, and also what never changes the meaning of a
+ * short answer: quotes, a trailing colon, the articles a/an/the before a word, "HTTP" before a
+ * status code, and spaces after commas or inside brackets and around "=". `"a tuple"` equals
+ * `tuple`, `apps.get_model( 'blog','Article' )` equals `apps.get_model("blog", "Article")`.
+ */
+export function normalizeTyped(s: string): string {
+  return normalize(s)
+    .replace(/["'\u2018\u2019\u201c\u201d]/g, '')
+    .replace(/(^| )(?:a|an|the) (?=[a-z_])/g, '$1')
+    .replace(/^http (\d{3})\b/, '$1')
+    .replace(/\s*([,=([\]{}])\s*/g, '$1')
+    .replace(/\s+([)\]}])/g, '$1')
+    .replace(/[.!;,:]+$/, '')
+    .trim();
+}
+
+/**
+ * Damerau-Levenshtein distance (optimal string alignment: insertions, deletions, substitutions
+ * and swaps of two neighbours), stopping early once it is certainly above `max`.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) { return max + 1; }
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) { d = Math.min(d, prev2[j - 2] + 1); }
+      cur.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) { return max + 1; }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Shortest accepted answer (normalized) for which a one-character slip still counts as "almost". */
+export const NEAR_MISS_MIN_LENGTH = 5;
+
+/**
+ * For a typed question answered wrongly: the accepted answer the text misses by one edit (a typo,
+ * a missing or extra letter, two letters swapped), or undefined. Short answers and answers with
+ * digits (status codes, counts, versions) never count, because there one character is the answer.
+ */
+export function nearMiss(q: Question, a: Answer): string | undefined {
+  if (q.kind !== 'typed' || a.kind !== 'text' || isCorrect(q, a)) { return undefined; }
+  const given = normalizeTyped(a.text);
+  return q.accept.find(x => {
+    const want = normalizeTyped(x);
+    return want.length >= NEAR_MISS_MIN_LENGTH && !/\d/.test(want) && editDistance(given, want, 1) === 1;
+  });
+}
+
 export function rightOptions(q: Question): string[] {
   switch (q.kind) {
     case 'choice': return q.options.filter(o => o.correct).map(o => o.text);
@@ -159,7 +218,7 @@ export function isCorrect(q: Question, a: Answer): boolean {
       return a.chosen.length === want.size && a.chosen.every(c => want.has(c));
     }
     case 'typed':
-      return a.kind === 'text' && q.accept.some(x => normalize(x) === normalize(a.text));
+      return a.kind === 'text' && q.accept.some(x => normalizeTyped(x) === normalizeTyped(a.text));
     case 'order':
       return a.kind === 'order' && a.steps.length === q.steps.length && a.steps.every((s, i) => s === q.steps[i]);
     case 'recall':

@@ -1,6 +1,6 @@
 // The quiz engine: which cards a quiz asks, in what order, how an answer is rated, the summary.
 import { CardSource, isOpenQuestion, shuffle } from './conceptCards';
-import { Answer, isCorrect, Question, rightOptions } from './questions';
+import { Answer, isCorrect, nearMiss, Question, rightOptions } from './questions';
 import { Grade, Rating, SavedCard, Scheduler } from './scheduler';
 
 export type Scope =
@@ -122,6 +122,11 @@ export interface Outcome {
   readonly rating: Grade;
   readonly right: readonly string[];
   readonly explanation: string;
+  /**
+   * A typed answer one slip away from an accepted one: the accepted answer meant. The answer
+   * counts as right, rated Hard.
+   */
+  readonly almost?: string;
 }
 
 export function rate(q: Question, answer: Answer, elapsedMs: number): Outcome {
@@ -130,6 +135,10 @@ export function rate(q: Question, answer: Answer, elapsedMs: number): Outcome {
     // Self-rated: the reader's own rating is the review, whatever the time taken.
     const rating = answer.kind === 'self' ? answer.rating : Rating.Again;
     return { correct, rating, right: rightOptions(q), explanation: q.explanation };
+  }
+  const almost = correct ? undefined : nearMiss(q, answer);
+  if (almost !== undefined) {
+    return { correct: true, rating: Rating.Hard, right: rightOptions(q), explanation: q.explanation, almost };
   }
   const rating = !correct ? Rating.Again : elapsedMs <= quickLimitMs(q) ? Rating.Good : Rating.Hard;
   return { correct, rating, right: rightOptions(q), explanation: q.explanation };
@@ -154,6 +163,7 @@ export interface Summary {
 export class QuizSession {
   private index = 0;
   private pending: Review | undefined;
+  private pendingAlmost = false;
   private readonly started: number;
   private readonly results: Array<'right' | 'wrong' | 'skipped'> = [];
   private readonly revisit: string[] = [];
@@ -178,6 +188,7 @@ export class QuizSession {
     this.results.push(outcome.correct ? 'right' : 'wrong');
     if (!outcome.correct && !this.revisit.includes(item.card.topic)) { this.revisit.push(item.card.topic); }
     this.pending = { cardId: item.card.id, topic: item.card.topic, rating: outcome.rating, at: this.clock() };
+    this.pendingAlmost = outcome.almost !== undefined;
     return outcome;
   }
 
@@ -186,7 +197,8 @@ export class QuizSession {
     if (this.pending) {
       const r = this.pending;
       this.pending = undefined;
-      this.onReview(easy && r.rating !== Rating.Again ? { ...r, rating: Rating.Easy } : r);
+      // A near miss stays Hard: it was not trivial, whatever the user says.
+      this.onReview(easy && r.rating !== Rating.Again && !this.pendingAlmost ? { ...r, rating: Rating.Easy } : r);
       this.index++;
     }
   }

@@ -44,6 +44,7 @@ describe('the guide\'s Python code', () => {
   before(() => { results = runAll(); });
 
   it('has runnable examples across the guide', () => {
+    console.log(`      python blocks: ${blocks.length} compiled, ${runnable.length} run in the sandbox (${blocks.length - runnable.length} compile-only)`);
     assert.ok(blocks.length >= 60, `${blocks.length} python blocks`);
     assert.ok(runnable.length >= 45, `${runnable.length} runnable blocks`);
   });

@@ -4,9 +4,10 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadBank, QUESTION_KINDS } from '../../src/core/questions';
+import { isCorrect, loadBank, normalizeTyped, Question, QUESTION_KINDS } from '../../src/core/questions';
+import { rate } from '../../src/core/quiz';
 import { root } from '../unit/paths';
-import { guide, python } from './guide';
+import { guide, guideSource, python } from './guide';
 
 const dir = path.join(root, 'content', 'questions');
 const files = fs.readdirSync(dir).filter(f => f.endsWith('.json')).sort()
@@ -49,5 +50,69 @@ describe('the question bank', () => {
   it('keeps prompts short enough for the quiz box and explanations short enough to read', () => {
     assert.deepStrictEqual(bank.questions.filter(q => q.prompt.length > 300).map(q => q.id), []);
     assert.deepStrictEqual(bank.questions.filter(q => q.explanation.length > 600).map(q => q.id), []);
+  });
+
+  it('keeps true/false answers balanced, between 40% and 60% true', () => {
+    const tf = bank.questions.filter(q => q.kind === 'truefalse');
+    const yes = tf.filter(q => q.answer).length;
+    console.log(`      true/false balance: ${yes} true, ${tf.length - yes} false of ${tf.length} (${Math.round(100 * yes / tf.length)}% true)`);
+    assert.ok(tf.length >= 15);
+    assert.ok(yes / tf.length >= 0.4 && yes / tf.length <= 0.6, `${yes} of ${tf.length} true`);
+  });
+
+  it('grades the reported typed answers as right, and a one-letter slip as almost', () => {
+    const byId = (id: string) => bank.questions.find(q => q.id === id) as Question;
+    const cases: Array<[string, string, 'right' | 'almost']> = [
+      ['unpacking-args-type', 'a tuple', 'right'],
+      ['models-data-migration-get-model', 'apps.get_model("blog.Article")', 'right'],
+      ['models-data-migration-get-model', "apps.get_model('blog',  'Article')", 'right'],
+      ['models-data-migration-get-model', 'apps.get_model("blog","Article")', 'right'],
+      ['exceptions-except-star', 'except* ValueError:', 'right'],
+      ['lb-secure-proxy-ssl-header', 'settings.SECURE_PROXY_SSL_HEADER', 'right'],
+      ['nginx-secure-proxy-ssl-header', 'settings.SECURE_PROXY_SSL_HEADER', 'right'],
+      ['throttle-status-code', 'HTTP 429', 'right'],
+      ['sorting-timsort-name', 'Timsrot', 'almost'],
+    ];
+    const wrong: string[] = [];
+    for (const [id, text, want] of cases) {
+      const outcome = rate(byId(id), { kind: 'text', text }, 1000);
+      const got = outcome.almost !== undefined ? `almost (${outcome.almost})` : outcome.correct ? 'right' : 'wrong';
+      console.log(`      typed ${id}: ${JSON.stringify(text)} -> ${got}`);
+      if (!got.startsWith(want)) { wrong.push(`${id}: ${text} is ${got}, want ${want}`); }
+    }
+    assert.deepStrictEqual(wrong, []);
+  });
+
+  it('accepts the same forms in typed questions that share an accepted answer', () => {
+    const typed = bank.questions.filter((q): q is Extract<Question, { kind: 'typed' }> => q.kind === 'typed');
+    const mismatched: string[] = [];
+    for (const a of typed) {
+      for (const b of typed) {
+        if (a.id >= b.id || !a.accept.some(x => isCorrect(b, { kind: 'text', text: x }))) { continue; }
+        const forms = (q: typeof a) => [...new Set(q.accept.map(normalizeTyped))].sort().join(' | ');
+        if (forms(a) !== forms(b)) { mismatched.push(`${a.id} [${forms(a)}] vs ${b.id} [${forms(b)}]`); }
+      }
+    }
+    assert.deepStrictEqual(mismatched, []);
+  });
+
+  it('explains decorators on class-based view methods as the guide does', () => {
+    // What the guide teaches: plain decorators on a method misbehave, csrf_exempt on post() is
+    // silently ignored, and method_decorator (or wrapping as_view()) is the fix.
+    assert.match(guideSource, /csrf_exempt[^\n]*on `post\(\)` it is silently ignored/);
+    const texts = bank.questions.flatMap(q => [q.prompt, q.explanation, ...(q.kind === 'choice' ? q.options.flatMap(o => [o.text, o.why]) : [])]
+      .map(t => ({ id: q.id, t })));
+    const aboutMethods = texts.filter(({ t }) => /\b(csrf_exempt|login_required|permission_required|cache_page|require_POST)\b/.test(t)
+      && /\bmethods?\b|\b(post|get|dispatch)\(\)/.test(t));
+    const bad: string[] = [];
+    for (const { id, t } of aboutMethods) {
+      const all = texts.filter(x => x.id === id).map(x => x.t).join(' ');
+      if (!/method_decorator|as_view\(\)/.test(all)) { bad.push(`${id}: names no fix (method_decorator or wrapping as_view())`); }
+      if (/(do|does|will) not work|don't work|doesn't work/i.test(t)) { bad.push(`${id}: "${t}" says decorators "do not work" on methods; they misbehave (login_required gets self) or are ignored (csrf_exempt)`); }
+      if (/csrf_exempt/.test(t) && /\bpost\(\)|\bmethods?\b/.test(t) && !/ignored|never (sees|reads)|no effect/.test(all)) { bad.push(`${id}: does not say csrf_exempt on a method is ignored`); }
+    }
+    console.log(`      decorator-on-method texts checked: ${aboutMethods.length} (${[...new Set(aboutMethods.map(x => x.id))].join(', ')})`);
+    assert.ok(aboutMethods.length >= 2, 'the bank asks about decorators on methods');
+    assert.deepStrictEqual(bad, []);
   });
 });

@@ -48,6 +48,15 @@ describe('quiz card view', () => {
     assert.match(a.explanationHtml ?? '', /Because/);
   });
 
+  it('shows a typed near miss as almost right, with the answer meant', () => {
+    const typed: Question = { kind: 'typed', id: 't', topic: 'orm', prompt: 'Which sort does Python use?', accept: ['Timsort'], explanation: 'Merge sort and insertion sort.' };
+    const almost = answerCard('Q', 'ORM', typed, rate(typed, { kind: 'text', text: 'Timsrot' }, 0), md);
+    assert.deepStrictEqual(almost.verdict, { tone: 'right', text: '≈ Almost: Timsort' });
+    assert.strictEqual(almost.answerHtml, undefined, 'the verdict already names the answer');
+    assert.deepStrictEqual(answerCard('Q', 'ORM', typed, rate(typed, { kind: 'text', text: 'timsort' }, 0), md).verdict, { tone: 'right', text: '✓ Right' });
+    assert.deepStrictEqual(answerCard('Q', 'ORM', typed, rate(typed, { kind: 'text', text: 'quicksort' }, 0), md).verdict, { tone: 'wrong', text: '✗ Not quite' });
+  });
+
   it('shows the summary with the topics to revisit', () => {
     const s = summaryCard('3 of 5 right', [{ id: 'orm', title: 'ORM' }]);
     assert.strictEqual(s.phase, 'summary');
