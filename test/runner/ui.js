@@ -283,7 +283,7 @@ async function main() {
         await page.waitForTimeout(250);
         const text = (await title.innerText().catch(() => '')).trim();
         if (text.startsWith('Quiz finished')) { break; }
-        if (/^(✓ Right|✗ Not quite)/.test(text)) {
+        if (/^(✓ Right|✗ Not quite|≈ Almost)/.test(text)) {
           if (feedback++ === 0) {
             const card = await cardFrame(page);
             await card.locator('#verdict:not([hidden])').waitFor(); // the card beside shows the outcome

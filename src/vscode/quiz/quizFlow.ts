@@ -272,7 +272,7 @@ export class QuizFlow extends Disposable {
     const nextLabel = last ? '$(arrow-right) See the summary' : '$(arrow-right) Next question';
     const items: Array<PickItem<Next> | vscode.QuickPickItem> = [
       { label: nextLabel, detail: outcome.explanation, value: 'next' },
-      ...(outcome.correct ? [{ label: '$(star-full) That was easy', description: 'see it less often', value: 'easy' as const }] : []),
+      ...(outcome.correct && outcome.almost === undefined ? [{ label: '$(star-full) That was easy', description: 'see it less often', value: 'easy' as const }] : []),
       { label: `$(book) Read “${topic}”`, description: 'opens beside, the quiz goes on', value: 'read' },
       { label: '$(debug-stop) Stop the quiz', value: 'stop' },
     ];
@@ -283,8 +283,9 @@ export class QuizFlow extends Disposable {
       items.push({ label: 'Why', kind: vscode.QuickPickItemKind.Separator },
         ...q.options.map(o => ({ label: `${o.correct ? '$(pass)' : '$(circle-slash)'} ${oneLine(o.text)}`, detail: o.why, value: 'next' as const })));
     }
-    const verdict = outcome.correct ? '$(pass) Right' : '$(error) Not quite';
-    const r = await pick<Next>({ title: `${outcome.correct ? '✓ Right' : '✗ Not quite'} · ${score}`, placeholder: `${verdict.replace(/\$\([a-z-]+\) /, '')}: Enter for the next question`, items, matchOnDetail: true, onShow });
+    // A near miss counts (rated Hard) but says what was expected.
+    const verdict = outcome.almost !== undefined ? `≈ Almost: ${oneLine(outcome.almost)}` : outcome.correct ? '✓ Right' : '✗ Not quite';
+    const r = await pick<Next>({ title: `${verdict} · ${score}`, placeholder: `${verdict.replace(/^\S+ /, '')}: Enter for the next question`, items, matchOnDetail: true, onShow });
     if (r.kind === 'cancelled') { return 'stop'; }
     return r.kind === 'items' ? r.items[0]?.value ?? 'next' : 'next';
   }
