@@ -80,7 +80,10 @@
       revisit.prepend(label);
     }
     byId('hint').textContent = c.hint;
-    requestAnimationFrame(() => post({ type: 'drawn', rev }));
+    // Reading a size lays the card out, so 'drawn' follows the layout (a frame callback may be
+    // throttled in a webview that does not have focus).
+    void card.offsetHeight;
+    post({ type: 'drawn', rev });
   }
 
   function reveal() {
