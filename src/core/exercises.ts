@@ -41,18 +41,40 @@ export const HEADER = '# Django Interview Prep: ';
 const ID_LINE = '# Exercise id: ';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+/** Plain one-line text: no control characters, line breaks or bidirectional overrides to disguise it. */
+const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max && !CONTROL.test(v);
+/** Names Windows keeps for devices, whatever the extension: `CON.py` opens the console there. */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
+
+/** A template's starter, solution or checks is source code a person reads: a megabyte is already far too much. */
+export const MAX_TEMPLATE_FILE_BYTES = 1024 * 1024;
+
+/** A folder or file name as it may be shown: control characters escaped, length bounded. */
+export function printableName(name: string): string {
+  const shown = JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}...` : name);
+  return CONTROL.test(name) || shown.slice(1, -1) !== name ? shown : name;
+}
+
+/** Why a template's file cannot be used (a link, not a plain file, too large), if it cannot. */
+export function templateFileProblem(file: string, info: { readonly symlink: boolean; readonly isFile: boolean; readonly size: number }): string | undefined {
+  if (info.symlink) { return `${file} is a symbolic link; templates must be plain files inside the templates folder`; }
+  if (!info.isFile) { return `${file} is not a file`; }
+  if (info.size > MAX_TEMPLATE_FILE_BYTES) { return `${file} is ${(info.size / 1048576).toFixed(1)} MB; a template file may be at most ${MAX_TEMPLATE_FILE_BYTES / 1048576} MB`; }
+  return undefined;
+}
 
 /** Problems with an exercise.json (empty when valid). The file name must be a plain, safe name. */
 export function exerciseProblems(raw: unknown, folder: string): string[] {
   if (!isObject(raw)) { return ['exercise.json is not an object']; }
   const p: string[] = [];
-  if (typeof raw.id !== 'string' || !ID.test(raw.id)) { p.push(`id ${JSON.stringify(raw.id)} is not a lowercase slug`); }
-  else if (raw.id !== folder) { p.push(`id "${raw.id}" differs from its folder "${folder}"`); }
-  if (!text(raw.title, 100)) { p.push('title missing'); }
-  if (!text(raw.topic, 200)) { p.push('topic missing'); }
-  if (!text(raw.description, 400)) { p.push('description missing'); }
-  if (typeof raw.file !== 'string' || !FILE.test(raw.file)) { p.push(`file ${JSON.stringify(raw.file)} must be a plain name ending in .py`); }
+  if (typeof raw.id !== 'string' || !ID.test(raw.id)) { p.push(`id ${String(JSON.stringify(raw.id)).slice(0, 100)} is not a lowercase slug`); }
+  else if (raw.id !== folder) { p.push(`id "${raw.id}" differs from its folder ${printableName(folder)}`); }
+  if (!text(raw.title, 100)) { p.push('title missing, too long or with control characters'); }
+  if (!text(raw.topic, 200)) { p.push('topic missing, too long or with control characters'); }
+  if (!text(raw.description, 400)) { p.push('description missing, too long or with control characters'); }
+  if (typeof raw.file !== 'string' || !FILE.test(raw.file) || WINDOWS_DEVICE.test(raw.file)) { p.push(`file ${String(JSON.stringify(raw.file)).slice(0, 100)} must be a plain name ending in .py`); }
   if (!Array.isArray(raw.requires) || !raw.requires.every(r => typeof r === 'string' && isPackage(r))) {
     p.push(`requires must list some of ${Object.keys(PACKAGES).join(', ')}`);
   }

@@ -30,8 +30,31 @@ export type ParseResult =
   | { readonly ok: true; readonly progress: Progress; readonly dropped: number }
   | { readonly ok: false; readonly reason: string };
 
+/** No saved time is later than this (the year 3000): a date in the year 30000 is damage. */
+export const LATEST_TIME = Date.UTC(3000, 0, 1);
+
+export interface ParseOptions {
+  /** Times after this are dropped (an import: nothing can have been read or reviewed in the future). */
+  readonly notAfter?: number;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+/**
+ * Keys an ordinary object already answers to (`__proto__`, `constructor`, `toString`...): as
+ * ids they would reach the prototype, so they are dropped. Real ids are slugs, URIs and `q:...`.
+ */
+const isUnsafeKey = (k: string) => k in Object.prototype;
+
+/**
+ * A saved card whose numbers are also in range: dates before LATEST_TIME (and the last review
+ * not after `notAfter`), FSRS difficulty 0-10, a stability below a million days, whole counts.
+ */
+function isSaneCard(v: unknown, notAfter: number): v is SavedCard {
+  if (!isSavedCard(v)) { return false; }
+  const [due, stability, difficulty, scheduled, steps, reps, lapses, state, last] = v;
+  return due <= LATEST_TIME && last >= 0 && last <= notAfter && stability <= 1e6 && difficulty >= 0 && difficulty <= 10
+    && scheduled >= 0 && [steps, reps, lapses, state].every(n => Number.isInteger(n) && n >= 0);
+}
 
 /**
  * Earlier layouts, oldest first: migrations[n] turns version n into n + 1. Version 1 is the
@@ -44,12 +67,20 @@ const migrations: Array<(old: Record<string, unknown>) => Record<string, unknown
  * one by one (and counted); a blob that is not progress at all, or is from a newer version of
  * the extension, is refused whole so the caller can keep it aside.
  */
-export function parseProgress(raw: unknown): ParseResult {
+export function parseProgress(raw: unknown, options: ParseOptions = {}): ParseResult {
+  let dropped = 0;
+  const notAfter = Math.min(options.notAfter ?? LATEST_TIME, LATEST_TIME);
+  const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= notAfter;
+  /** The entries of `v` under safe keys; the others are counted as dropped. */
+  const entries = (v: unknown): Array<[string, unknown]> => {
+    if (!isObject(v)) { return []; }
+    return Object.entries(v).filter(([k]) => !isUnsafeKey(k) || (dropped++, false));
+  };
   if (raw === undefined || raw === null) { return { ok: true, progress: emptyProgress(), dropped: 0 }; }
   if (!isObject(raw)) { return { ok: false, reason: 'saved progress is not an object' }; }
   let data = raw;
   let version = raw.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) { return { ok: false, reason: `unknown progress version ${JSON.stringify(version)}` }; }
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) { return { ok: false, reason: `unknown progress version ${String(JSON.stringify(version)).slice(0, 40)}` }; }
   if (version > PROGRESS_VERSION) { return { ok: false, reason: `progress saved by a newer version of the extension (format ${version})` }; }
   while (version < PROGRESS_VERSION) {
     data = migrations[version - 1](data);
@@ -57,20 +88,19 @@ export function parseProgress(raw: unknown): ParseResult {
   }
   if (!isObject(data.documents)) { return { ok: false, reason: 'saved progress has no documents' }; }
   const progress = emptyProgress();
-  let dropped = 0;
-  for (const [key, doc] of Object.entries(data.documents)) {
+  for (const [key, doc] of entries(data.documents)) {
     if (!isObject(doc)) { dropped++; continue; }
     const out = emptyDocument();
-    for (const [id, at] of Object.entries(isObject(doc.read) ? doc.read : {})) {
+    for (const [id, at] of entries(doc.read)) {
       if (isTime(at)) { out.read[id] = at; } else { dropped++; }
     }
-    for (const [id, r] of Object.entries(isObject(doc.practised) ? doc.practised : {})) {
+    for (const [id, r] of entries(doc.practised)) {
       if (isObject(r) && isTime(r.at) && Number.isInteger(r.passed) && Number.isInteger(r.total) && (r.passed as number) >= 0 && (r.passed as number) <= (r.total as number)) {
         out.practised[id] = { passed: r.passed as number, total: r.total as number, at: r.at };
       } else { dropped++; }
     }
-    for (const [id, card] of Object.entries(isObject(doc.cards) ? doc.cards : {})) {
-      if (isSavedCard(card)) { out.cards[id] = card; } else { dropped++; }
+    for (const [id, card] of entries(doc.cards)) {
+      if (isSaneCard(card, notAfter)) { out.cards[id] = card; } else { dropped++; }
     }
     progress.documents[key] = out;
   }

@@ -191,11 +191,20 @@ const SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
 };
 
+/** Workspace trust as a user meets it: on, and asked about when a folder opens. */
+const TRUST_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'always',
+  'security.workspace.trust.banner': 'always',
+};
+
 /**
  * Starts code-server in its own process group. With `dataDir` the user data persists
- * (npm start); otherwise everything lives in a temp dir removed by stop().
+ * (npm start); otherwise everything lives in a temp dir removed by stop(). With `trust`,
+ * workspace trust is on (the other tests turn it off), so a folder opens in Restricted Mode
+ * until it is trusted.
  * @param {{ node24: string, codeServerEntry: string, workspace: string, installVsix?: string,
- *   logFile?: string, devMode?: boolean, port?: number, dataDir?: string, settings?: object, env?: Record<string, string> }} o
+ *   logFile?: string, devMode?: boolean, port?: number, dataDir?: string, settings?: object, env?: Record<string, string>, trust?: boolean }} o
  */
 async function startCodeServer(o) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-cs-'));
@@ -204,7 +213,7 @@ async function startCodeServer(o) {
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
   if (!o.dataDir || !fs.existsSync(settingsFile)) {
-    fs.writeFileSync(settingsFile, JSON.stringify({ ...SETTINGS, ...o.settings }, null, 2));
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...SETTINGS, ...(o.trust ? TRUST_SETTINGS : {}), ...o.settings }, null, 2));
   }
   const common = ['--config', dirs.config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
   // TMPDIR: the server leaves sockets in os.tmpdir(); keep them in the per-run dir.
@@ -215,7 +224,7 @@ async function startCodeServer(o) {
   const port = o.port || await freePort();
   const args = [o.codeServerEntry, ...common,
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(o.trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened',
     // A built workbench honours the URL payload (extensionTestsPath...) only with this option.
     ...(o.devMode ? ['--vscode-option', 'enable-smoke-test-driver'] : []),

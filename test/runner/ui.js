@@ -9,28 +9,13 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { hostileDocuments } = require('./hostile');
+const { palette, webviewFrame, waitForTitle, steps } = require('./workbench');
 const { ROOT, CACHE, log, provision, ensurePythonPackages, vscodeVersion, packageVsix, startCodeServer, launchChromium } = require('./lib');
 
 const SHOTS = path.join(CACHE, 'screenshots');
 const SENTINEL = '__djangoPrepPwned';
 
 /** @typedef {import('playwright-core').Page} Page */
-
-/** Runs a command through the real command palette. Focus in a webview may swallow F1, so click the status bar first. */
-async function palette(/** @type {Page} */ page, /** @type {string} */ label) {
-  const input = page.locator('.quick-input-widget input.input');
-  for (let attempt = 1; ; attempt++) {
-    await page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
-    await page.keyboard.press('F1');
-    try { await input.waitFor({ timeout: 3000 }); break; } catch (e) { if (attempt >= 3) { throw e; } }
-  }
-  await input.fill('>' + label);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  await row.waitFor();
-  // Enter when the match is the focused row: a click can land while the list still animates.
-  if (/\bfocused\b/.test(await row.getAttribute('class') ?? '')) { await page.keyboard.press('Enter'); } else { await row.click(); }
-  await page.locator('.quick-input-widget', { hasText: label }).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
-}
 
 /** Picks a file in the workbench's own file dialog (a quick input in the browser) by typing its path. */
 async function openStudyDocument(/** @type {Page} */ page, /** @type {string} */ file) {
@@ -45,14 +30,6 @@ async function openStudyDocument(/** @type {Page} */ page, /** @type {string} */
   await page.waitForFunction(f => /** @type {HTMLInputElement | null} */ (document.querySelector('.quick-input-widget input.input'))?.value === f, file);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
-/** The inner frame of the (only) webview, where our page runs. */
-async function webviewFrame(/** @type {Page} */ page) {
-  const handle = await page.frameLocator('iframe.webview.ready').locator('#active-frame').elementHandle({ timeout: 20000 });
-  const frame = await handle?.contentFrame();
-  if (!frame) { throw new Error('no webview frame'); }
-  return frame;
 }
 
 /** The frame of the progress dashboard, found by its content (several webviews may be open). */
@@ -71,42 +48,16 @@ async function dashboardFrame(/** @type {Page} */ page) {
 async function cardFrame(/** @type {Page} */ page) {
   const deadline = Date.now() + 20000;
   while (Date.now() < deadline) {
-    for (const f of page.frames()) {
-      try { if (await f.locator('main#card').count()) { return f; } } catch { /* frame gone */ }
+    // Newest first: a card closed with an earlier quiz can linger for a moment.
+    for (const f of [...page.frames()].reverse()) {
+      try { if (!f.isDetached() && await f.locator('main#card').count()) { return f; } } catch { /* frame gone */ }
     }
     await page.waitForTimeout(200);
   }
   throw new Error('no quiz card frame');
 }
 
-async function webviewTitle(/** @type {Page} */ page) {
-  return (await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#title').textContent())?.trim();
-}
-
-async function waitForTitle(/** @type {Page} */ page, /** @type {string} */ expected, timeoutMs = 20000) {
-  const deadline = Date.now() + timeoutMs;
-  let seen;
-  while (Date.now() < deadline) {
-    try { seen = await webviewTitle(page); } catch { /* frame not there yet */ }
-    if (seen === expected) { return; }
-    await page.waitForTimeout(150);
-  }
-  throw new Error(`webview title is "${seen}", expected "${expected}"`);
-}
-
-let passed = 0;
-let failed = 0;
-async function step(/** @type {string} */ name, /** @type {() => Promise<void>} */ fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`  ✔ ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`  ✘ ${name}\n    ${String(e instanceof Error ? e.stack : e).split('\n').slice(0, 6).join('\n    ')}`);
-    throw e;
-  }
-}
+const { step, counts } = steps();
 
 /** A large study document: sections of 25 topics, each with a paragraph and two concepts. */
 function manyTopics(/** @type {number} */ count) {
@@ -285,9 +236,15 @@ async function main() {
         if (text.startsWith('Quiz finished')) { break; }
         if (/^(✓ Right|✗ Not quite|≈ Almost)/.test(text)) {
           if (feedback++ === 0) {
-            const card = await cardFrame(page);
-            await card.locator('#verdict:not([hidden])').waitFor(); // the card beside shows the outcome
-            assert.match(await card.locator('#heading').innerText(), /^Question \d of 5$/);
+            // The card beside shows the outcome (looked up again if the frame found first was stale).
+            for (const end = Date.now() + 20000; ; await page.waitForTimeout(200)) {
+              const card = await cardFrame(page);
+              if (await card.locator('#verdict:not([hidden])').count().catch(() => 0)) {
+                assert.match(await card.locator('#heading').innerText(), /^Question \d of 5$/);
+                break;
+              }
+              if (Date.now() > end) { throw new Error('the quiz card never showed the outcome'); }
+            }
             await page.screenshot({ path: path.join(SHOTS, 'quiz-feedback.png') });
           }
           await page.keyboard.press('Enter');
@@ -566,15 +523,15 @@ async function main() {
   } catch (e) {
     try { await page.screenshot({ path: path.join(SHOTS, 'failure.png') }); } catch { /* ignore */ }
     log('UI test stopped:', e instanceof Error ? e.message.split('\n')[0] : e);
-    if (failed === 0) { failed++; }
+    if (counts.failed === 0) { counts.failed++; }
   } finally {
     await browser.close();
     await cs.stop();
     fs.rmSync(workspace, { recursive: true, force: true });
   }
   log(`screenshots in ${SHOTS}`);
-  console.log(`ui: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  console.log(`ui: ${counts.passed} passed, ${counts.failed} failed`);
+  process.exit(counts.failed ? 1 : 0);
 }
 
 require('./steps').main(main);

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { composeExercise, diagnoseRun, exerciseIdOf, exerciseProblems, installNames, numberedCopyName, parseCheckOutput } from '../../src/core/exercises';
+import { composeExercise, diagnoseRun, exerciseIdOf, exerciseProblems, installNames, MAX_TEMPLATE_FILE_BYTES, numberedCopyName, parseCheckOutput, printableName, templateFileProblem } from '../../src/core/exercises';
 
 const templates = { django: 'DJANGO = 1\n', runner: 'def run_tasks(): pass\n' };
 const starter = '# Django Interview Prep: Views\n# Topic: Views\n# {{django-setup}}\n# {{task-runner}}\nx = 1\n';
@@ -25,6 +25,33 @@ describe('practice exercises', () => {
     }
     assert.match(exerciseProblems({ ...ok, requires: ['numpy'] }, 'orm-q').join(), /requires/);
     assert.deepStrictEqual(exerciseProblems('x', 'x'), ['exercise.json is not an object']);
+  });
+
+  it('refuses hostile template files: climbing out, absolute, Windows drives and devices, control characters', () => {
+    const ok = { id: 'orm-q', title: 'Q objects', topic: 'django/orm', description: 'Combine filters.', file: 'orm_q.py', requires: ['django'] };
+    for (const file of ['../../x.py', '..\\..\\x.py', '/tmp/x.py', 'C:\\x.py', 'C:x.py', 'c:/x.py', '\\\\server\\share\\x.py', 'x\u0000.py', 'x\n.py', 'x\u202e.py', 'x\u001b[31m.py',
+      'CON.py', 'nul.py', 'com1.py', 'LPT9.py', 'x.py.', 'x.PY ', 'x'.repeat(200) + '.py', 42, null]) {
+      const found = exerciseProblems({ ...ok, file }, 'orm-q');
+      assert.match(found.join(), /plain name/, JSON.stringify(file));
+      // eslint-disable-next-line no-control-regex
+      assert.ok(!/[\u0000-\u001f]/.test(found.join()), 'the message shows no raw control character');
+    }
+    for (const field of ['title', 'topic', 'description']) {
+      for (const value of ['a\nb', 'ok\u001b[2J', 'evil\u202etxt.py', 'x\u0000']) {
+        assert.match(exerciseProblems({ ...ok, [field]: value }, 'orm-q').join(), /control characters/, `${field} ${JSON.stringify(value)}`);
+      }
+    }
+    assert.match(exerciseProblems({ ...ok, id: 'a\u0007' }, 'a\u0007').join(), /not a lowercase slug/);
+    assert.strictEqual(printableName('drill\u001b[31m'), '"drill\\u001b[31m"');
+    assert.strictEqual(printableName('plain-name'), 'plain-name');
+  });
+
+  it('refuses template files that are links, not files, or too large', () => {
+    assert.strictEqual(templateFileProblem('starter.py', { symlink: false, isFile: true, size: 2000 }), undefined);
+    assert.match(templateFileProblem('starter.py', { symlink: true, isFile: true, size: 10 }) ?? '', /starter\.py is a symbolic link/);
+    assert.match(templateFileProblem('starter.py', { symlink: false, isFile: false, size: 0 }) ?? '', /not a file/);
+    assert.match(templateFileProblem('starter.py', { symlink: false, isFile: true, size: 50 * 1048576 }) ?? '', /starter\.py is 50\.0 MB; a template file may be at most 1 MB/);
+    assert.strictEqual(templateFileProblem('checks.py', { symlink: false, isFile: true, size: MAX_TEMPLATE_FILE_BYTES }), undefined);
   });
 
   it('reads the runner output: the summary, each task and the first line of its failure', () => {

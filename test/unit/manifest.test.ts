@@ -58,7 +58,7 @@ describe('package.json manifest', () => {
 
   it('limits what runs code in untrusted workspaces and says what works in virtual ones', () => {
     assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['djangoPrep.pythonPath', 'djangoPrep.templatesFolder']);
+    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['djangoPrep.practiceFolder', 'djangoPrep.pythonPath', 'djangoPrep.templatesFolder']);
     assert.strictEqual(pkg.capabilities.virtualWorkspaces.supported, 'limited');
   });
 

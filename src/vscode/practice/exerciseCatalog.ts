@@ -1,8 +1,10 @@
 // Exercises bundled under content/exercises/, plus the user's own from djangoPrep.templatesFolder
-// (same layout; an exercise there replaces a bundled one with the same id).
+// (same layout; an exercise there replaces a bundled one with the same id). In Restricted Mode
+// only the bundled ones are read: a user's templates become code in the workspace.
 import * as vscode from 'vscode';
 import type { Exercise, Templates } from '../../core/exercises';
 import { Disposable } from '../disposable';
+import { restrictedSetting } from '../restrictedSettings';
 import { settingUri } from '../settingUri';
 
 export const EXERCISES_DIR = ['content', 'exercises'];
@@ -24,8 +26,14 @@ export class ExerciseCatalog extends Disposable {
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: (line: string) => void) {
     super();
     this._register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('djangoPrep.templatesFolder')) { this.loading = undefined; this.changed.fire(); }
+      if (e.affectsConfiguration('djangoPrep.templatesFolder')) { this.reload(); }
     }));
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()));
+  }
+
+  private reload(): void {
+    this.loading = undefined;
+    this.changed.fire();
   }
 
   get(): Promise<Catalog> {
@@ -38,9 +46,19 @@ export class ExerciseCatalog extends Disposable {
   }
 
   private async load(): Promise<Catalog> {
-    const { exerciseProblems } = await import('../../core/exercises');
+    const { exerciseProblems, printableName, templateFileProblem } = await import('../../core/exercises');
     const bundled = vscode.Uri.joinPath(this.extensionUri, ...EXERCISES_DIR);
     const read = async (uri: vscode.Uri) => decoder.decode(await vscode.workspace.fs.readFile(uri));
+    /** A user's template file, read only when it is a plain file of a sane size inside its folder. */
+    const readTemplate = async (dir: vscode.Uri, file: string, origin: Exercise['origin']) => {
+      const uri = vscode.Uri.joinPath(dir, file);
+      if (origin === 'user') {
+        const stat = await vscode.workspace.fs.stat(uri);
+        const problem = templateFileProblem(file, { symlink: (stat.type & vscode.FileType.SymbolicLink) !== 0, isFile: (stat.type & vscode.FileType.File) !== 0, size: stat.size });
+        if (problem) { throw new Error(problem); }
+      }
+      return read(uri);
+    };
     const templates = { django: await read(vscode.Uri.joinPath(bundled, '_django.py')), runner: await read(vscode.Uri.joinPath(bundled, '_runner.py')) };
     const problems: string[] = [];
     const byId = new Map<string, Exercise>();
@@ -51,23 +69,28 @@ export class ExerciseCatalog extends Disposable {
         return;
       }
       for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
-        if (type !== vscode.FileType.Directory || name.startsWith('_') || name.startsWith('.')) { continue; }
+        if (name.startsWith('_') || name.startsWith('.')) { continue; }
+        if (type & vscode.FileType.SymbolicLink) {
+          if (origin === 'user') { problems.push(`user exercise ${printableName(name)}: the folder is a symbolic link; templates must be folders inside the templates folder`); }
+          continue;
+        }
+        if (type !== vscode.FileType.Directory) { continue; }
         const dir = vscode.Uri.joinPath(root, name);
         try {
-          const meta: unknown = JSON.parse(await read(vscode.Uri.joinPath(dir, 'exercise.json')));
+          const meta: unknown = JSON.parse(await readTemplate(dir, 'exercise.json', origin));
           const found = exerciseProblems(meta, name);
-          if (found.length) { problems.push(...found.map(f => `${origin} exercise ${name}: ${f}`)); continue; }
+          if (found.length) { problems.push(...found.map(f => `${origin} exercise ${printableName(name)}: ${f}`)); continue; }
           const m = meta as Omit<Exercise, 'starter' | 'solution' | 'origin'>;
           // checks.py is optional: a template may keep its checks in both files instead.
-          const checks = await read(vscode.Uri.joinPath(dir, 'checks.py')).catch(() => '');
-          byId.set(m.id, { ...m, starter: await read(vscode.Uri.joinPath(dir, 'starter.py')), solution: await read(vscode.Uri.joinPath(dir, 'solution.py')), checks, origin });
+          const checks = await readTemplate(dir, 'checks.py', origin).catch((e: unknown) => { if ((e as { code?: unknown }).code === 'FileNotFound') { return ''; } throw e; });
+          byId.set(m.id, { ...m, starter: await readTemplate(dir, 'starter.py', origin), solution: await readTemplate(dir, 'solution.py', origin), checks, origin });
         } catch (e) {
-          problems.push(`${origin} exercise ${name}: ${e instanceof Error ? e.message : String(e)}`);
+          problems.push(`${origin} exercise ${printableName(name)}: ${e instanceof Error ? e.message : String(e)}`);
         }
       }
     };
     await scan(bundled, 'bundled');
-    const own = settingUri(vscode.workspace.getConfiguration('djangoPrep').get<string>('templatesFolder', ''));
+    const own = vscode.workspace.isTrusted ? settingUri(restrictedSetting('templatesFolder', '')) : undefined;
     if (own) { await scan(own, 'user'); }
     problems.forEach(p => this.log(p));
     if (own && problems.some(p => p.startsWith('user') || p.startsWith('templates folder'))) {

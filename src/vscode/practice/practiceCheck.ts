@@ -7,6 +7,7 @@ import type { CheckProblem, CheckResult } from '../../core/exercises';
 import { GUIDE_KEY } from '../../core/progress';
 import type { ProgressStore } from '../progress/progressStore';
 import type { ExerciseCatalog } from './exerciseCatalog';
+import { restrictedSetting } from '../restrictedSettings';
 
 export const TASK_TYPE = 'djangoPrep';
 
@@ -128,7 +129,7 @@ export class PracticeCheck {
 
 /** djangoPrep.pythonPath, else the Python extension's interpreter for this file, else python3. */
 export async function pythonFor(file: vscode.Uri): Promise<string> {
-  const setting = vscode.workspace.getConfiguration('djangoPrep', file).get<string>('pythonPath', '').trim();
+  const setting = restrictedSetting('pythonPath', '', file).trim();
   if (setting) { return setting; }
   const ext = vscode.extensions.getExtension<PythonExtensionApi>('ms-python.python');
   if (ext) {

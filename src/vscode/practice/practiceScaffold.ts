@@ -1,10 +1,14 @@
 // "New Practice File...": pick an exercise, write its starter into the practice folder (never
-// overwriting silently), open it.
+// overwriting silently, never through a symbolic link), open it. In Restricted Mode the folder
+// comes from the user's settings only and stays inside the workspace unless the user agrees.
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { StudyDocument } from '../../core/document';
 import type { Exercise } from '../../core/exercises';
 import type { ExerciseCatalog } from './exerciseCatalog';
 import { pick, PickItem } from '../quickInput';
+import { restrictedSetting } from '../restrictedSettings';
 import { settingUri } from '../settingUri';
 
 export const DEFAULT_PRACTICE_FOLDER = 'interview-practice';
@@ -42,8 +46,13 @@ export class PracticeScaffold {
       return doc.uri;
     }
     if (!folder) { return undefined; }
+    if (!vscode.workspace.isTrusted && !(await insideWorkspaceOrAgreed(folder))) { return undefined; }
     const target = await this.resolveTarget(folder, exercise.file, options.ifExists);
     if (!target) { return undefined; }
+    if (target.write && await isSymlink(target.uri)) {
+      void vscode.window.showErrorMessage(`Django Prep: ${path.basename(target.uri.path)} in ${folder.fsPath || folder.toString()} is a symbolic link, so the practice file "${exercise.title}" was not written through it. Remove the link or pick another folder.`);
+      return undefined;
+    }
     if (target.write) {
       try {
         await vscode.workspace.fs.createDirectory(folder);
@@ -80,7 +89,7 @@ export class PracticeScaffold {
 
   /** The configured folder; with no workspace, ask for one or offer an untitled document. */
   private async targetFolder(): Promise<vscode.Uri | 'untitled' | undefined> {
-    const setting = vscode.workspace.getConfiguration('djangoPrep').get<string>('practiceFolder', DEFAULT_PRACTICE_FOLDER).trim() || DEFAULT_PRACTICE_FOLDER;
+    const setting = restrictedSetting('practiceFolder', DEFAULT_PRACTICE_FOLDER).trim() || DEFAULT_PRACTICE_FOLDER;
     // A URI, an absolute path, or a path in the workspace; a relative one without a workspace is asked for.
     const configured = settingUri(setting);
     if (configured) { return configured; }
@@ -128,4 +137,43 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A link (even a dangling one) where the file would go: writing would follow it elsewhere. */
+async function isSymlink(uri: vscode.Uri): Promise<boolean> {
+  if (uri.scheme !== 'file') { return false; }
+  try { return (await fs.promises.lstat(uri.fsPath)).isSymbolicLink(); } catch { return false; }
+}
+
+/** The real path of `p`, or of its nearest existing ancestor with the rest appended. */
+async function realPath(p: string): Promise<string> {
+  const rest: string[] = [];
+  for (let dir = p; ; dir = path.dirname(dir)) {
+    try { return path.join(await fs.promises.realpath(dir), ...rest.reverse()); } catch {
+      if (path.dirname(dir) === dir) { return p; }
+      rest.push(path.basename(dir));
+    }
+  }
+}
+
+/**
+ * Restricted Mode: the folder (links resolved) must be inside the workspace; anywhere else is
+ * asked for, with the place shown.
+ */
+async function insideWorkspaceOrAgreed(folder: vscode.Uri): Promise<boolean> {
+  const { isInside } = await import('../../core/settingPath');
+  const roots = vscode.workspace.workspaceFolders ?? [];
+  for (const root of roots) {
+    if (root.uri.scheme === 'file' && folder.scheme === 'file') {
+      if (isInside(await realPath(root.uri.fsPath), await realPath(folder.fsPath))) { return true; }
+    } else if (root.uri.scheme === folder.scheme && root.uri.authority === folder.authority && isInside(root.uri.path, folder.path)) {
+      return true;
+    }
+  }
+  const where = folder.scheme === 'file' ? folder.fsPath : folder.toString();
+  const choice = await vscode.window.showWarningMessage(`Write the practice file outside this workspace, in ${where}?`, {
+    modal: true,
+    detail: 'This workspace is not trusted (Restricted Mode), so practice files stay inside it unless you agree. The folder comes from "djangoPrep.practiceFolder" in your user settings.',
+  }, 'Write There');
+  return choice === 'Write There';
 }

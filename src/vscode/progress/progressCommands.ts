@@ -26,11 +26,18 @@ export function registerProgressCommands(progress: ProgressStore, dashboard: { s
     vscode.commands.registerCommand('djangoPrep.importProgress', async (source?: vscode.Uri, mode?: 'merge' | 'replace') => {
       const uri = source instanceof vscode.Uri ? source : (await vscode.window.showOpenDialog({ title: 'Import Django Prep Progress', openLabel: 'Import', filters: { JSON: ['json'] }, canSelectMany: false }))?.[0];
       if (!uri) { return undefined; }
-      let raw: unknown;
+      const where = uri.fsPath || uri.toString();
+      let text: string;
       try {
-        raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+        // A file far larger than any progress is refused before it is read.
+        const tooLarge = (await import('../../core/progressImport')).importSizeProblem((await vscode.workspace.fs.stat(uri)).size);
+        if (tooLarge) {
+          void vscode.window.showErrorMessage(`Django Prep: ${where} was not imported: ${tooLarge}. Nothing was changed.`);
+          return false;
+        }
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       } catch (e) {
-        void vscode.window.showErrorMessage(`Django Prep: ${uri.fsPath || uri.toString()} is not readable JSON (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
+        void vscode.window.showErrorMessage(`Django Prep: ${where} could not be read (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
         return false;
       }
       const how = mode ?? (await vscode.window.showQuickPick([
@@ -38,12 +45,14 @@ export function registerProgressCommands(progress: ProgressStore, dashboard: { s
         { label: 'Replace', description: 'use only the imported progress', value: 'replace' as const },
       ], { title: 'Import Django Prep Progress', placeHolder: 'Merge with your current progress, or replace it?' }))?.value;
       if (!how) { return undefined; }
-      const problem = await progress.import(raw, how);
-      if (problem) {
-        void vscode.window.showErrorMessage(`Django Prep: ${uri.fsPath || uri.toString()} is not Django Prep progress (${problem}). Nothing was changed.`);
+      const result = await progress.import(text, how);
+      if ('problem' in result) {
+        void vscode.window.showErrorMessage(`Django Prep: ${where} is not Django Prep progress: ${result.problem}. Nothing was changed.`);
         return false;
       }
-      if (!source) { void vscode.window.showInformationMessage('Django Prep: progress imported.'); }
+      if (result.dropped) {
+        void vscode.window.showWarningMessage(`Django Prep: progress imported; ${result.dropped} entries that made no sense (wrong types, impossible dates or numbers, reserved names) were skipped.`);
+      } else if (!source) { void vscode.window.showInformationMessage('Django Prep: progress imported.'); }
       return true;
     }),
   ];

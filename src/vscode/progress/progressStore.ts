@@ -83,14 +83,18 @@ export class ProgressStore extends Disposable {
     this.changed.fire();
   }
 
-  /** Replaces or merges with imported progress; refuses anything that does not parse. */
-  async import(raw: unknown, mode: 'merge' | 'replace'): Promise<string | undefined> {
-    const parsed = parseProgress(raw);
-    if (!parsed.ok) { return parsed.reason; }
-    this.progress = mode === 'merge' ? mergeProgress(this.latest(), parsed.progress) : parsed.progress;
+  /**
+   * Replaces or merges with the text of a progress file; refuses anything too large, too deep
+   * or not progress, leaving what is saved untouched. Gives how many entries were dropped, or why it was refused.
+   */
+  async import(text: string, mode: 'merge' | 'replace'): Promise<{ readonly dropped: number } | { readonly problem: string }> {
+    const { importProgress } = await import('../../core/progressImport');
+    const result = importProgress(this.latest(), text, mode, this.clock().getTime());
+    if (!result.ok) { return { problem: result.reason }; }
+    this.progress = result.progress;
     await this.context.globalState.update(PROGRESS_KEY, this.progress);
     this.changed.fire();
-    return undefined;
+    return { dropped: result.dropped };
   }
 
   /** What is stored now: another window may have written since this one read. */

@@ -1,0 +1,61 @@
+// Reading a progress file someone hands over (Import Progress...). Its size, nesting and shape
+// are checked before anything is merged; what does not make sense is dropped and counted; a
+// merge never loses a review already made. No VS Code here.
+import { mergeProgress, parseProgress, ParseResult, Progress } from './progress';
+
+/** An export of thousands of reviewed cards is well under a megabyte. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** Progress is five levels deep (progress, documents, document, cards, card); anything far deeper is not progress. */
+export const MAX_IMPORT_DEPTH = 16;
+/** Clocks differ between machines: an imported time up to a day ahead is still believed. */
+const CLOCK_SKEW = 86_400_000;
+
+export type ImportResult =
+  | { readonly ok: true; readonly progress: Progress; readonly dropped: number }
+  | { readonly ok: false; readonly reason: string };
+
+/** Why a file of this many bytes is not read at all, if it is too large. */
+export function importSizeProblem(bytes: number): string | undefined {
+  return bytes > MAX_IMPORT_BYTES ? `the file is ${(bytes / 1048576).toFixed(1)} MB; progress files are at most ${MAX_IMPORT_BYTES / 1048576} MB` : undefined;
+}
+
+/** How deeply arrays and objects nest in `value`, counted without recursion and no further than `limit + 1`. */
+export function nestingDepth(value: unknown, limit = MAX_IMPORT_DEPTH): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) { continue; }
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) { return deepest; }
+    for (const child of Object.values(v)) { stack.push([child, depth + 1]); }
+  }
+  return deepest;
+}
+
+/** Parses the text of a progress file: too large, not JSON, too deep or not progress is refused. */
+export function parseImport(text: string, now: number): ParseResult {
+  const size = importSizeProblem(text.length);
+  if (size) { return { ok: false, reason: size }; }
+  let raw: unknown;
+  try { raw = JSON.parse(text.replace(/^\uFEFF/, '')); } catch (e) {
+    return { ok: false, reason: `it is not JSON (${e instanceof Error ? e.message.slice(0, 120) : 'unreadable'})` };
+  }
+  if (raw === null || raw === undefined) { return { ok: false, reason: 'it is empty' }; }
+  if (nestingDepth(raw) > MAX_IMPORT_DEPTH) { return { ok: false, reason: `it nests more than ${MAX_IMPORT_DEPTH} levels deep, which progress never does` }; }
+  return parseProgress(raw, { notAfter: now + CLOCK_SKEW });
+}
+
+/**
+ * The progress after importing `text` into `current`: merged (per item the later one wins,
+ * so no review already made is lost) or replaced. Never throws; `current` is not changed.
+ */
+export function importProgress(current: Progress, text: string, mode: 'merge' | 'replace', now: number): ImportResult {
+  try {
+    const parsed = parseImport(text, now);
+    if (!parsed.ok) { return parsed; }
+    return { ok: true, progress: mode === 'merge' ? mergeProgress(current, parsed.progress) : parsed.progress, dropped: parsed.dropped };
+  } catch (e) {
+    return { ok: false, reason: `it could not be read (${e instanceof Error ? e.message.slice(0, 120) : String(e)})` };
+  }
+}

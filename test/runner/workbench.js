@@ -1,0 +1,64 @@
+// @ts-check
+// Driving the workbench in Chromium: the command palette, the webview's frame, named steps.
+// Shared by the UI tests (ui.js, trust.js).
+'use strict';
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/** Runs a command through the real command palette. Focus in a webview may swallow F1, so click the status bar first. */
+async function palette(/** @type {Page} */ page, /** @type {string} */ label) {
+  const input = page.locator('.quick-input-widget input.input');
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
+    await page.keyboard.press('F1');
+    try { await input.waitFor({ timeout: 3000 }); break; } catch (e) { if (attempt >= 3) { throw e; } }
+  }
+  await input.fill('>' + label);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor();
+  // Enter when the match is the focused row: a click can land while the list still animates.
+  if (/\bfocused\b/.test(await row.getAttribute('class') ?? '')) { await page.keyboard.press('Enter'); } else { await row.click(); }
+  await page.locator('.quick-input-widget', { hasText: label }).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+}
+
+/** The inner frame of the (only) webview, where our page runs. */
+async function webviewFrame(/** @type {Page} */ page) {
+  const handle = await page.frameLocator('iframe.webview.ready').locator('#active-frame').elementHandle({ timeout: 20000 });
+  const frame = await handle?.contentFrame();
+  if (!frame) { throw new Error('no webview frame'); }
+  return frame;
+}
+
+async function webviewTitle(/** @type {Page} */ page) {
+  return (await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#title').textContent())?.trim();
+}
+
+async function waitForTitle(/** @type {Page} */ page, /** @type {string} */ expected, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  let seen;
+  while (Date.now() < deadline) {
+    try { seen = await webviewTitle(page); } catch { /* frame not there yet */ }
+    if (seen === expected) { return; }
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`webview title is "${seen}", expected "${expected}"`);
+}
+
+/** Named steps that print ✔/✘ and count; a failing step throws on. */
+function steps() {
+  const counts = { passed: 0, failed: 0 };
+  async function step(/** @type {string} */ name, /** @type {() => Promise<void>} */ fn) {
+    try {
+      await fn();
+      counts.passed++;
+      console.log(`  ✔ ${name}`);
+    } catch (e) {
+      counts.failed++;
+      console.log(`  ✘ ${name}\n    ${String(e instanceof Error ? e.stack : e).split('\n').slice(0, 6).join('\n    ')}`);
+      throw e;
+    }
+  }
+  return { step, counts };
+}
+
+module.exports = { palette, webviewFrame, webviewTitle, waitForTitle, steps };
