@@ -24,8 +24,8 @@
     el.innerHTML = html ?? '';
   }
 
-  /** @param {number} rev @param {CardView} c */
-  function draw(rev, c) {
+  /** @param {number} rev @param {CardView} c @param {number} received */
+  function draw(rev, c, received) {
     const sameCard = shown && shown.card.heading === c.heading && shown.card.phase !== 'summary';
     shown = { rev, card: c };
     card.dataset.phase = c.phase;
@@ -83,7 +83,7 @@
     // Reading a size lays the card out, so 'drawn' follows the layout (a frame callback may be
     // throttled in a webview that does not have focus).
     void card.offsetHeight;
-    post({ type: 'drawn', rev });
+    post({ type: 'drawn', rev, timing: { received, drawn: performance.timeOrigin + performance.now() } });
   }
 
   function reveal() {
@@ -128,11 +128,11 @@
 
   window.addEventListener('message', (/** @type {MessageEvent<ToCard>} */ e) => {
     const m = e.data;
-    if (m && m.type === 'card' && typeof m.rev === 'number') { draw(m.rev, m.card); }
+    if (m && m.type === 'card' && typeof m.rev === 'number') { draw(m.rev, m.card, performance.timeOrigin + performance.now()); }
   });
 
   const initial = document.body.dataset.initial;
   if (initial) {
-    try { const m = /** @type {ToCard} */ (JSON.parse(initial)); draw(m.rev, m.card); } catch { /* the next message draws it */ }
+    try { const m = /** @type {ToCard} */ (JSON.parse(initial)); draw(m.rev, m.card, performance.timeOrigin + performance.now()); } catch { /* the next message draws it */ }
   }
 }());

@@ -34,11 +34,6 @@ export function answerCard(heading: string, topic: string, q: Question, o: Outco
   };
 }
 
-/** A recall card after the reader rated it: the answer stays, with their rating. */
-export function ratedCard(card: CardView, label: string): CardView {
-  return { ...card, verdict: { tone: 'rated', text: `Rated ${label}` }, hint: 'Enter in the box above for the next question.' };
-}
-
 export function summaryCard(headline: string, revisit: ReadonlyArray<{ id: string; title: string }>): CardView {
   return {
     phase: 'summary', heading: 'Quiz finished', sub: headline, promptHtml: '', revisit,

@@ -113,8 +113,8 @@ export interface CardView {
   readonly promptHtml: string;
   /** What to do now, in words (keys included). */
   readonly hint: string;
-  /** After an answer: right, wrong, or the reader's own rating of a recall card. */
-  readonly verdict?: { readonly tone: 'right' | 'wrong' | 'rated'; readonly text: string };
+  /** After an answer: right or wrong (a recall card is rated by the reader instead). */
+  readonly verdict?: { readonly tone: 'right' | 'wrong'; readonly text: string };
   readonly answerHtml?: string;
   readonly explanationHtml?: string;
   readonly options?: ReadonlyArray<{ readonly html: string; readonly correct: boolean; readonly why: string }>;
@@ -133,7 +133,7 @@ export type FromCard =
   | { readonly type: 'notes'; readonly rev: number; readonly text: string }
   | { readonly type: 'stop' }
   | { readonly type: 'openTopic'; readonly id: string }
-  | { readonly type: 'drawn'; readonly rev: number };
+  | { readonly type: 'drawn'; readonly rev: number; readonly timing?: PageTiming };
 
 const MAX_NOTES = 10_000;
 const isRev = (v: unknown): v is number => Number.isSafeInteger(v);
@@ -142,8 +142,10 @@ const isRev = (v: unknown): v is number => Number.isSafeInteger(v);
 export function parseFromCard(raw: unknown): FromCard | undefined {
   if (!isObject(raw)) { return undefined; }
   switch (raw.type) {
-    case 'reveal': case 'drawn':
+    case 'reveal':
       return isRev(raw.rev) ? { type: raw.type, rev: raw.rev } : undefined;
+    case 'drawn':
+      return isRev(raw.rev) && optionalTiming(raw.timing) ? { type: 'drawn', rev: raw.rev, timing: raw.timing && { received: raw.timing.received, drawn: raw.timing.drawn } } : undefined;
     case 'rate':
       return isRev(raw.rev) && (raw.rating === 1 || raw.rating === 2 || raw.rating === 3 || raw.rating === 4) ? { type: 'rate', rev: raw.rev, rating: raw.rating } : undefined;
     case 'notes':

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parseFromCard } from '../../src/core/messages';
-import { answerCard, questionCard, ratedCard, summaryCard } from '../../src/core/cardView';
+import { answerCard, questionCard, summaryCard } from '../../src/core/cardView';
 import { parseDocument, Topic } from '../../src/core/document';
 import type { Question } from '../../src/core/questions';
 import { rate } from '../../src/core/quiz';
@@ -28,7 +28,6 @@ describe('quiz card view', () => {
     assert.doesNotMatch(a.answerHtml ?? '', /<script>/, 'raw HTML is escaped');
     assert.strictEqual(a.notes, 'my notes');
     assert.strictEqual(a.verdict, undefined, 'not rated yet: the page offers 1-4');
-    assert.deepStrictEqual(ratedCard(a, 'Good').verdict, { tone: 'rated', text: 'Rated Good' });
   });
 
   it('says so when the notes have no answer', () => {

@@ -8,6 +8,9 @@ import { Disposable } from '../disposable';
 
 export const CARD_VIEW_TYPE = 'djangoPrep.quizCard';
 
+/** A card drawn: `ms` from posted to heard back, split by both clocks when the page reports them. */
+export interface CardDrawn { readonly rev: number; readonly ms: number; readonly legs?: { readonly toPage: number; readonly inPage: number; readonly back: number } }
+
 export class CardPanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private panelDisposables: vscode.Disposable[] = [];
@@ -18,9 +21,9 @@ export class CardPanel extends Disposable {
   private readonly actions = this._register(new vscode.EventEmitter<FromCard>());
   /** What the reader did on the card; `rev` says which card it was for. */
   readonly onAction = this.actions.event;
-  private readonly drawnEmitter = this._register(new vscode.EventEmitter<{ rev: number; ms: number }>());
+  private readonly drawnEmitter = this._register(new vscode.EventEmitter<CardDrawn>());
   /** When each recent card was posted, to time its drawing. */
-  private readonly shownAt = new Map<number, number>();
+  private readonly shownAt = new Map<number, { at: number; epoch: number }>();
   /** The page drew card `rev`, `ms` after it was posted (the benchmark reads it). */
   readonly onDrawn = this.drawnEmitter.event;
 
@@ -35,7 +38,7 @@ export class CardPanel extends Disposable {
   show(card: CardView): number {
     const message: ToCard = { type: 'card', rev: ++this.rev, card };
     this.last = message;
-    this.shownAt.set(this.rev, performance.now());
+    this.shownAt.set(this.rev, { at: performance.now(), epoch: performance.timeOrigin + performance.now() });
     this.shownAt.delete(this.rev - 20);
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(CARD_VIEW_TYPE, 'Quiz', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
@@ -80,8 +83,11 @@ export class CardPanel extends Disposable {
     const m = parseFromCard(raw);
     if (!m) { return; }
     if (m.type === 'drawn') {
-      const at = this.shownAt.get(m.rev);
-      if (at !== undefined) { this.drawnEmitter.fire({ rev: m.rev, ms: performance.now() - at }); }
+      const shown = this.shownAt.get(m.rev);
+      if (shown) {
+        const back = performance.timeOrigin + performance.now();
+        this.drawnEmitter.fire({ rev: m.rev, ms: performance.now() - shown.at, legs: m.timing && { toPage: m.timing.received - shown.epoch, inPage: m.timing.drawn - m.timing.received, back: back - m.timing.drawn } });
+      }
       return;
     }
     if ('rev' in m && m.rev !== this.rev) { return; }

@@ -189,7 +189,7 @@ export class QuizFlow extends Disposable {
           continue;
         }
         const choices = choicesFor(q, this.random);
-        await this.card.showQuestion(heading, topicTitle(q.topic), q, active.doc);
+        await this.card.whenDrawn(await this.card.showQuestion(heading, topicTitle(q.topic), q, active.doc));
         const started = Date.now();
         const asked = await this.ask(q, choices, title, () => { this.asked = { question: q, choices, phase: 'question' }; });
         if (asked.kind === 'control') {
@@ -199,7 +199,7 @@ export class QuizFlow extends Disposable {
         }
         const outcome = session.answer(asked.answer, Date.now() - started);
         const score = session.summary();
-        await this.card.showFeedback(heading, topicTitle(q.topic), q, outcome, active.doc);
+        await this.card.whenDrawn(await this.card.showFeedback(heading, topicTitle(q.topic), q, outcome, active.doc));
         const shown = () => { this.asked = { question: q, choices, phase: 'feedback' }; };
         const next = await this.feedback(q, outcome, `${score.right} of ${score.answered} right`, topicTitle(q.topic), !session.items[session.position + 1], shown);
         session.next(next === 'easy');

@@ -46,7 +46,7 @@ export class RecallReview {
   async review(session: QuizSession, q: Question, cardId: string, heading: string, topic: string, active: ActiveDeck): Promise<'next' | 'stop'> {
     const { RECALL_RATINGS } = await import('../../core/quiz');
     const title = `${heading} · ${topic}`;
-    await this.host.card.showQuestion(heading, topic, q, active.doc, this.host.notes.get(cardId));
+    await this.host.card.whenDrawn(await this.host.card.showQuestion(heading, topic, q, active.doc, this.host.notes.get(cardId)));
     const started = Date.now();
     type Step = 'reveal' | QuizControl;
     const first = await this.boxOrCard<Step>({
@@ -65,7 +65,7 @@ export class RecallReview {
 
     // The reveal shows the answer with nothing rated yet: the outcome's rating is not used.
     const preview = { correct: false, rating: RECALL_RATINGS[0].rating, right: [], explanation: q.explanation };
-    await this.host.card.showFeedback(heading, topic, q, preview, active.doc, this.host.notes.get(cardId));
+    await this.host.card.whenDrawn(await this.host.card.showFeedback(heading, topic, q, preview, active.doc, this.host.notes.get(cardId)));
     type Rate = { readonly rating: number } | 'read' | 'stop';
     const items: Array<PickItem<Rate> | vscode.QuickPickItem> = [
       ...RECALL_RATINGS.map((r, i) => ({ label: `${i + 1} ${r.label}`, description: r.hint, value: { rating: r.rating } })),
@@ -90,7 +90,7 @@ export class RecallReview {
       const rated = RECALL_RATINGS.find(x => x.rating === chosen.rating)!;
       session.answer({ kind: 'self', rating: rated.rating }, Date.now() - started);
       session.next();
-      await this.host.card.showRated(rated.label);
+      // No 'rated' card: the next question replaces it at once, and the box shows the score.
       return 'next';
     }
   }
