@@ -19,6 +19,7 @@ import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import { QUESTIONS_HEADING, resolveLink, StudyDocument, Topic } from './document';
 import type { TopicView } from './messages';
+import { countWordsInSlices, SlicedRenderer } from './renderSlices';
 
 type Token = MarkdownIt.Token;
 
@@ -55,47 +56,27 @@ export function isExternalHref(href: string): boolean {
 }
 
 export class TopicRenderer {
-  private readonly md: MarkdownIt;
-
-  constructor() {
-    this.md = new MarkdownIt({ html: false, linkify: true, typographer: false, highlight: highlightCode });
-    this.md.core.ruler.push('django_prep_links', state => rewriteLinks(state.tokens, state.env as RenderEnv, state.Token));
-    this.md.core.ruler.push('django_prep_terms', state => emphasiseTerms(state.tokens, state.env as RenderEnv, state.Token));
-    this.md.core.ruler.push('django_prep_related', state => liftRelated(state.tokens, state.env as RenderEnv));
-    this.md.core.ruler.push('django_prep_questions', state => collapseQuestions(state.tokens, state.env as RenderEnv, state.Token));
-    this.md.renderer.rules.qa_open = () => '<details class="qa"><summary>';
-    this.md.renderer.rules.qa_summary_close = () => '</summary>\n<div class="qa-answer">\n';
-    this.md.renderer.rules.qa_close = () => '</div>\n</details>\n';
-    this.md.renderer.rules.qa_toggle = () => '<button type="button" class="qa-toggle" aria-expanded="false">Show all answers</button>\n';
-    this.md.renderer.rules.list_item_open = (tokens, idx, options, env: RenderEnv, self) => {
-      const map = tokens[idx].map;
-      const concept = map ? env.conceptLines.get(map[0]) : undefined;
-      if (concept) { tokens[idx].attrSet('data-concept', concept.id); }
-      return self.renderToken(tokens, idx, options);
-    };
-    // markdown-it aligns table cells with style="", which a strict CSP would block: use classes.
-    for (const rule of ['th_open', 'td_open'] as const) {
-      this.md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
-        const style = tokens[idx].attrGet('style');
-        const align = style && /text-align:(left|right|center)/.exec(style);
-        if (style) { tokens[idx].attrs = (tokens[idx].attrs ?? []).filter(([name]) => name !== 'style'); }
-        if (align) { tokens[idx].attrJoin('class', `align-${align[1]}`); }
-        return self.renderToken(tokens, idx, options);
-      };
-    }
-  }
+  private readonly md = createMarkdown();
+  /** A second markdown-it set up the same way, for rendering in slices (made on first need). */
+  private sliced: SlicedRenderer | undefined;
 
   render(doc: StudyDocument, topic: Topic): RenderedTopic {
-    const conceptLines: RenderEnv['conceptLines'] = new Map();
-    const visit = (cs: Topic['concepts']) => cs.forEach(c => {
-      conceptLines.set(c.range.start - topic.bodyStartLine, { id: c.id, term: c.term });
-      visit(c.children);
-    });
-    visit(topic.concepts);
-    // A copy: definitions are collected from the whole file, and rendering may add to them.
-    const env: RenderEnv = { doc, topic, conceptLines, references: { ...doc.references }, related: [], questions: 0 };
+    const env = renderEnv(doc, topic);
     const html = this.md.render(topic.body, env);
     const words = topic.body.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length;
+    return { html, words, related: env.related, questions: env.questions };
+  }
+
+  /**
+   * The same as `render`, `sliceMs` of work at a time with other work let in between, so a huge
+   * topic never holds the extension host. A single block longer than HUGE_BLOCK characters
+   * (a 2 MB line) is shown as plain text. Rejects with `Cancelled` when `cancelled()` says so.
+   */
+  async renderInSlices(doc: StudyDocument, topic: Topic, sliceMs = 20, cancelled?: () => boolean): Promise<RenderedTopic> {
+    const env = renderEnv(doc, topic);
+    this.sliced ??= new SlicedRenderer(createMarkdown(), collapseQuestions);
+    const html = await this.sliced.render(topic.body, env, sliceMs, cancelled);
+    const words = await countWordsInSlices(topic.body, sliceMs, cancelled);
     return { html, words, related: env.related, questions: env.questions };
   }
 
@@ -104,6 +85,47 @@ export class TopicRenderer {
     const env: RenderEnv = { doc, topic, conceptLines: new Map(), references: { ...doc.references }, related: [], questions: 0 };
     return this.md.render(markdown, env);
   }
+}
+
+function renderEnv(doc: StudyDocument, topic: Topic): RenderEnv {
+  const conceptLines: RenderEnv['conceptLines'] = new Map();
+  const visit = (cs: Topic['concepts']) => cs.forEach(c => {
+    conceptLines.set(c.range.start - topic.bodyStartLine, { id: c.id, term: c.term });
+    visit(c.children);
+  });
+  visit(topic.concepts);
+  // A copy: definitions are collected from the whole file, and rendering may add to them.
+  return { doc, topic, conceptLines, references: { ...doc.references }, related: [], questions: 0 };
+}
+
+/** The topic renderer's markdown-it: raw HTML off, links rewritten, terms emphasised, questions collapsed. */
+function createMarkdown(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false, highlight: highlightCode });
+  md.core.ruler.push('django_prep_links', state => rewriteLinks(state.tokens, state.env as RenderEnv, state.Token));
+  md.core.ruler.push('django_prep_terms', state => emphasiseTerms(state.tokens, state.env as RenderEnv, state.Token));
+  md.core.ruler.push('django_prep_related', state => liftRelated(state.tokens, state.env as RenderEnv));
+  md.core.ruler.push('django_prep_questions', state => collapseQuestions(state.tokens, state.env as RenderEnv, state.Token));
+  md.renderer.rules.qa_open = () => '<details class="qa"><summary>';
+  md.renderer.rules.qa_summary_close = () => '</summary>\n<div class="qa-answer">\n';
+  md.renderer.rules.qa_close = () => '</div>\n</details>\n';
+  md.renderer.rules.qa_toggle = () => '<button type="button" class="qa-toggle" aria-expanded="false">Show all answers</button>\n';
+  md.renderer.rules.list_item_open = (tokens, idx, options, env: RenderEnv, self) => {
+    const map = tokens[idx].map;
+    const concept = map ? env.conceptLines.get(map[0]) : undefined;
+    if (concept) { tokens[idx].attrSet('data-concept', concept.id); }
+    return self.renderToken(tokens, idx, options);
+  };
+  // markdown-it aligns table cells with style="", which a strict CSP would block: use classes.
+  for (const rule of ['th_open', 'td_open'] as const) {
+    md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+      const style = tokens[idx].attrGet('style');
+      const align = style && /text-align:(left|right|center)/.exec(style);
+      if (style) { tokens[idx].attrs = (tokens[idx].attrs ?? []).filter(([name]) => name !== 'style'); }
+      if (align) { tokens[idx].attrJoin('class', `align-${align[1]}`); }
+      return self.renderToken(tokens, idx, options);
+    };
+  }
+  return md;
 }
 
 function highlightCode(code: string, lang: string): string {
@@ -263,7 +285,15 @@ const WORDS_PER_MINUTE = 200;
 
 /** What the webview needs to show one topic. */
 export function toTopicView(renderer: TopicRenderer, doc: StudyDocument, topic: Topic, documentTitle: string): TopicView {
-  const { html, words, related, questions } = renderer.render(doc, topic);
+  return viewOf(renderer.render(doc, topic), doc, topic, documentTitle);
+}
+
+/** `toTopicView`, rendered in slices (what the panel does: a huge topic must not freeze the editor). */
+export async function toTopicViewInSlices(renderer: TopicRenderer, doc: StudyDocument, topic: Topic, documentTitle: string, cancelled?: () => boolean): Promise<TopicView> {
+  return viewOf(await renderer.renderInSlices(doc, topic, 20, cancelled), doc, topic, documentTitle);
+}
+
+function viewOf({ html, words, related, questions }: RenderedTopic, doc: StudyDocument, topic: Topic, documentTitle: string): TopicView {
   const previous = doc.topics[topic.index - 1];
   const next = doc.topics[topic.index + 1];
   return {

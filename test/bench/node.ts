@@ -1,10 +1,12 @@
 // The benchmark's Node half: indexing against markdown-it's full parse, and quiz and search
 // timings on a 10,000-topic document. No VS Code needed.
+import * as fs from 'fs';
 import MarkdownIt from 'markdown-it';
 import { seededRandom } from '../../src/core/conceptCards';
 import { buildDeck, buildDeckInSlices } from '../../src/core/deck';
 import { createIndexer, parseDocument, parseDocumentInSlices } from '../../src/core/document';
 import { choicesFor, QuizSession, selectCards } from '../../src/core/quiz';
+import { TopicRenderer } from '../../src/core/render';
 import { Scheduler } from '../../src/core/scheduler';
 import { TopicSearch } from '../../src/core/search';
 import { generateDocument, generateTopics } from './corpus';
@@ -55,8 +57,31 @@ async function longestBlock(build: () => Promise<unknown>): Promise<number> {
   return Math.max(longest, now() - last);
 }
 
+/**
+ * The largest topic of each hostile document (test/runner/hostile.js: a 2 MB line of links,
+ * 10,000 headings, 2,000-deep lists, binary, 20 MB) and a 2 MB topic of prose, rendered as the
+ * panel does (in slices): the longest freeze, and the slowest of them rendered in one go.
+ */
+async function renderFreezes(hostile: Record<string, string>): Promise<Record<string, number>> {
+  const renderer = new TopicRenderer();
+  const prose = `## Prose\n### A 2 MB topic\n${Array.from({ length: 8000 }, (_, i) => `Paragraph ${i} with \`code\`, **bold** and [a link](https://e.com/${i}). ${'words and more words '.repeat(10)}\n`).join('\n')}`;
+  const texts = [...Object.values(hostile).map(f => new TextDecoder().decode(fs.readFileSync(f))), prose];
+  let renderLongestBlockMs = 0;
+  let renderInOneGoMs = 0;
+  for (const text of texts) {
+    const doc = parseDocument(text);
+    const topic = doc.topics.reduce((a, b) => (b.body.length > a.body.length ? b : a), doc.topics[0]);
+    if (!topic) { continue; }
+    renderLongestBlockMs = Math.max(renderLongestBlockMs, await longestBlock(() => renderer.renderInSlices(doc, topic)));
+    const t = now();
+    renderer.render(doc, topic);
+    renderInOneGoMs = Math.max(renderInOneGoMs, now() - t);
+  }
+  return { renderLongestBlockMs, renderInOneGoMs };
+}
+
 /** How the extension builds them: in slices, the editor kept responsive. */
-export async function slicedBuilds(): Promise<Record<string, number>> {
+export async function slicedBuilds(hostile: Record<string, string> = {}): Promise<Record<string, number>> {
   const forDeck = parseDocument(generateTopics(10_000));
   const deckLongestBlockMs = await longestBlock(() => buildDeckInSlices(forDeck));
   const forSearch = parseDocument(generateTopics(10_000));
@@ -70,7 +95,7 @@ export async function slicedBuilds(): Promise<Record<string, number>> {
   let recallDeck10kCards = 0;
   const recallDeck10kLongestBlockMs = await longestBlock(async () => { recallDeck10kCards = (await buildDeckInSlices(notes)).length; });
   const recallDeck10kMs = now() - t;
-  return { deckLongestBlockMs, searchIndexLongestBlockMs, parse10MBLongestBlockMs: await longestBlock(() => parseDocumentInSlices(text)), parse10MBInOneGoMs, recallDeck10kMs, recallDeck10kLongestBlockMs, recallDeck10kCards };
+  return { deckLongestBlockMs, searchIndexLongestBlockMs, parse10MBLongestBlockMs: await longestBlock(() => parseDocumentInSlices(text)), parse10MBInOneGoMs, recallDeck10kMs, recallDeck10kLongestBlockMs, recallDeck10kCards, ...await renderFreezes(hostile) };
 }
 
 /** Notes with `count` questions, 20 to a topic, each topic in one of the formats people write them in. */

@@ -2,7 +2,7 @@
 // @ts-check
 // `npm test`: installs the npm dependencies when they are missing, then type check, lint, unit
 // tests, content tests (the guide's code run with Django), the fresh-clone test, integration
-// tests in a real VS Code, UI test, Restricted Mode UI test. Stops at the first level that fails and exits non-zero.
+// tests in a real VS Code, the crash test (SIGKILL right after answers), UI test, Restricted Mode UI test. Stops at the first level that fails and exits non-zero.
 // `npm test -- --only unit,content` runs just those levels.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -23,11 +23,12 @@ function levels() {
     { id: 'content', name: 'content', cmd: [path.join(__dirname, 'content.js')] },
     { id: 'fresh-clone', name: 'fresh clone', cmd: [path.join(__dirname, 'freshClone.js')] },
     { id: 'integration', name: 'integration', cmd: [path.join(__dirname, 'integration.js')] },
+    { id: 'crash', name: 'crash (SIGKILL after answers)', cmd: [path.join(__dirname, 'crash.js')] },
     { id: 'ui', name: 'ui', cmd: [path.join(__dirname, 'ui.js')] },
     { id: 'trust', name: 'trust (Restricted Mode UI)', cmd: [path.join(__dirname, 'trust.js')] },
   ];
 }
-const LEVEL_IDS = ['typecheck', 'lint', 'unit', 'content', 'fresh-clone', 'integration', 'ui', 'trust'];
+const LEVEL_IDS = ['typecheck', 'lint', 'unit', 'content', 'fresh-clone', 'integration', 'crash', 'ui', 'trust'];
 
 /** The levels named by `--only a,b` (or `--only=a,b`); every level without it. */
 function chosenLevels(/** @type {string[]} */ argv) {

@@ -259,9 +259,10 @@ async function startCodeServer(o) {
   return { url, port, proc, dirs, stop };
 }
 
-async function launchChromium() {
+/** Chromium with a fresh profile, or `keep` (a profile dir reused between runs, not removed). */
+async function launchChromium(/** @type {string} */ keep = '') {
   const { chromium } = require('playwright-core');
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-chromium-'));
+  const profile = keep || fs.mkdtempSync(path.join(os.tmpdir(), 'djp-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -271,8 +272,8 @@ async function launchChromium() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-dev-shm-usage'],
   });
-  const close = async () => { try { await context.close(); } catch { /* ignore */ } fs.rmSync(profile, { recursive: true, force: true }); };
-  return { context, close };
+  const close = async () => { try { await context.close(); } catch { /* ignore */ } if (!keep) { fs.rmSync(profile, { recursive: true, force: true }); } };
+  return { context, close, profile };
 }
 
 /** Packages the extension (vsce runs `vscode:prepublish`, the production build); returns the .vsix path. */

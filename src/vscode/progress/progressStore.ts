@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { DocumentProgress, emptyDocument, emptyProgress, mergeProgress, parseProgress, Progress } from '../../core/progress';
 import type { SavedCard } from '../../core/scheduler';
 import { Disposable } from '../disposable';
+import { ReviewJournal } from './reviewJournal';
 
 export const PROGRESS_KEY = 'djangoPrep.progress';
 
@@ -12,9 +13,13 @@ export class ProgressStore extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
+  /** Every review, fsynced before it is acknowledged: globalState may not be stored yet at a crash. */
+  private readonly journal: ReviewJournal;
+
   constructor(private readonly context: vscode.ExtensionContext, private readonly clock: () => Date = () => new Date()) {
     super();
     context.globalState.setKeysForSync([PROGRESS_KEY]);
+    this.journal = new ReviewJournal(context.globalStorageUri);
   }
 
   /** Where the last unreadable progress was copied, if any. */
@@ -25,6 +30,25 @@ export class ProgressStore extends Disposable {
    * to a file and the user told where.
    */
   async load(raw: unknown = this.context.globalState.get<unknown>(PROGRESS_KEY)): Promise<void> {
+    await this.parse(raw);
+    await this.replayJournal();
+  }
+
+  /**
+   * Merges the reviews journaled since (some may be missing from globalState after a crash),
+   * stores the result, and compacts the journal to one line per card.
+   */
+  private async replayJournal(): Promise<void> {
+    let journaled: Progress;
+    try { journaled = await this.journal.read(); } catch { return; }
+    if (!Object.values(journaled.documents).some(d => Object.keys(d.cards).length)) { return; }
+    this.progress = mergeProgress(this.progress, journaled);
+    this.changed.fire();
+    await this.context.globalState.update(PROGRESS_KEY, this.progress);
+    await this.journal.compact(journaled).catch(() => undefined);
+  }
+
+  private async parse(raw: unknown): Promise<void> {
     const parsed = parseProgress(raw);
     if (parsed.ok) {
       this.progress = parsed.progress;
@@ -69,8 +93,12 @@ export class ProgressStore extends Disposable {
   }
 
   /** Applies a review to the card as stored now (another window may have reviewed it too). */
-  review(key: string, cardId: string, next: (saved: SavedCard | undefined) => SavedCard): Promise<void> {
-    return this.update(key, doc => { doc.cards[cardId] = next(doc.cards[cardId]); });
+  async review(key: string, cardId: string, next: (saved: SavedCard | undefined) => SavedCard): Promise<void> {
+    let saved: SavedCard | undefined;
+    const stored = this.update(key, doc => { saved = doc.cards[cardId] = next(doc.cards[cardId]); });
+    // A journal that cannot be written (disk full) leaves the review in globalState only.
+    await this.journal.append(key, cardId, saved!).catch(() => undefined);
+    await stored;
   }
 
   recordPractice(key: string, topicId: string, passed: number, total: number): Promise<void> {
@@ -78,6 +106,7 @@ export class ProgressStore extends Disposable {
   }
 
   async reset(): Promise<void> {
+    await this.journal.clear();
     this.progress = emptyProgress();
     await this.context.globalState.update(PROGRESS_KEY, this.progress);
     this.changed.fire();
@@ -91,6 +120,7 @@ export class ProgressStore extends Disposable {
     const { importProgress } = await import('../../core/progressImport');
     const result = importProgress(this.latest(), text, mode, this.clock().getTime());
     if (!result.ok) { return { problem: result.reason }; }
+    if (mode === 'replace') { await this.journal.clear(); }
     this.progress = result.progress;
     await this.context.globalState.update(PROGRESS_KEY, this.progress);
     this.changed.fire();

@@ -48,7 +48,7 @@ export class TopicPanel extends Disposable {
   private shownUri: string | undefined;
   private actions: ((topicId: string) => Promise<TopicActions>) | undefined;
   private views = new WeakMap<Topic, TopicView>();
-  private renderer: Promise<{ renderer: TopicRenderer; toTopicView: typeof import('../../core/render').toTopicView }> | undefined;
+  private renderer: Promise<{ renderer: TopicRenderer; toTopicView: typeof import('../../core/render').toTopicViewInSlices }> | undefined;
   private rejected = 0;
   private rev = 0;
   /** What follows a topic onto the screen: tab title, remembered topic, the `shown` event. */
@@ -181,14 +181,15 @@ export class TopicPanel extends Disposable {
     // Numbered now, so a later call always carries a higher number however the awaits interleave.
     const rev = ++this.rev;
     // The renderer (markdown-it, highlight.js) loads with the first topic, not at activation.
-    this.renderer ??= import('../../core/render').then(m => ({ renderer: new m.TopicRenderer(), toTopicView: m.toTopicView }));
+    this.renderer ??= import('../../core/render').then(m => ({ renderer: new m.TopicRenderer(), toTopicView: m.toTopicViewInSlices }));
     const { renderer, toTopicView } = await this.renderer;
     const doc = this.store.peek()!;
     const actions = this.actions ? await this.actions(topic.id) : {};
     // Rendered views are kept per topic object: an edit makes new topic objects, so no stale text.
     let view = this.views.get(topic);
     if (!view) {
-      view = toTopicView(renderer, doc, topic, this.store.label);
+      // In slices: a 2 MB topic must not hold the extension host.
+      view = await toTopicView(renderer, doc, topic, this.store.label);
       this.views.set(topic, view);
     }
     return { type: 'show', rev, topic: { ...view, ...actions }, concept: this.currentConcept };

@@ -1,0 +1,88 @@
+// Reviews written so a crash cannot lose them. globalState.update resolves before VS Code has
+// stored the value (in code-server the browser batches state writes), so an extension host or
+// server killed right after an answer lost it (test/runner/crash.js). Each review is appended
+// as one JSON line to reviews.jsonl in globalStorageUri and fsynced before the answer is
+// acknowledged; at activation the lines are merged into progress, then the file is compacted
+// to one line per card (written to a temp file, fsynced, renamed over it), never emptied while
+// globalState may still lack them.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { emptyDocument, emptyProgress, parseProgress, Progress } from '../../core/progress';
+import type { SavedCard } from '../../core/scheduler';
+
+export const JOURNAL_FILE = 'reviews.jsonl';
+
+interface Entry { readonly key: string; readonly card: string; readonly saved: SavedCard }
+
+export class ReviewJournal {
+  /** Writes one after another: lines never interleave, compaction never races an append. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly dir: vscode.Uri) {}
+
+  private get file(): string { return path.join(this.dir.fsPath, JOURNAL_FILE); }
+
+  /** Appends a review and fsyncs it; resolves once it is on disk. */
+  append(key: string, card: string, saved: SavedCard): Promise<void> {
+    return this.enqueue(async () => {
+      await fs.promises.mkdir(this.dir.fsPath, { recursive: true });
+      await writeSynced(this.file, JSON.stringify({ key, card, saved }) + '\n', 'a');
+    });
+  }
+
+  /** The reviews on disk as progress (damaged lines, e.g. half a line written at a crash, are skipped). */
+  read(): Promise<Progress> {
+    return this.enqueue(async () => {
+      let text: string;
+      try { text = await fs.promises.readFile(this.file, 'utf8'); } catch { return emptyProgress(); }
+      const raw = emptyProgress();
+      for (const line of text.split('\n')) {
+        let e: Entry;
+        try { e = JSON.parse(line) as Entry; } catch { continue; }
+        if (typeof e?.key !== 'string' || typeof e.card !== 'string') { continue; }
+        (raw.documents[e.key] ??= emptyDocument()).cards[e.card] = e.saved;
+      }
+      // The same checks as saved progress: nonsense cards and unsafe ids are dropped.
+      const parsed = parseProgress(raw);
+      return parsed.ok ? parsed.progress : emptyProgress();
+    });
+  }
+
+  /** Rewrites the journal as one line per card of `progress` (what it held, merged). */
+  compact(progress: Progress): Promise<void> {
+    return this.enqueue(async () => {
+      const lines = Object.entries(progress.documents).flatMap(([key, doc]) =>
+        Object.entries(doc.cards).map(([card, saved]) => JSON.stringify({ key, card, saved }) + '\n'));
+      await this.replace(lines.join(''));
+    });
+  }
+
+  /** Empties the journal (progress reset or replaced by an import). */
+  clear(): Promise<void> {
+    return this.enqueue(() => this.replace(''));
+  }
+
+  private async replace(text: string): Promise<void> {
+    await fs.promises.mkdir(this.dir.fsPath, { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    await writeSynced(tmp, text, 'w');
+    await fs.promises.rename(tmp, this.file);
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+async function writeSynced(file: string, text: string, flags: 'a' | 'w'): Promise<void> {
+  const handle = await fs.promises.open(file, flags);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
