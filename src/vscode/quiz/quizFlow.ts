@@ -179,7 +179,7 @@ export class QuizFlow extends Disposable {
     const saved = parseNotes(this.notesMemento?.get(NOTES_KEY));
     for (const { card } of session.items) {
       const note = saved[noteKey(active.key, card.id)];
-      if (card.kind === 'recall' && note) { this.notes.set(card.id, note.text); }
+      if ((card.kind === 'recall' || card.kind === 'cloze') && note) { this.notes.set(card.id, note.text); }
     }
     // Notes and topic links work on any card, whatever the box is waiting for.
     const listener = this.card.onAction(m => {
