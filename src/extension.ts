@@ -19,6 +19,7 @@ import { ProgressStore } from './vscode/progress/progressStore';
 import { QuestionBank } from './vscode/quiz/questionBank';
 import { registerQuizCommands } from './vscode/quiz/quizCommands';
 import { QuizFlow } from './vscode/quiz/quizFlow';
+import { ScheduleConfig } from './vscode/quiz/scheduleConfig';
 import { DueStatus } from './vscode/progress/statusBar';
 import { StudyDeck } from './vscode/quiz/studyDeck';
 import { TopicPanel } from './vscode/topics/topicPanel';
@@ -56,9 +57,11 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const progress = new ProgressStore(context);
   const decks = new StudyDeck(store, new QuestionBank(context.extensionUri, log));
   // One scheduler for quizzes, figures and the dashboard, built when first needed (not at activation).
+  // Its retention and maximum interval come from the settings, and follow them from the next review.
+  const schedule = new ScheduleConfig();
   let scheduling: Promise<Scheduler> | undefined;
-  const scheduler: SchedulerSource = () => scheduling ??= import('./core/scheduler').then(m => new m.Scheduler());
-  const quiz = new QuizFlow(decks, progress, scheduler, panel, context.extensionUri, context.globalState);
+  const scheduler: SchedulerSource = () => scheduling ??= import('./core/scheduler').then(m => new m.Scheduler({ settings: schedule.settings }));
+  const quiz = new QuizFlow(decks, progress, scheduler, panel, context.extensionUri, context.globalState, () => schedule.settings);
   const topicProgress = new TopicProgress(decks, progress, scheduler);
   const dueStatus = new DueStatus(decks, progress);
   const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, scheduler);
@@ -82,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     exercises: store.isBundled ? (await exercises.forTopic(id)).length : 0,
   }));
   context.subscriptions.push(
-    { dispose: () => channel?.dispose() }, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, practice, lens, practiceChanged,
+    { dispose: () => channel?.dispose() }, schedule, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, practice, lens, practiceChanged,
     ...registerCommands(store, panel, view),
     ...registerQuizCommands(quiz),
     ...registerProgressCommands(progress, dashboard),
@@ -91,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     ...registerDocumentList(store, context.extensionUri),
     ...registerFilterCommands(filter, view),
     filter,
+    schedule.onDidChange(settings => void scheduling?.then(s => s.configure(settings))),
     exercises.onDidChange(() => void readCatalog()),
     practice.onDidCheck(() => void topicProgress.schedule()),
     panel.onDidShowTopic(topic => void progress.markRead(decks.key, topic.id)),

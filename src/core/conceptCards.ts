@@ -4,13 +4,13 @@ import type { Concept, StudyDocument, Topic } from './document';
 import type { Question } from './questions';
 import { truncate } from './text';
 
-/** Where a card comes from: the bank, a concept, an open question or a task-list quiz in the notes. */
-export type CardKind = 'bank' | 'concept' | 'recall' | 'task-list';
+/** Where a card comes from: the bank, a concept, an open question, a task-list quiz or a cloze deletion in the notes. */
+export type CardKind = 'bank' | 'concept' | 'recall' | 'task-list' | 'cloze';
 
 export interface CardSource {
   /**
-   * Stable id: `q:<bank id>`, `concept:<concept id>:term|meaning`, `recall:<topic id>/<slug>`
-   * or `choice:<topic id>/<slug>`.
+   * Stable id: `q:<bank id>`, `concept:<concept id>:term|meaning`, `recall:<topic id>/<slug>`,
+   * `choice:<topic id>/<slug>` or `cloze:<topic id>/<slug>-<n>`.
    */
   readonly id: string;
   readonly topic: string;

@@ -1,5 +1,6 @@
 // Cards from the questions written in a document (see recallCards.ts for the formats): open
 // questions the reader answers in their head and rates, and task-list quizzes to pick from.
+import { topicClozes } from './clozeCards';
 import type { CardSource } from './conceptCards';
 import type { StudyDocument } from './document';
 import type { Question } from './questions';
@@ -10,7 +11,9 @@ import { IdAllocator, slugify, stripInlineMarkdown } from './text';
  * Every question card of the document, in reading order, one at a time (a caller may run it
  * in slices). Ids are `recall:<topic id>/<slug of the question>` and `choice:<topic id>/<slug>`,
  * `-2`, `-3` for repeats within a topic: an edit elsewhere keeps them, and rewording the
- * question makes a new card with a fresh schedule.
+ * question makes a new card with a fresh schedule. Cloze deletions (see clozeCards.ts) follow
+ * each topic's questions as `cloze:<topic id>/<slug of their paragraph>-<n>`: recall questions
+ * of their own card kind, so a scope can tell them apart.
  */
 export function* noteCardSources(doc: StudyDocument): Generator<CardSource> {
   for (const topic of doc.topics) {
@@ -20,6 +23,11 @@ export function* noteCardSources(doc: StudyDocument): Generator<CardSource> {
       const id = ids.allocate(`${prefix}:${topic.id}/${slugify(stripInlineMarkdown(q.question))}`);
       const question = toQuestion(q, id, topic.id);
       yield { id, topic: topic.id, kind: q.kind === 'recall' ? 'recall' : 'task-list', line: q.line, build: () => question };
+    }
+    for (const c of topicClozes(topic)) {
+      const id = ids.allocate(`cloze:${topic.id}/${slugify(stripInlineMarkdown(c.text))}-${c.n}`);
+      const question: Question = { kind: 'recall', id, topic: topic.id, prompt: c.prompt, answer: c.answer, explanation: '' };
+      yield { id, topic: topic.id, kind: 'cloze', line: c.line, build: () => question };
     }
   }
 }

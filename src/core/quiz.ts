@@ -1,7 +1,7 @@
 // The quiz engine: which cards a quiz asks, in what order, how an answer is rated, the summary.
 import { CardSource, isOpenQuestion, shuffle } from './conceptCards';
 import { Answer, isCorrect, nearMiss, Question, rightOptions } from './questions';
-import { Grade, Rating, SavedCard, Scheduler } from './scheduler';
+import { Grade, lastReviewTime, Rating, reviewCount, SavedCard, Scheduler } from './scheduler';
 
 export type Scope =
   | { readonly kind: 'due' }
@@ -22,6 +22,8 @@ export interface Selection {
   readonly scheduler: Scheduler;
   readonly now: Date;
   readonly random: () => number;
+  /** How many never-reviewed cards the quiz may still introduce today; undefined for no limit. */
+  readonly newCardsLeft?: number;
 }
 
 /** Per topic: mean recall of its reviewed cards (undefined when none is reviewed yet). */
@@ -62,7 +64,15 @@ export function dueCards(s: Omit<Selection, 'random'>): CardSource[] {
  * (see weakestTopics); "open" only recall cards.
  */
 export function selectCards(scope: Scope, length: number, s: Selection): CardSource[] {
-  if (scope.kind === 'due') { return dueCards(s).slice(0, length); }
+  return selectLimited(scope, length, s).cards;
+}
+
+/**
+ * `selectCards`, and how many never-reviewed cards of the scope were held back by
+ * `newCardsLeft` (cards reviewed before, due or not, are never held back).
+ */
+export function selectLimited(scope: Scope, length: number, s: Selection): { cards: CardSource[]; heldBack: number } {
+  if (scope.kind === 'due') { return { cards: dueCards(s).slice(0, length), heldBack: 0 }; }
   let pool: readonly CardSource[] = s.deck;
   if (scope.kind === 'topic') { pool = pool.filter(c => c.topic === scope.topic); }
   if (scope.kind === 'section') {
@@ -84,7 +94,25 @@ export function selectCards(scope: Scope, length: number, s: Selection): CardSou
   due.sort((a, b) => s.cards[a.id][0] - s.cards[b.id][0]);
   const recallOf = (c: CardSource) => s.scheduler.status(s.cards[c.id], s.now).recall;
   rest.sort((a, b) => recallOf(a) - recallOf(b));
-  return [...due, ...fresh, ...rest].slice(0, length);
+  const allowed = fresh.slice(0, Math.max(0, s.newCardsLeft ?? Infinity));
+  return { cards: [...due, ...allowed, ...rest].slice(0, length), heldBack: fresh.length - allowed.length };
+}
+
+const startOfDay = (now: Date) => new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+
+/**
+ * Cards introduced today (local time): their first review is today, so they have one review,
+ * made today. (A new card rated twice on its first day counts as seen before: FSRS keeps no
+ * date of the first review, and with no short-term steps a card is not due twice in a day.)
+ */
+export function newCardsToday(cards: Readonly<Record<string, SavedCard>>, now: Date): number {
+  const from = startOfDay(now);
+  return Object.values(cards).filter(c => reviewCount(c) === 1 && lastReviewTime(c) >= from).length;
+}
+
+/** New cards a quiz may still introduce today with `perDay` a day (0: no limit, undefined). */
+export function newCardsLeft(perDay: number, cards: Readonly<Record<string, SavedCard>>, now: Date): number | undefined {
+  return perDay > 0 ? Math.max(0, perDay - newCardsToday(cards, now)) : undefined;
 }
 
 /** The choices shown for a question, in the order shown. Typed questions have none. */

@@ -312,13 +312,13 @@ class Reader {
   }
 }
 
-/** The first `:::` or `::` outside brackets and parentheses (`lst[::2]`, `(::1)`), code already masked. */
+/** The first `:::` or `::` outside brackets, parentheses and braces (`lst[::2]`, `(::1)`, Anki's `{{c1::x}}`), code already masked. */
 function separator(masked: string): { index: number; size: 2 | 3 } | undefined {
   if (!masked.includes('::')) { return undefined; }
   let depth = 0;
   for (let p = 0; p < masked.length - 1; p++) {
     const c = masked[p];
-    if (c === '[' || c === '(') { depth++; } else if ((c === ']' || c === ')') && depth > 0) { depth--; }
+    if (c === '[' || c === '(' || c === '{') { depth++; } else if ((c === ']' || c === ')' || c === '}') && depth > 0) { depth--; }
     if (depth === 0 && c === ':' && masked[p + 1] === ':') {
       return { index: p, size: masked[p + 2] === ':' ? 3 : 2 };
     }

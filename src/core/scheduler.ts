@@ -1,5 +1,6 @@
 // Spaced repetition through FSRS (ts-fsrs). Cards are stored compactly; the clock is injected.
-import { Card, createEmptyCard, fsrs, FSRS, Grade, Rating, State } from 'ts-fsrs';
+import { Card, createEmptyCard, fsrs, FSRS, generatorParameters, Grade, Rating, State } from 'ts-fsrs';
+import { DEFAULT_SCHEDULE, ScheduleSettings } from './scheduleSettings';
 
 export { Rating };
 export type { Grade };
@@ -39,16 +40,34 @@ export interface CardStatus {
 const DAY = 86_400_000;
 
 export class Scheduler {
-  private readonly fsrs: FSRS;
+  private fsrs!: FSRS;
+  private readonly fuzz: boolean;
+  private maximumDays = DEFAULT_SCHEDULE.maximumInterval;
 
-  constructor(options: { fuzz?: boolean } = {}) {
-    this.fsrs = fsrs({ enable_fuzz: options.fuzz ?? true, enable_short_term: false });
+  constructor(options: { fuzz?: boolean; settings?: Pick<ScheduleSettings, 'desiredRetention' | 'maximumInterval'> } = {}) {
+    this.fuzz = options.fuzz ?? true;
+    this.configure(options.settings ?? DEFAULT_SCHEDULE);
+  }
+
+  /** New retention and maximum interval, used from the next review on (saved cards are not rescheduled). */
+  configure(settings: Pick<ScheduleSettings, 'desiredRetention' | 'maximumInterval'>): void {
+    this.maximumDays = settings.maximumInterval;
+    this.fsrs = fsrs(generatorParameters({
+      request_retention: settings.desiredRetention, maximum_interval: settings.maximumInterval,
+      enable_fuzz: this.fuzz, enable_short_term: false,
+    }));
   }
 
   /** The card after one review; `saved` is undefined for a card never reviewed. */
   review(saved: SavedCard | undefined, rating: Grade, now: Date): SavedCard {
     const card = saved ? fromSaved(saved) : createEmptyCard(now);
-    return toSaved(this.fsrs.next(card, now, rating).card);
+    const next = this.fsrs.next(card, now, rating).card;
+    // ts-fsrs keeps Good a day past Hard even when Hard is at maximum_interval: the maximum wins here.
+    if (next.scheduled_days > this.maximumDays) {
+      next.scheduled_days = this.maximumDays;
+      next.due = new Date(now.getTime() + this.maximumDays * DAY);
+    }
+    return toSaved(next);
   }
 
   status(saved: SavedCard, now: Date): CardStatus {

@@ -21,9 +21,13 @@ describe('Show Study Document Format', () => {
       ['recall', 'When would you use Celery?'],
       ['recall', 'Why use F() expressions?'],
       ['task-list', 'Which of these evaluate a QuerySet?'],
+      ['cloze', 'Django listens on port [...] by default.'],
+      ['cloze', '[...] is sync, ASGI is async.'],
+      ['cloze', 'WSGI is sync, [protocol] is async.'],
       ['recall', 'What is WSGI?'],
     ]);
-    const wsgi = cards[7].q;
+    assert.deepStrictEqual(cards.filter(c => c.kind === 'cloze').map(c => c.q.kind === 'recall' && c.q.answer), ['8000', 'WSGI', 'ASGI']);
+    const wsgi = cards[10].q;
     assert.ok(wsgi.kind === 'recall' && wsgi.answer === 'The interface between a\nPython web app and its server.', 'the **Answer:** marker is dropped');
   });
 });

@@ -24,7 +24,7 @@ describe('recall cards from notes, one fixture per format', () => {
   const names = fs.readdirSync(fixture(FORMATS)).filter(f => f.endsWith('.md')).sort();
 
   it('has a fixture for every format', () => {
-    assert.deepStrictEqual(names, ['bold-terms.md', 'details.md', 'mixed.md', 'numbered-questions.md', 'obsidian-sr.md', 'q-headings.md', 'qa-lines.md', 'task-list-quiz.md']);
+    assert.deepStrictEqual(names, ['bold-terms.md', 'cloze.md', 'details.md', 'mixed.md', 'numbered-questions.md', 'obsidian-sr.md', 'q-headings.md', 'qa-lines.md', 'task-list-quiz.md']);
   });
 
   for (const name of names) {
@@ -35,8 +35,9 @@ describe('recall cards from notes, one fixture per format', () => {
       assert.deepStrictEqual(got, want);
       assert.strictEqual(new Set(cards.map(c => c.id)).size, cards.length, 'ids are unique');
       for (const c of cards) {
-        assert.strictEqual(c.kind, c.build(seededRandom(1)).kind === 'recall' ? 'recall' : 'task-list');
-        assert.match(c.id, c.kind === 'recall' ? /^recall:/ : /^choice:/);
+        const kind = c.build(seededRandom(1)).kind;
+        if (c.kind === 'cloze') { assert.strictEqual(kind, 'recall', 'a cloze is asked like a recall card'); } else { assert.strictEqual(c.kind, kind === 'recall' ? 'recall' : 'task-list'); }
+        assert.match(c.id, c.kind === 'recall' ? /^recall:/ : c.kind === 'cloze' ? /^cloze:/ : /^choice:/);
       }
     });
   }

@@ -6,6 +6,7 @@ import type { ActiveDeck, DeckSource } from '../../core/deck';
 import type { Answer, Question } from '../../core/questions';
 import type { Outcome, QuizSession, Scope, Summary } from '../../core/quiz';
 import type { Scheduler, SchedulerSource } from '../../core/scheduler';
+import type { ScheduleSettings } from '../../core/scheduleSettings';
 import { Disposable } from '../disposable';
 import type { ProgressStore } from '../progress/progressStore';
 import { input, pick, PickItem } from '../quickInput';
@@ -51,6 +52,8 @@ export class QuizFlow extends Disposable {
     extensionUri: vscode.Uri,
     /** Where notes typed on recall cards are kept between quizzes (globalState). */
     private readonly notesMemento: vscode.Memento | undefined,
+    /** The scheduling settings now (newCardsPerDay limits the cards a quiz introduces). */
+    private readonly schedule: () => Pick<ScheduleSettings, 'newCardsPerDay'>,
     private readonly clock: () => Date = () => new Date(),
     private readonly random: () => number = Math.random,
   ) {
@@ -129,9 +132,19 @@ export class QuizFlow extends Disposable {
   }
 
   private async buildSession(active: ActiveDeck, scheduler: Scheduler, scope: Scope, length: number | undefined): Promise<QuizSession | undefined> {
-    const { QuizSession, selectCards } = await import('../../core/quiz');
+    const { QuizSession, selectLimited, newCardsLeft } = await import('../../core/quiz');
     const cards = this.progress.document(active.key).cards;
-    const available = selectCards(scope, Number.MAX_SAFE_INTEGER, { deck: active.deck, cards, scheduler, now: this.clock(), random: this.random });
+    const now = this.clock();
+    const perDay = this.schedule().newCardsPerDay;
+    const left = newCardsLeft(perDay, cards, now);
+    const { cards: available, heldBack } = selectLimited(scope, Number.MAX_SAFE_INTEGER, { deck: active.deck, cards, scheduler, now, random: this.random, newCardsLeft: left });
+    if (heldBack) {
+      // Said whether or not anything is left to ask: the reader should know why new cards are missing.
+      const said = left === 0 ? `You have met today's ${perDay} new cards; due reviews and cards seen before are still offered.`
+        : `This quiz brings in the last ${left} of today's ${perDay} new cards; due reviews and cards seen before are still offered.`;
+      void vscode.window.showInformationMessage(`Django Prep: ${said} (Setting: djangoPrep.newCardsPerDay, 0 for no limit.)`);
+      if (!available.length) { return undefined; }
+    }
     if (!available.length) {
       const why = scope.kind === 'due' ? 'Nothing is due for review. Come back later, or quiz a topic.'
         : scope.kind === 'weakest' ? 'No topic has been quizzed yet, so none is weak. Start with a topic or the whole guide.'
@@ -166,7 +179,7 @@ export class QuizFlow extends Disposable {
     const saved = parseNotes(this.notesMemento?.get(NOTES_KEY));
     for (const { card } of session.items) {
       const note = saved[noteKey(active.key, card.id)];
-      if (card.kind === 'recall' && note) { this.notes.set(card.id, note.text); }
+      if ((card.kind === 'recall' || card.kind === 'cloze') && note) { this.notes.set(card.id, note.text); }
     }
     // Notes and topic links work on any card, whatever the box is waiting for.
     const listener = this.card.onAction(m => {
