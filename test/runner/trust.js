@@ -11,7 +11,7 @@ const assert = require('assert');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { palette, webviewFrame, waitForTitle, steps } = require('./workbench');
+const { palette, startTopicQuiz, webviewFrame, waitForTitle, steps } = require('./workbench');
 const { CACHE, log, provision, ensurePythonPackages, vscodeVersion, packageVsix, startCodeServer, launchChromium } = require('./lib');
 
 const SHOTS = path.join(CACHE, 'screenshots');
@@ -85,19 +85,7 @@ async function main() {
     });
 
     await step('a quiz runs in Restricted Mode', async () => {
-      await palette(page, 'Django Prep: Start Quiz...');
-      const title = page.locator('.quick-input-widget .quick-input-title');
-      const input = page.locator('.quick-input-widget input.input');
-      await title.filter({ hasText: 'Django Prep: Start Quiz' }).waitFor();
-      await input.fill('A topic');
-      await page.keyboard.press('Enter');
-      await title.filter({ hasText: 'Quiz a topic' }).waitFor();
-      await input.fill('Decorators');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Decorators' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: '5 questions' }).waitFor();
-      await input.fill('5 questions');
-      await page.keyboard.press('Enter');
+      const { title, input } = await startTopicQuiz(page, 'Decorators');
       await title.filter({ hasText: /^Question 1 of 5/ }).waitFor();
       if (await page.locator('.quick-input-list .monaco-list-row').count() === 0) { await input.fill('wraps'); }
       await page.keyboard.press('Enter');

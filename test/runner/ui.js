@@ -9,7 +9,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { hostileDocuments } = require('./hostile');
-const { palette, webviewFrame, waitForTitle, steps } = require('./workbench');
+const { palette, startTopicQuiz, webviewFrame, waitForTitle, steps } = require('./workbench');
 const { ROOT, CACHE, log, provision, ensurePythonPackages, vscodeVersion, packageVsix, startCodeServer, launchChromium } = require('./lib');
 
 const SHOTS = path.join(CACHE, 'screenshots');
@@ -216,19 +216,7 @@ async function main() {
 
     let reviewed = 0;
     await step('a quiz from the palette, answered from the keyboard, with feedback beside and a summary', async () => {
-      await palette(page, 'Django Prep: Start Quiz...');
-      const title = page.locator('.quick-input-widget .quick-input-title');
-      const input = page.locator('.quick-input-widget input.input');
-      await title.filter({ hasText: 'Django Prep: Start Quiz' }).waitFor();
-      await input.fill('A topic');
-      await page.keyboard.press('Enter');
-      await title.filter({ hasText: 'Quiz a topic' }).waitFor();
-      await input.fill('Decorators');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Decorators' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: '5 questions' }).waitFor();
-      await input.fill('5 questions');
-      await page.keyboard.press('Enter');
+      const { title, input } = await startTopicQuiz(page, 'Decorators');
       let feedback = 0;
       for (let turn = 0; turn < 40; turn++) {
         await page.waitForTimeout(250);

@@ -61,4 +61,22 @@ function steps() {
   return { step, counts };
 }
 
-module.exports = { palette, webviewFrame, webviewTitle, waitForTitle, steps };
+/** Starts a 5-question quiz on `topic` from the palette, by keyboard; returns the box's title and input. */
+async function startTopicQuiz(/** @type {Page} */ page, /** @type {string} */ topic) {
+  await palette(page, 'Django Prep: Start Quiz...');
+  const title = page.locator('.quick-input-widget .quick-input-title');
+  const input = page.locator('.quick-input-widget input.input');
+  await title.filter({ hasText: 'Django Prep: Start Quiz' }).waitFor();
+  await input.fill('A topic');
+  await page.keyboard.press('Enter');
+  await title.filter({ hasText: 'Quiz a topic' }).waitFor();
+  await input.fill(topic);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: topic }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: '5 questions' }).waitFor();
+  await input.fill('5 questions');
+  await page.keyboard.press('Enter');
+  return { title, input };
+}
+
+module.exports = { palette, startTopicQuiz, webviewFrame, webviewTitle, waitForTitle, steps };

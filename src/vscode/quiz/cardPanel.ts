@@ -3,6 +3,7 @@
 // keyboard (Space reveals, 1-4 rate, Escape stops); the quiz box stays the way to drive it.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { escapeHtml, pageCsp } from '../../core/html';
 import type { CardView, FromCard, ToCard } from '../../core/messages';
 import { Disposable } from '../disposable';
 
@@ -108,14 +109,8 @@ export class CardPanel extends Disposable {
   private html(webview: vscode.Webview): string {
     const nonce = randomBytes(16).toString('base64');
     const uri = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', f)).toString();
-    const csp = [
-      "default-src 'none'",
-      `img-src ${webview.cspSource} https: data:`,
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    const initial = this.last ? JSON.stringify(this.last).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;') : '';
+    const csp = pageCsp(webview.cspSource, nonce);
+    const initial = this.last ? escapeHtml(JSON.stringify(this.last)) : '';
     return `<!DOCTYPE html>
 <html lang="en">
 <head>

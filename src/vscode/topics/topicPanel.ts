@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { Topic } from '../../core/document';
-import { escapeHtml } from '../../core/html';
+import { escapeHtml, pageCsp } from '../../core/html';
 import { FromWebview, PageTiming, parseFromWebview, parsePanelState, ToWebview, TopicView } from '../../core/messages';
 import type { TopicRenderer } from '../../core/render';
 import { Disposable, disposeAll } from '../disposable';
@@ -308,13 +308,7 @@ export class TopicPanel extends Disposable {
   private html(webview: vscode.Webview, initial: ToWebview): string {
     const nonce = randomBytes(16).toString('base64');
     const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
-    const csp = [
-      "default-src 'none'",
-      `img-src ${webview.cspSource} https: data:`,
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
+    const csp = pageCsp(webview.cspSource, nonce);
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
