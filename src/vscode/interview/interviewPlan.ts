@@ -14,6 +14,8 @@ const RECHECK_MS = 5 * 60_000;
 
 export class InterviewPlan extends Disposable {
   private plan: StudyPlan | undefined;
+  /** The date the scheduler's deadline was last set for (a new scheduler has none). */
+  private applied: string | undefined;
   private computing: Promise<void> | undefined;
   private again = false;
   private readonly changed = this._register(new vscode.EventEmitter<void>());
@@ -30,7 +32,7 @@ export class InterviewPlan extends Disposable {
     private readonly clock: () => Date = () => new Date(),
   ) {
     super();
-    this._register(dates.onDidChange(() => { void this.applyDeadline(); void this.update(); }));
+    this._register(dates.onDidChange(() => void this.update()));
     this._register(progress.onDidChange(() => { if (this.dates.date) { void this.update(); } }));
     const timer = setInterval(() => { if (this.dates.date) { void this.update(); } }, RECHECK_MS);
     this._register({ dispose: () => clearInterval(timer) });
@@ -46,19 +48,18 @@ export class InterviewPlan extends Disposable {
 
   /** Called once saved progress is read: sets the scheduler's deadline and the first plan. */
   async start(): Promise<void> {
-    if (!this.dates.date) { return; }
-    await this.applyDeadline();
-    await this.update();
+    if (this.dates.date) { await this.update(); }
   }
 
   /** The scheduler caps intervals and brings due dates before the interview (none without a date). */
-  private async applyDeadline(): Promise<void> {
+  private async applyDeadline(date: string | undefined): Promise<void> {
+    if (date === this.applied) { return; }
     const { deadlineOf } = await import('../../core/studyPlan');
-    const date = this.dates.date;
     (await this.scheduler()).setDeadline(date ? deadlineOf(date) : undefined);
+    this.applied = date;
   }
 
-  /** Recomputes the plan; calls made while one runs are folded into one more run. */
+  /** Recomputes the plan (and the scheduler's deadline); calls made while one runs are folded into one more run. */
   update(): Promise<void> {
     if (this.computing) {
       this.again = true;
@@ -76,6 +77,8 @@ export class InterviewPlan extends Disposable {
 
   private async compute(): Promise<void> {
     const date = this.dates.date;
+    // Before the plan is announced, so a quiz started on the news already uses the deadline.
+    await this.applyDeadline(date);
     let next: StudyPlan | undefined;
     if (date) {
       const active = await this.decks.current();
