@@ -60,7 +60,7 @@ export function readinessHtml(r: Readiness, plan: StudyPlan): string {
   const when = `${describeDay(plan.date)} (${describeDaysLeft(plan.daysLeft)})`;
   const raised = plan.raised ? ` That is more than your djangoPrep.newCardsPerDay, so quizzes allow ${plan.newQuota} new cards today.` : '';
   const today = plan.todayWork
-    ? `Today: ${plan.reviewsToday} ${plan.reviewsToday === 1 ? 'review' : 'reviews'} and ${plan.newLeft} new ${plan.newLeft === 1 ? 'card' : 'cards'}.`
+    ? `Today: ${plan.reviewsToday} ${plan.reviewsToday === 1 ? 'review' : 'reviews'} and ${plan.newLeft} new ${plan.newLeft === 1 ? 'card' : 'cards'}${plan.newToday > plan.newLeft ? ` to go (${plan.newToday - plan.newLeft} of the day's ${plan.newToday} seen)` : ''}.`
     : 'Nothing left for today.';
   const finish = plan.unseen ? ` Every card is seen once by ${describeDay(plan.finishBy)}.${raised}` : ' Every card has been seen at least once.';
   return `<section class="readiness" aria-labelledby="readiness-title">
