@@ -26,6 +26,11 @@ import { TopicPanel } from './vscode/topics/topicPanel';
 import { TopicProgress } from './vscode/progress/topicProgress';
 import { createTopicTree, TopicTreeProvider } from './vscode/topics/topicTree';
 import type { StudyNode } from './core/document';
+import { InterviewDate } from './vscode/interview/interviewDate';
+import { InterviewPlan } from './vscode/interview/interviewPlan';
+import { askAboutPassedDate, registerInterviewCommands } from './vscode/interview/interviewCommands';
+import { readinessSection } from './vscode/interview/readinessSection';
+import { registerExportCommands } from './vscode/export/exportCommands';
 
 export interface DjangoPrepApi {
   readonly store: DocumentStore;
@@ -40,6 +45,8 @@ export interface DjangoPrepApi {
   readonly dashboard: DashboardPanel;
   readonly exercises: ExerciseCatalog;
   readonly practice: PracticeCheck;
+  /** The interview date and today's plan toward it. */
+  readonly interview: InterviewPlan;
   /** Resolves once saved progress has been read. */
   readonly ready: Promise<void>;
   /** Milliseconds spent in `activate()`. */
@@ -61,11 +68,16 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const schedule = new ScheduleConfig();
   let scheduling: Promise<Scheduler> | undefined;
   const scheduler: SchedulerSource = () => scheduling ??= import('./core/scheduler').then(m => new m.Scheduler({ settings: schedule.settings }));
-  const quiz = new QuizFlow(decks, progress, scheduler, panel, context.extensionUri, context.globalState, () => schedule.settings);
+  // With an interview date the plan may allow more new cards a day than the setting.
+  const interview = new InterviewPlan(new InterviewDate(context.globalState), decks, progress, scheduler, () => schedule.settings.newCardsPerDay);
+  const quiz = new QuizFlow(decks, progress, scheduler, panel, context.extensionUri, context.globalState,
+    () => ({ ...schedule.settings, newCardsPerDay: interview.newCardsToday(schedule.settings.newCardsPerDay) }));
   const topicProgress = new TopicProgress(decks, progress, scheduler);
   const dueStatus = new DueStatus(decks, progress);
   const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, scheduler);
   provider.setStats(topicProgress);
+  dueStatus.showPlan(interview);
+  dashboard.addSection(readinessSection(interview, progress));
   const exercises = new ExerciseCatalog(context.extensionUri, log);
   const guide = async () => store.isBundled ? store.get() : undefined;
   const scaffold = new PracticeScaffold(exercises, guide);
@@ -86,6 +98,9 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   }));
   context.subscriptions.push(
     { dispose: () => channel?.dispose() }, schedule, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, practice, lens, practiceChanged,
+    interview, interview.dates, ...registerInterviewCommands(interview), ...registerExportCommands(decks),
+    interview.onDidChange(() => void dashboard.refresh()),
+    schedule.onDidChange(() => void interview.update()),
     ...registerCommands(store, panel, view),
     ...registerQuizCommands(quiz),
     ...registerProgressCommands(progress, dashboard),
@@ -100,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     panel.onDidShowTopic(topic => void progress.markRead(decks.key, topic.id)),
     store.onDidChange(() => {
       dueStatus.update();
+      void interview.update();
       void topicProgress.schedule();
       guideKey.set(store.isBundled);
       if (store.isBundled) { void readCatalog(); }
@@ -112,8 +128,9 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const ready = Promise.resolve().then(() => progress.load()).then(() => {
     dueStatus.update();
     if (store.peek()) { void topicProgress.schedule(); }
+    void interview.start().then(() => askAboutPassedDate(interview));
   });
-  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, ready, activationMs: performance.now() - start };
+  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, interview, ready, activationMs: performance.now() - start };
 }
 
 export function deactivate(): void {

@@ -87,7 +87,7 @@ export function parsePanelState(raw: unknown): PanelState | undefined {
 }
 
 /** The commands the dashboard's buttons may run. */
-export const DASHBOARD_COMMANDS = ['djangoPrep.startQuiz', 'djangoPrep.exportProgress', 'djangoPrep.importProgress', 'djangoPrep.resetProgress'] as const;
+export const DASHBOARD_COMMANDS = ['djangoPrep.startQuiz', 'djangoPrep.exportProgress', 'djangoPrep.importProgress', 'djangoPrep.resetProgress', 'djangoPrep.setInterviewDate'] as const;
 export type DashboardCommand = typeof DASHBOARD_COMMANDS[number];
 
 /** Dashboard webview -> extension. */

@@ -1,6 +1,7 @@
 // Spaced repetition through FSRS (ts-fsrs). Cards are stored compactly; the clock is injected.
 import { Card, createEmptyCard, fsrs, FSRS, generatorParameters, Grade, Rating, State } from 'ts-fsrs';
 import { DEFAULT_SCHEDULE, ScheduleSettings } from './scheduleSettings';
+import { cappedDays, Deadline, effectiveDue } from './studyPlan';
 
 export { Rating };
 export type { Grade };
@@ -43,6 +44,8 @@ export class Scheduler {
   private fsrs!: FSRS;
   private readonly fuzz: boolean;
   private maximumDays = DEFAULT_SCHEDULE.maximumInterval;
+  /** The interview (see studyPlan.ts): intervals end before it, later due dates come due before it. */
+  private deadline: Deadline | undefined;
 
   constructor(options: { fuzz?: boolean; settings?: Pick<ScheduleSettings, 'desiredRetention' | 'maximumInterval'> } = {}) {
     this.fuzz = options.fuzz ?? true;
@@ -58,16 +61,29 @@ export class Scheduler {
     }));
   }
 
+  /** The interview date's deadline, or undefined for none; applies from the next review or count. */
+  setDeadline(deadline: Deadline | undefined): void {
+    this.deadline = deadline;
+  }
+
   /** The card after one review; `saved` is undefined for a card never reviewed. */
   review(saved: SavedCard | undefined, rating: Grade, now: Date): SavedCard {
     const card = saved ? fromSaved(saved) : createEmptyCard(now);
     const next = this.fsrs.next(card, now, rating).card;
     // ts-fsrs keeps Good a day past Hard even when Hard is at maximum_interval: the maximum wins here.
-    if (next.scheduled_days > this.maximumDays) {
-      next.scheduled_days = this.maximumDays;
-      next.due = new Date(now.getTime() + this.maximumDays * DAY);
+    // With an interview date, the days left before it are a maximum too.
+    const maximum = Math.min(this.maximumDays, cappedDays(now.getTime(), this.deadline) ?? Infinity);
+    if (next.scheduled_days > maximum) {
+      next.scheduled_days = maximum;
+      next.due = new Date(now.getTime() + maximum * DAY);
     }
     return toSaved(next);
+  }
+
+  /** Probability of recalling the card at `at` (the interview day), with no review before then. */
+  recallAt(saved: SavedCard, at: Date): number {
+    const card = fromSaved(saved);
+    return card.last_review && at.getTime() <= card.last_review.getTime() ? 1 : this.fsrs.get_retrievability(card, at, false);
   }
 
   status(saved: SavedCard, now: Date): CardStatus {
@@ -76,8 +92,13 @@ export class Scheduler {
     return { due: card.due, reps: card.reps, lapses: card.lapses, recall: this.fsrs.get_retrievability(card, new Date(at), false) };
   }
 
+  /** When the card is due: as saved, or the last day before the interview if that is sooner. */
+  dueOf(saved: SavedCard, now: Date): number {
+    return effectiveDue(dueTime(saved), this.deadline, now.getTime());
+  }
+
   isDue(saved: SavedCard, now: Date): boolean {
-    return dueTime(saved) <= now.getTime();
+    return this.dueOf(saved, now) <= now.getTime();
   }
 
   /** How many of these cards fall due on each of the next `days` days (today first, overdue included). */
@@ -85,7 +106,7 @@ export class Scheduler {
     const counts = new Array<number>(days).fill(0);
     const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
     for (const c of cards) {
-      const day = Math.max(0, Math.floor((dueTime(c) - startOfToday) / DAY));
+      const day = Math.max(0, Math.floor((this.dueOf(c, now) - startOfToday) / DAY));
       if (day < days) { counts[day]++; }
     }
     return counts;

@@ -264,6 +264,52 @@ async function main() {
       await palette(page, 'View: Close Editor');
     });
 
+    await step('an interview date: a bad date refused in the box, the plan in the status bar, readiness on the dashboard in light and dark', async () => {
+      const input = page.locator('.quick-input-widget input.input');
+      const message = page.locator('.quick-input-widget .quick-input-message');
+      const day = new Date();
+      day.setDate(day.getDate() + 12);
+      const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+      await palette(page, 'Django Prep: Set Interview Date...');
+      await input.fill('2027-02-30');
+      await message.filter({ hasText: 'not a real calendar date' }).waitFor();
+      await page.keyboard.press('Enter'); // refused: the box stays open
+      await input.fill('2020-01-01');
+      await message.filter({ hasText: 'has passed' }).waitFor();
+      await input.fill(iso);
+      await message.filter({ hasText: 'in 12 days' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.statusbar-item', { hasText: /\d+ today · 12 days/ }).waitFor();
+      await palette(page, 'Django Prep: Show Progress');
+      const frame = await dashboardFrame(page);
+      await frame.locator('section.readiness').waitFor();
+      assert.ok(await frame.locator('svg .bar-ready').count() >= 5, 'a bar per section');
+      assert.strictEqual(await frame.locator('svg .bar-new').count(), 12, 'the plan has a column per day left');
+      await frame.locator('section.readiness').evaluate(e => e.scrollIntoView());
+      const setTheme = async (/** @type {string} */ theme, /** @type {string} */ bodyClass) => {
+        await palette(page, 'Preferences: Color Theme');
+        await input.fill(theme);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator(`.monaco-workbench.${bodyClass}`).waitFor();
+      };
+      const colours = () => frame.evaluate(() => `${getComputedStyle(document.body).color} ${getComputedStyle(/** @type {Element} */ (document.querySelector('.bar-ready'))).fill}`);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(SHOTS, 'readiness-light.png') });
+      const light = await colours();
+      await setTheme('Dark Modern', 'vs-dark');
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(SHOTS, 'readiness-dark.png') });
+      assert.notStrictEqual(await colours(), light, 'the readiness section follows the theme');
+      await setTheme('Light Modern', 'vs');
+      await palette(page, 'View: Close Editor');
+      // Cleared again: the later steps count due cards.
+      await palette(page, 'Django Prep: Set Interview Date...');
+      await input.fill('');
+      await page.keyboard.press('Enter');
+      await page.locator('.statusbar-item', { hasText: /\d+ due/ }).waitFor();
+    });
+
     await step('the panel comes back on the same topic after a window reload', async () => {
       // Reload as a user does in VS Code: the command shuts the window down properly, so its
       // storage is written before the page goes (F5 in a loaded browser can beat the last write).

@@ -2,10 +2,10 @@
 // when progress changes. Its only script posts typed requests to run a few allowlisted commands.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import type { DeckSource } from '../../core/deck';
+import type { ActiveDeck, DeckSource } from '../../core/deck';
 import { escapeHtml } from '../../core/html';
 import { DashboardCommand, parseFromDashboard } from '../../core/messages';
-import type { SchedulerSource } from '../../core/scheduler';
+import type { Scheduler, SchedulerSource } from '../../core/scheduler';
 import { Disposable, disposeAll } from '../disposable';
 import type { ProgressStore } from './progressStore';
 import type { TopicProgress } from './topicProgress';
@@ -16,12 +16,17 @@ const BUTTONS: ReadonlyArray<{ command: DashboardCommand; label: string; primary
   { command: 'djangoPrep.exportProgress', label: 'Export…' },
   { command: 'djangoPrep.importProgress', label: 'Import…' },
   { command: 'djangoPrep.resetProgress', label: 'Reset…' },
+  { command: 'djangoPrep.setInterviewDate', label: 'Interview date…' },
 ];
+
+/** A part another feature adds to the page (HTML, escaped by its maker; empty for none). */
+export type DashboardSection = (context: { readonly active: ActiveDeck; readonly scheduler: Scheduler; readonly now: Date }) => Promise<string>;
 
 export class DashboardPanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private panelDisposables: vscode.Disposable[] = [];
   private rejected = 0;
+  private readonly sections: DashboardSection[] = [];
   /** The last HTML drawn, for tests and for not redrawing the same thing. */
   html = '';
 
@@ -39,6 +44,16 @@ export class DashboardPanel extends Disposable {
   }
 
   get isOpen(): boolean { return this.panel !== undefined; }
+
+  /** Adds a part drawn after the buttons, redrawn whenever the page is. */
+  addSection(section: DashboardSection): void {
+    this.sections.push(section);
+  }
+
+  /** Redraws the page if it is open (a section's data changed). */
+  async refresh(): Promise<void> {
+    if (this.panel) { await this.draw(); }
+  }
 
   /** Messages from the page that failed validation and were dropped. */
   get rejectedMessages(): number { return this.rejected; }
@@ -93,6 +108,7 @@ export class DashboardPanel extends Disposable {
     const media = (name: string) => escapeHtml(panel.webview.asWebviewUri(this.media(name)).toString());
     const csp = `default-src 'none'; style-src ${panel.webview.cspSource}; script-src 'nonce-${nonce}'`;
     const docName = active.key === 'guide' ? 'the bundled guide' : (active.doc.title ?? 'your document');
+    const extra = (await Promise.all(this.sections.map(s => s({ active, scheduler, now }).catch(() => '')))).filter(Boolean).join('\n');
     const rows = model.sections.map(s => `<tr><th scope="row">${escapeHtml(s.title)}</th><td>${Math.round(s.read * 100)}%</td><td>${Math.round(s.practised * 100)}%</td><td>${s.recall === undefined ? '–' : `${Math.round(s.recall * 100)}%`}</td></tr>`).join('');
     const html = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8">
@@ -111,6 +127,7 @@ export class DashboardPanel extends Disposable {
 <div class="actions">
 ${BUTTONS.map(b => `  <button type="button" data-command="${b.command}"${b.primary ? ' class="primary"' : ''}>${b.label}</button>`).join('\n')}
 </div>
+${extra}
 <h2>By section</h2>
 <p class="legend"><span class="key read"></span>Read <span class="key practised"></span>Practised <span class="key recall"></span>Recall</p>
 ${sectionChart(model)}

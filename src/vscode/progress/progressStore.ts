@@ -7,6 +7,8 @@ import { Disposable } from '../disposable';
 import { ReviewJournal } from './reviewJournal';
 
 export const PROGRESS_KEY = 'djangoPrep.progress';
+/** setKeysForSync replaces the list: every synced key is named here (the interview date too). */
+const SYNCED_KEYS = [PROGRESS_KEY, 'djangoPrep.interviewDate'];
 
 export class ProgressStore extends Disposable {
   private progress: Progress = emptyProgress();
@@ -18,7 +20,7 @@ export class ProgressStore extends Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly clock: () => Date = () => new Date()) {
     super();
-    context.globalState.setKeysForSync([PROGRESS_KEY]);
+    context.globalState.setKeysForSync(SYNCED_KEYS);
     this.journal = new ReviewJournal(context.globalStorageUri);
   }
 

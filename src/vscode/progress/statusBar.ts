@@ -1,6 +1,9 @@
 // Status-bar item: cards due for review in the active document; a click starts that quiz.
+// With an interview date: today's work and the days left ("14 today · 9 days").
 import * as vscode from 'vscode';
 import type { DeckSource } from '../../core/deck';
+import { describePlan } from '../../core/readiness';
+import type { StudyPlan } from '../../core/studyPlan';
 import { dueTime } from '../../core/scheduler';
 import { Disposable } from '../disposable';
 import type { ProgressStore } from './progressStore';
@@ -10,6 +13,9 @@ const RECHECK_MS = 5 * 60_000;
 export class DueStatus extends Disposable {
   /** Created with the first count (after saved progress is read), not at activation. */
   private item: vscode.StatusBarItem | undefined;
+
+  /** The interview plan, when one is kept (see interview/interviewPlan.ts). */
+  private plan: { readonly current: StudyPlan | undefined } | undefined;
 
   constructor(private readonly decks: DeckSource, private readonly progress: ProgressStore, private readonly clock: () => Date = () => new Date()) {
     super();
@@ -24,6 +30,15 @@ export class DueStatus extends Disposable {
     const now = this.clock().getTime();
     return Object.values(this.progress.document(this.decks.key).cards).filter(c => dueTime(c) <= now).length;
   }
+
+  /** Shows the plan instead of the due count while there is one. */
+  showPlan(plan: { readonly current: StudyPlan | undefined; readonly onDidChange: vscode.Event<void> }): void {
+    this.plan = plan;
+    this._register(plan.onDidChange(() => this.update()));
+  }
+
+  /** The text shown (tests read it). */
+  get text(): string | undefined { return this.item?.text; }
 
   update(): void {
     if (this.isDisposed) { return; }
@@ -40,6 +55,13 @@ export class DueStatus extends Disposable {
     this.item.command = due
       ? { command: 'djangoPrep.startQuiz', title: 'Review Due Cards', arguments: [{ scope: { kind: 'due' } }] }
       : { command: 'djangoPrep.startQuiz', title: 'Start Quiz' };
+    const planned = this.plan?.current;
+    if (planned) {
+      const { text, tooltip, label } = describePlan(planned);
+      this.item.text = text;
+      this.item.tooltip = tooltip;
+      this.item.accessibilityInformation = { label, role: 'button' };
+    }
     this.item.show();
   }
 }
