@@ -99,13 +99,19 @@ export type LogParseResult =
   | { readonly ok: false; readonly reason: string };
 
 function isSaneTuple(v: unknown, ids: number, notAfterSeconds: number): v is LogTuple {
-  if (!Array.isArray(v) || v.length !== TUPLE_LENGTH || !v.every(n => typeof n === 'number' && Number.isFinite(n))) { return false; }
-  const [card, at, rating, elapsed, answer, s0, st0, d0, s1, st1, d1] = v as number[];
-  const isState = (s: number) => Number.isInteger(s) && s >= 0 && s <= 3;
-  return Number.isInteger(card) && card >= 0 && card < ids && Number.isInteger(at) && at >= 0 && at <= notAfterSeconds
-    && Number.isInteger(rating) && rating >= 1 && rating <= 4 && elapsed >= 0 && answer >= 0
-    && isState(s0) && isState(s1) && st0 >= 0 && st0 <= 1e6 && st1 >= 0 && st1 <= 1e6 && d0 >= 0 && d0 <= 10 && d1 >= 0 && d1 <= 10;
+  if (!Array.isArray(v) || v.length !== TUPLE_LENGTH) { return false; }
+  for (let i = 0; i < TUPLE_LENGTH; i++) {
+    const n = v[i] as unknown;
+    if (typeof n !== 'number' || !Number.isFinite(n)) { return false; }
+  }
+  const t = v as number[];
+  const isState = (s: number) => s === 0 || s === 1 || s === 2 || s === 3;
+  return Number.isInteger(t[0]) && t[0] >= 0 && t[0] < ids && Number.isInteger(t[1]) && t[1] >= 0 && t[1] <= notAfterSeconds
+    && (t[2] === 1 || t[2] === 2 || t[2] === 3 || t[2] === 4) && t[3] >= 0 && t[4] >= 0
+    && isState(t[5]) && isState(t[8]) && t[6] >= 0 && t[6] <= 1e6 && t[9] >= 0 && t[9] <= 1e6 && t[7] >= 0 && t[7] <= 10 && t[10] >= 0 && t[10] <= 10;
 }
+
+const isSorted = (reviews: readonly LogTuple[]) => reviews.every((r, i) => i === 0 || reviews[i - 1][1] <= r[1]);
 
 /**
  * Reads a saved log. Undefined is an empty log. Reviews that make no sense are dropped and
@@ -148,11 +154,11 @@ export function parseLog(raw: unknown, options: { readonly notAfter?: number } =
     for (const t of reviews) {
       const card = isSaneTuple(t, ids.length, notAfterSeconds) ? indexOf(t[0]) : undefined;
       if (card === undefined) { dropped++; continue; }
-      const entry = [...(t as LogTuple)] as LogTuple;
+      const entry = (t as LogTuple).slice() as LogTuple;
       entry[0] = card;
       out.reviews.push(entry);
     }
-    out.reviews.sort((a, b) => a[1] - b[1]);
+    if (!isSorted(out.reviews)) { out.reviews.sort((a, b) => a[1] - b[1]); }
     if (out.reviews.length) { log.documents[key] = out; }
   }
   return { ok: true, log, dropped };
@@ -167,22 +173,27 @@ export function mergeLogs(a: ReviewLog, b: ReviewLog): ReviewLog {
   for (const key of new Set([...Object.keys(a.documents), ...Object.keys(b.documents)])) {
     const doc: DocumentLog = { ids: [], reviews: [] };
     const index = new Map<string, number>();
-    const seen = new Set<string>();
+    /** Per card (new index), the seconds of its reviews so far. */
+    const seen: Array<Set<number>> = [];
     for (const from of [a.documents[key], b.documents[key]]) {
       if (!from) { continue; }
-      for (const r of from.reviews) {
-        const id = from.ids[r[0]];
+      // Old index -> new index, per source document.
+      const remap = from.ids.map(id => {
         let i = index.get(id);
-        if (i === undefined) { i = doc.ids.push(id) - 1; index.set(id, i); }
-        const k = `${r[1]}|${i}`;
-        if (seen.has(k)) { continue; }
-        seen.add(k);
-        const entry = [...r] as LogTuple;
+        if (i === undefined) { i = doc.ids.push(id) - 1; index.set(id, i); seen.push(new Set()); }
+        return i;
+      });
+      for (const r of from.reviews) {
+        const i = remap[r[0]];
+        const times = seen[i];
+        if (times.has(r[1])) { continue; }
+        times.add(r[1]);
+        const entry = r.slice() as LogTuple;
         entry[0] = i;
         doc.reviews.push(entry);
       }
     }
-    doc.reviews.sort((p, q) => p[1] - q[1]);
+    if (!isSorted(doc.reviews)) { doc.reviews.sort((p, q) => p[1] - q[1]); }
     out.documents[key] = doc;
   }
   return out;
