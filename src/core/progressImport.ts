@@ -33,8 +33,8 @@ export function nestingDepth(value: unknown, limit = MAX_IMPORT_DEPTH): number {
   return deepest;
 }
 
-/** Parses the text of a progress file: too large, not JSON, too deep or not progress is refused. */
-export function parseImport(text: string, now: number): ParseResult {
+/** The JSON of a progress file, or why it is refused: too large, not JSON, empty or too deep. */
+export function readImportJson(text: string): { readonly ok: true; readonly raw: unknown } | { readonly ok: false; readonly reason: string } {
   const size = importSizeProblem(text.length);
   if (size) { return { ok: false, reason: size }; }
   let raw: unknown;
@@ -43,7 +43,16 @@ export function parseImport(text: string, now: number): ParseResult {
   }
   if (raw === null || raw === undefined) { return { ok: false, reason: 'it is empty' }; }
   if (nestingDepth(raw) > MAX_IMPORT_DEPTH) { return { ok: false, reason: `it nests more than ${MAX_IMPORT_DEPTH} levels deep, which progress never does` }; }
-  return parseProgress(raw, { notAfter: now + CLOCK_SKEW });
+  return { ok: true, raw };
+}
+
+/** The latest time an imported entry may have (clocks differ between machines). */
+export const importNotAfter = (now: number): number => now + CLOCK_SKEW;
+
+/** Parses the text of a progress file: too large, not JSON, too deep or not progress is refused. */
+export function parseImport(text: string, now: number): ParseResult {
+  const read = readImportJson(text);
+  return read.ok ? parseProgress(read.raw, { notAfter: importNotAfter(now) }) : read;
 }
 
 /**

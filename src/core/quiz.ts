@@ -172,7 +172,11 @@ export function rate(q: Question, answer: Answer, elapsedMs: number): Outcome {
   return { correct, rating, right: rightOptions(q), explanation: q.explanation };
 }
 
-export interface Review { readonly cardId: string; readonly topic: string; readonly rating: Grade; readonly at: Date }
+export interface Review {
+  readonly cardId: string; readonly topic: string; readonly rating: Grade; readonly at: Date;
+  /** From the question shown to the answer (for a recall card, to the self-rating), ms. */
+  readonly answerMs?: number;
+}
 
 export interface Summary {
   readonly asked: number;
@@ -215,7 +219,7 @@ export class QuizSession {
     const outcome = rate(item.question, answer, elapsedMs);
     this.results.push(outcome.correct ? 'right' : 'wrong');
     if (!outcome.correct && !this.revisit.includes(item.card.topic)) { this.revisit.push(item.card.topic); }
-    this.pending = { cardId: item.card.id, topic: item.card.topic, rating: outcome.rating, at: this.clock() };
+    this.pending = { cardId: item.card.id, topic: item.card.topic, rating: outcome.rating, at: this.clock(), answerMs: elapsedMs };
     this.pendingAlmost = outcome.almost !== undefined;
     return outcome;
   }

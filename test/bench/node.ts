@@ -10,6 +10,12 @@ import { TopicRenderer } from '../../src/core/render';
 import { Scheduler } from '../../src/core/scheduler';
 import { TopicSearch } from '../../src/core/search';
 import { generateDocument, generateTopics } from './corpus';
+import { historySection, studyHistory } from '../../src/core/historyHtml';
+import { localOffset } from '../../src/core/history';
+import { parseLog } from '../../src/core/reviewLog';
+import { exportProgressText } from '../../src/core/progressFile';
+import { emptyProgress } from '../../src/core/progress';
+import { yearOfReviews } from '../unit/logFixture';
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
@@ -156,5 +162,27 @@ export function quizAndSearch(): Record<string, number> {
     nextQuestionP95Ms: percentile(next, 95),
     searchIndexMs,
     searchP95Ms: percentile(queries, 95),
+  };
+}
+
+/**
+ * The dashboard's study history with a year of logs (365 days x 100 reviews over the bundled
+ * guide's cards): building the figures and the HTML, reading the stored log back, and its size.
+ */
+export function dashboardHistory(guide: string): Record<string, number> {
+  const doc = parseDocument(fs.readFileSync(guide, 'utf8'));
+  const deck = buildDeck(doc);
+  const now = Date.now();
+  const log = yearOfReviews(now, 365, 100, deck.map(c => c.id));
+  const stored = JSON.stringify(log);
+  const build = () => historySection(studyHistory(log, { key: 'guide', doc, deck }, { now, offsetMinutes: localOffset }, 0.9));
+  const html = build();
+  return {
+    historyReviews: 36_500,
+    historyBuildMs: median(build, 21),
+    historyLogParseMs: median(() => parseLog(JSON.parse(stored)), 11),
+    historyHtmlBytes: Buffer.byteLength(html),
+    historyLogBytes: Buffer.byteLength(stored),
+    historyExportBytes: Buffer.byteLength(exportProgressText(emptyProgress(), log)),
   };
 }

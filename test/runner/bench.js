@@ -22,6 +22,8 @@ const GOALS = {
   vsixBytes: { goal: '< 1 MB', ok: (/** @type {any} */ r) => r.vsixBytes < 1024 * 1024 },
   recallCardRenderP95Ms: { goal: '< 50 ms', ok: (/** @type {any} */ r) => r.recallCardRenderP95Ms < 50 },
   recallDeck10kLongestBlockMs: { goal: '< 50 ms', ok: (/** @type {any} */ r) => r.recallDeck10kLongestBlockMs < 50 },
+  historyBuildMs: { goal: '< 200 ms', ok: (/** @type {any} */ r) => r.historyBuildMs < 200 },
+  dashboardOpenYearMs: { goal: '< 200 ms', ok: (/** @type {any} */ r) => r.dashboardOpenYearMs < 200 },
   renderLongestBlockMs: { goal: '< 100 ms', ok: (/** @type {any} */ r) => r.renderLongestBlockMs < 100 },
 };
 
@@ -38,6 +40,8 @@ async function main() {
   Object.assign(results, node.indexing());
   log('Node: quiz and search over a 10,000-topic document...');
   Object.assign(results, node.quizAndSearch());
+  log('Node: the dashboard\'s study history from a year of reviews (365 days x 100)...');
+  Object.assign(results, node.dashboardHistory(path.join(ROOT, 'content', 'guide', 'django-interview-prep.md')));
   log('Node: rendering the largest topic of each hostile document and a 2 MB topic, in slices...');
   const hostileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-hostile-'));
   Object.assign(results, await node.slicedBuilds(hostileDocuments(hostileDir, path.join(ROOT, 'test', 'fixtures', 'hostile'))));
@@ -135,6 +139,11 @@ function printTable(r) {
     ['recallDeck10kLongestBlockMs', `longest freeze while a notes file of 10,000 questions in five formats builds its deck (${r.recallDeck10kCards} cards) in slices (${fmt('recallDeck10kMs')} in all)`],
     ['renderLongestBlockMs', `longest freeze while the largest topic of each hostile document (2 MB line of links, 10,000 headings, 2,000-deep lists, binary, 20 MB) and a 2 MB topic of prose render in slices (slowest in one go: ${fmt('renderInOneGoMs')})`],
     ['parse10MBLongestBlockMs', `longest freeze while a 10 MB document is parsed in slices (${fmt('parse10MBInOneGoMs')} in one go)`],
+    ['historyBuildMs', `dashboard study history from a year of logs (${r.historyReviews} reviews): figures + HTML in Node (${fmt('historyHtmlBytes')} of HTML)`],
+    ['historyLogParseMs', 'reading that log back from its stored JSON (once, after activation)'],
+    ['historyLogBytes', 'that log as stored (globalState JSON)'],
+    ['historyExportBytes', 'that log in an exported progress file'],
+    ['dashboardOpenYearMs', 'Show Progress with that log in the real extension host: command until the page\'s HTML is set'],
     ['bundleBytes', 'dist/extension.js (production)'], ['vsixBytes', '.vsix with all content'],
     ['extHostHeapDeltaMB', `extension-host heap growth after opening all ${r.topicsOpened} topics`],
   ];

@@ -72,6 +72,26 @@ function manyTopics(/** @type {number} */ count) {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * A progress file holding only a review log: reviews on the 13 days up to today, a 40-day run
+ * from 100 to 61 days ago, and scattered days before, over the past year.
+ * @param {Date} now
+ */
+function progressWithHistory(now) {
+  const ids = ['concept:python/a:term', 'concept:python/b:term', 'recall:django/c/d', 'q:orm-1'];
+  /** @type {number[][]} */
+  const reviews = [];
+  const day = (/** @type {number} */ back) => new Date(now.getFullYear(), now.getMonth(), now.getDate() - back, 9, 0, 0).getTime() / 1000;
+  const add = (/** @type {number} */ back, /** @type {number} */ n) => {
+    for (let i = 0; i < n; i++) { reviews.push([i % ids.length, day(back) + i * 60, i % 6 === 0 ? 1 : 3, 86400 * 3, 6, i % 5 === 0 ? 0 : 2, 4.2, 5.1, 2, 9.6, 5.05]); }
+  };
+  for (let back = 0; back < 13; back++) { add(back, 4 + ((back * 7) % 23)); }
+  for (let back = 61; back <= 100; back++) { add(back, 2 + ((back * 5) % 17)); }
+  for (let back = 110; back < 360; back += 3 + (back % 4)) { add(back, 1 + (back % 9)); }
+  reviews.sort((a, b) => a[1] - b[1]);
+  return { version: 1, documents: {}, reviewLog: { version: 1, documents: { guide: { ids, reviews } } } };
+}
+
 async function main() {
   // A hard limit, whatever hangs: provisioning included, well above a normal run.
   setTimeout(() => { console.error('ui: TIMEOUT after 15 minutes'); process.exit(2); }, 15 * 60000).unref();
@@ -308,6 +328,57 @@ async function main() {
       await input.fill('');
       await page.keyboard.press('Enter');
       await page.locator('.statusbar-item', { hasText: /\d+ due/ }).waitFor();
+    });
+
+    await step('a review history imported with progress shows as a heatmap and a streak, in light, dark and high contrast', async () => {
+      const file = path.join(workspace, 'progress-with-history.json');
+      fs.writeFileSync(file, JSON.stringify(progressWithHistory(new Date())));
+      await palette(page, 'Django Prep: Import Progress...');
+      const input = page.locator('.quick-input-widget input.input');
+      await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+      await input.fill(file);
+      await page.waitForFunction(f => /** @type {HTMLInputElement | null} */ (document.querySelector('.quick-input-widget input.input'))?.value === f, file);
+      await page.keyboard.press('Enter');
+      // Merge keeps the quiz answers made above; the imported file holds only a log.
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Merge' }).first().waitFor();
+      await input.fill('Merge');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await palette(page, 'Django Prep: Show Progress');
+      const frame = await dashboardFrame(page);
+      const streak = frame.locator('.streaks .tile', { hasText: 'current streak' }).locator('.big');
+      await streak.waitFor();
+      assert.strictEqual(await streak.innerText(), '13 days');
+      assert.strictEqual(await frame.locator('.streaks .tile', { hasText: 'longest streak' }).locator('.big').innerText(), '40 days');
+      const today = frame.locator('rect.hm.today');
+      assert.match(await today.getAttribute('aria-label') ?? '', /^\d+ reviews? on /);
+      assert.ok(await frame.locator('rect.hm').count() >= 52 * 7, 'a year of days');
+      const heading = frame.locator('#history-title');
+      const shoot = async (/** @type {string} */ shot) => {
+        await heading.evaluate(h => h.scrollIntoView({ block: 'start' }));
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: path.join(SHOTS, shot) });
+      };
+      await shoot('dashboard-history-light.png');
+      const fill = async () => today.evaluate(e => getComputedStyle(e).fill);
+      const seen = [await fill()];
+      for (const [theme, bodyClass, shot] of [['Dark Modern', 'vs-dark', 'dashboard-history-dark.png'], ['Dark High Contrast', 'hc-black', 'dashboard-history-high-contrast.png']]) {
+        await palette(page, 'Preferences: Color Theme');
+        await input.fill(theme);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator(`.monaco-workbench.${bodyClass}`).waitFor();
+        seen.push(await fill());
+        await shoot(shot);
+      }
+      await palette(page, 'Preferences: Color Theme');
+      await input.fill('Light Modern');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-workbench.vs').waitFor();
+      log('heatmap colours (light, dark, high contrast):', seen.join(' | '));
+      assert.ok(new Set(seen).size >= 2, 'the heatmap follows the theme');
+      await palette(page, 'View: Close Editor');
     });
 
     await step('the panel comes back on the same topic after a window reload', async () => {

@@ -92,6 +92,14 @@ export class DashboardPanel extends Disposable {
     disposeAll(this.panelDisposables);
   }
 
+  /** The study history section: heatmap, streaks, retention, sections by week (core/historyHtml.ts). */
+  private async history(active: ActiveDeck, now: Date): Promise<string> {
+    const [{ studyHistory, historySection }, { localOffset }, { parseScheduleSettings }] = await Promise.all([
+      import('../../core/historyHtml'), import('../../core/history'), import('../../core/scheduleSettings')]);
+    const desired = parseScheduleSettings({ desiredRetention: vscode.workspace.getConfiguration('djangoPrep').get<unknown>('desiredRetention') }).settings.desiredRetention;
+    return historySection(studyHistory(this.progress.history.snapshot, active, { now: now.getTime(), offsetMinutes: localOffset }, desired));
+  }
+
   private async draw(): Promise<void> {
     const panel = this.panel;
     const active = await this.decks.current();
@@ -135,6 +143,7 @@ ${sectionChart(model)}
 ${openQuestionsTable(model) ? `<h2>Open questions</h2>\n${openQuestionsTable(model)}` : ''}
 <h2>Reviews in the next 14 days</h2>
 ${forecastChart(model)}
+${await this.history(active, now)}
 </main>
 <script nonce="${nonce}" src="${media('dashboard.js')}"></script>
 </body></html>`;

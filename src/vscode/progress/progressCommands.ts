@@ -19,7 +19,7 @@ export function registerProgressCommands(progress: ProgressStore, dashboard: { s
         defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'django-prep-progress.json') : undefined,
       });
       if (!uri) { return undefined; }
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(progress.snapshot, null, 1)));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(await progress.exportText()));
       if (!target) { void vscode.window.showInformationMessage(`Django Prep: progress exported to ${uri.fsPath || uri.toString()}.`); }
       return uri;
     }),
@@ -50,7 +50,9 @@ export function registerProgressCommands(progress: ProgressStore, dashboard: { s
         void vscode.window.showErrorMessage(`Django Prep: ${where} is not Django Prep progress: ${result.problem}. Nothing was changed.`);
         return false;
       }
-      if (result.dropped) {
+      if (result.logProblem) {
+        void vscode.window.showWarningMessage(`Django Prep: progress imported; its review history was not (${result.logProblem}).`);
+      } else if (result.dropped) {
         void vscode.window.showWarningMessage(`Django Prep: progress imported; ${result.dropped} entries that made no sense (wrong types, impossible dates or numbers, reserved names) were skipped.`);
       } else if (!source) { void vscode.window.showInformationMessage('Django Prep: progress imported.'); }
       return true;

@@ -5,10 +5,14 @@ import { DocumentProgress, emptyDocument, emptyProgress, mergeProgress, parsePro
 import type { SavedCard } from '../../core/scheduler';
 import { Disposable } from '../disposable';
 import { ReviewJournal } from './reviewJournal';
+import { LOG_SYNC_KEY, ReviewLogStore } from './reviewLogStore';
+
+/** What the review log records of a review besides the card states. */
+export interface ReviewMeta { readonly rating: number; readonly at: Date; readonly answerMs: number }
 
 export const PROGRESS_KEY = 'djangoPrep.progress';
-/** setKeysForSync replaces the list: every synced key is named here (the interview date too). */
-const SYNCED_KEYS = [PROGRESS_KEY, 'djangoPrep.interviewDate'];
+/** setKeysForSync replaces the list: every synced key is named here (the review log's recent part and the interview date too). */
+const SYNCED_KEYS = [PROGRESS_KEY, LOG_SYNC_KEY, 'djangoPrep.interviewDate'];
 
 export class ProgressStore extends Disposable {
   private progress: Progress = emptyProgress();
@@ -22,7 +26,11 @@ export class ProgressStore extends Disposable {
     super();
     context.globalState.setKeysForSync(SYNCED_KEYS);
     this.journal = new ReviewJournal(context.globalStorageUri);
+    this.history = new ReviewLogStore(context, clock);
   }
+
+  /** Every review's log entry, under its own keys (see reviewLogStore.ts). */
+  readonly history: ReviewLogStore;
 
   /** Where the last unreadable progress was copied, if any. */
   lastBackup: vscode.Uri | undefined;
@@ -33,6 +41,7 @@ export class ProgressStore extends Disposable {
    */
   async load(raw: unknown = this.context.globalState.get<unknown>(PROGRESS_KEY)): Promise<void> {
     await this.parse(raw);
+    await this.history.load();
     await this.replayJournal();
   }
 
@@ -42,12 +51,14 @@ export class ProgressStore extends Disposable {
    */
   private async replayJournal(): Promise<void> {
     let journaled: Progress;
-    try { journaled = await this.journal.read(); } catch { return; }
+    let reviews: Awaited<ReturnType<ReviewJournal['readReviews']>>;
+    try { journaled = await this.journal.read(); reviews = await this.journal.readReviews(); } catch { return; }
     if (!Object.values(journaled.documents).some(d => Object.keys(d.cards).length)) { return; }
     this.progress = mergeProgress(this.progress, journaled);
     this.changed.fire();
     await this.context.globalState.update(PROGRESS_KEY, this.progress);
-    await this.journal.compact(journaled).catch(() => undefined);
+    await this.history.merge(reviews);
+    await this.journal.compact(journaled, reviews, this.clock().getTime()).catch(() => undefined);
   }
 
   private async parse(raw: unknown): Promise<void> {
@@ -94,13 +105,18 @@ export class ProgressStore extends Disposable {
     return this.update(key, doc => { doc.read[topicId] ??= this.clock().getTime(); });
   }
 
-  /** Applies a review to the card as stored now (another window may have reviewed it too). */
-  async review(key: string, cardId: string, next: (saved: SavedCard | undefined) => SavedCard): Promise<void> {
+  /**
+   * Applies a review to the card as stored now (another window may have reviewed it too); with
+   * `meta`, the review also goes into the review log.
+   */
+  async review(key: string, cardId: string, next: (saved: SavedCard | undefined) => SavedCard, meta?: ReviewMeta): Promise<void> {
+    let before: SavedCard | undefined;
     let saved: SavedCard | undefined;
-    const stored = this.update(key, doc => { saved = doc.cards[cardId] = next(doc.cards[cardId]); });
+    const stored = this.update(key, doc => { before = doc.cards[cardId]; saved = doc.cards[cardId] = next(before); });
+    const tuple = meta ? (await import('../../core/reviewLog')).reviewTuple(before, saved!, meta.rating, meta.at.getTime(), meta.answerMs) : undefined;
     // A journal that cannot be written (disk full) leaves the review in globalState only.
-    await this.journal.append(key, cardId, saved!).catch(() => undefined);
-    await stored;
+    await this.journal.append(key, cardId, saved!, tuple).catch(() => undefined);
+    await Promise.all([stored, tuple && this.history.append(key, cardId, tuple)]);
   }
 
   recordPractice(key: string, topicId: string, passed: number, total: number): Promise<void> {
@@ -111,6 +127,7 @@ export class ProgressStore extends Disposable {
     await this.journal.clear();
     this.progress = emptyProgress();
     await this.context.globalState.update(PROGRESS_KEY, this.progress);
+    await this.history.replace((await import('../../core/reviewLog')).emptyLog());
     this.changed.fire();
   }
 
@@ -118,15 +135,21 @@ export class ProgressStore extends Disposable {
    * Replaces or merges with the text of a progress file; refuses anything too large, too deep
    * or not progress, leaving what is saved untouched. Gives how many entries were dropped, or why it was refused.
    */
-  async import(text: string, mode: 'merge' | 'replace'): Promise<{ readonly dropped: number } | { readonly problem: string }> {
-    const { importProgress } = await import('../../core/progressImport');
-    const result = importProgress(this.latest(), text, mode, this.clock().getTime());
+  async import(text: string, mode: 'merge' | 'replace'): Promise<{ readonly dropped: number; readonly logProblem?: string } | { readonly problem: string }> {
+    const { importProgressFile } = await import('../../core/progressFile');
+    const result = importProgressFile({ progress: this.latest(), log: this.history.snapshot }, text, mode, this.clock().getTime());
     if (!result.ok) { return { problem: result.reason }; }
     if (mode === 'replace') { await this.journal.clear(); }
     this.progress = result.progress;
     await this.context.globalState.update(PROGRESS_KEY, this.progress);
+    await (mode === 'replace' ? this.history.replace(result.log) : this.history.merge(result.log));
     this.changed.fire();
-    return { dropped: result.dropped };
+    return { dropped: result.dropped, ...(result.logProblem ? { logProblem: result.logProblem } : {}) };
+  }
+
+  /** The text of an export: progress and its review log. */
+  async exportText(): Promise<string> {
+    return (await import('../../core/progressFile')).exportProgressText(this.progress, this.history.snapshot);
   }
 
   /** What is stored now: another window may have written since this one read. */

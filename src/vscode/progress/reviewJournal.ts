@@ -4,16 +4,20 @@
 // as one JSON line to reviews.jsonl in globalStorageUri and fsynced before the answer is
 // acknowledged; at activation the lines are merged into progress, then the file is compacted
 // to one line per card (written to a temp file, fsynced, renamed over it), never emptied while
-// globalState may still lack them.
+// globalState may still lack them. A line may also carry the review's log entry (`review`);
+// compaction keeps those of the last day, so a second crash soon after a restart loses none.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { emptyDocument, emptyProgress, parseProgress, Progress } from '../../core/progress';
+import { appendReview, emptyLog, LogTuple, parseLog, ReviewLog } from '../../core/reviewLog';
 import type { SavedCard } from '../../core/scheduler';
 
 export const JOURNAL_FILE = 'reviews.jsonl';
 
-interface Entry { readonly key: string; readonly card: string; readonly saved: SavedCard }
+interface Entry { readonly key: string; readonly card: string; readonly saved?: SavedCard; readonly review?: LogTuple }
+
+const KEEP_REVIEWS_MS = 86_400_000;
 
 export class ReviewJournal {
   /** Writes one after another: lines never interleave, compaction never races an append. */
@@ -24,10 +28,10 @@ export class ReviewJournal {
   private get file(): string { return path.join(this.dir.fsPath, JOURNAL_FILE); }
 
   /** Appends a review and fsyncs it; resolves once it is on disk. */
-  append(key: string, card: string, saved: SavedCard): Promise<void> {
+  append(key: string, card: string, saved: SavedCard, review?: LogTuple): Promise<void> {
     return this.enqueue(async () => {
       await fs.promises.mkdir(this.dir.fsPath, { recursive: true });
-      await writeSynced(this.file, JSON.stringify({ key, card, saved }) + '\n', 'a');
+      await writeSynced(this.file, JSON.stringify(review ? { key, card, saved, review } : { key, card, saved }) + '\n', 'a');
     });
   }
 
@@ -40,7 +44,7 @@ export class ReviewJournal {
       for (const line of text.split('\n')) {
         let e: Entry;
         try { e = JSON.parse(line) as Entry; } catch { continue; }
-        if (typeof e?.key !== 'string' || typeof e.card !== 'string') { continue; }
+        if (typeof e?.key !== 'string' || typeof e.card !== 'string' || e.saved === undefined) { continue; }
         (raw.documents[e.key] ??= emptyDocument()).cards[e.card] = e.saved;
       }
       // The same checks as saved progress: nonsense cards and unsafe ids are dropped.
@@ -49,11 +53,38 @@ export class ReviewJournal {
     });
   }
 
-  /** Rewrites the journal as one line per card of `progress` (what it held, merged). */
-  compact(progress: Progress): Promise<void> {
+  /** The review log entries on disk (damaged ones skipped). */
+  readReviews(): Promise<ReviewLog> {
+    return this.enqueue(async () => {
+      let text: string;
+      try { text = await fs.promises.readFile(this.file, 'utf8'); } catch { return emptyLog(); }
+      const raw = emptyLog();
+      for (const line of text.split('\n')) {
+        let e: Entry;
+        try { e = JSON.parse(line) as Entry; } catch { continue; }
+        if (typeof e?.key !== 'string' || typeof e.card !== 'string' || !Array.isArray(e.review)) { continue; }
+        appendReview(raw, e.key, e.card, e.review);
+      }
+      // The same checks as the stored log: nonsense entries are dropped.
+      const parsed = parseLog(JSON.parse(JSON.stringify(raw)));
+      return parsed.ok ? parsed.log : emptyLog();
+    });
+  }
+
+  /**
+   * Rewrites the journal as one line per card of `progress` (what it held, merged), plus the
+   * log entries of `reviews` from the last day (`now` in ms).
+   */
+  compact(progress: Progress, reviews: ReviewLog = emptyLog(), now = Date.now()): Promise<void> {
     return this.enqueue(async () => {
       const lines = Object.entries(progress.documents).flatMap(([key, doc]) =>
         Object.entries(doc.cards).map(([card, saved]) => JSON.stringify({ key, card, saved }) + '\n'));
+      const from = (now - KEEP_REVIEWS_MS) / 1000;
+      for (const [key, doc] of Object.entries(reviews.documents)) {
+        for (const r of doc.reviews) {
+          if (r[1] >= from) { lines.push(JSON.stringify({ key, card: doc.ids[r[0]], review: r }) + '\n'); }
+        }
+      }
       await this.replace(lines.join(''));
     });
   }

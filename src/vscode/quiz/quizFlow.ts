@@ -157,7 +157,7 @@ export class QuizFlow extends Disposable {
     const items = available.slice(0, n).map(card => ({ card, question: card.build(this.random) }));
     const key = active.key;
     return new QuizSession(items, this.clock, r => {
-      void this.progress.review(key, r.cardId, saved => scheduler.review(saved, r.rating, r.at));
+      void this.progress.review(key, r.cardId, saved => scheduler.review(saved, r.rating, r.at), { rating: r.rating, at: r.at, answerMs: r.answerMs ?? 0 });
     });
   }
 

@@ -1,0 +1,90 @@
+// The review log in the real extension host: quiz answers are logged, a corrupted log is backed
+// up and reset without touching card states, export and import carry it, the dashboard shows it.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { DjangoPrepApi } from '../../src/extension';
+import { logSize, reviews } from '../../src/core/reviewLog';
+import type { Summary } from '../../src/core/quiz';
+import { PROGRESS_KEY } from '../../src/vscode/progress/progressStore';
+import { LOG_KEY, LOG_SYNC_KEY } from '../../src/vscode/progress/reviewLogStore';
+import { waitFor } from './helpers';
+
+const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
+let api: DjangoPrepApi;
+const state = () => (api.progress as unknown as { context: vscode.ExtensionContext }).context.globalState;
+
+suite('Review history', () => {
+  suiteSetup(async () => {
+    api = await vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.activate();
+    await api.ready;
+    await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await api.progress.reset();
+  });
+
+  test('an answered quiz question is logged with its rating, time and states, locally and in the synced part', async () => {
+    await api.progress.reset();
+    await vscode.commands.executeCommand('djangoPrep.openDocument', vscode.Uri.file(path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'interview-prep-outline.md')));
+    const done = vscode.commands.executeCommand<Summary>('djangoPrep.startQuiz', { topic: 'python-topics/list-tuple-dict-set', length: 1 });
+    await waitFor(() => api.quiz.asked?.phase === 'question', 'the question');
+    await new Promise(r => setTimeout(r, 300));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await waitFor(() => api.quiz.asked?.phase === 'feedback', 'the feedback');
+    await new Promise(r => setTimeout(r, 300));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await waitFor(() => api.quiz.summaryOpen, 'the summary');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual((await done).answered, 1);
+    await waitFor(() => logSize(api.progress.history.snapshot) === 1, 'the review logged');
+    const [r] = [...reviews(api.progress.history.snapshot)];
+    assert.strictEqual(r.document, api.decks.key);
+    const card = api.progress.document(api.decks.key).cards[r.card];
+    assert.ok(card, 'the logged card is the reviewed one');
+    assert.ok(Math.abs(r.at - Date.now()) < 60_000);
+    assert.strictEqual(r.stateBefore, 0, 'a new card');
+    assert.strictEqual(r.stateAfter, card[7]);
+    assert.ok(r.rating >= 1 && r.rating <= 4);
+    for (const key of [LOG_KEY, LOG_SYNC_KEY]) {
+      assert.strictEqual(logSize(state().get(key) as never), 1, key);
+    }
+  });
+
+  test('a corrupted log is backed up to a file and reset; card states are untouched', async () => {
+    const before = JSON.parse(JSON.stringify(state().get(PROGRESS_KEY)));
+    assert.ok(Object.keys(before.documents[api.decks.key].cards).length >= 1);
+    const garbage = { version: 'x', documents: 'not a log at all' };
+    await state().update(LOG_KEY, garbage);
+    await api.progress.history.load();
+    const backup = api.progress.history.lastBackup;
+    assert.ok(backup && fs.existsSync(backup.fsPath), 'backed up');
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(backup.fsPath, 'utf8')), garbage);
+    // Reset: the garbage is gone; the synced part was readable, so its review is merged back.
+    assert.strictEqual((state().get(LOG_KEY) as { version: unknown }).version, 1);
+    assert.strictEqual(logSize(state().get(LOG_KEY) as never), 1);
+    assert.strictEqual(logSize(api.progress.history.snapshot), 1);
+    assert.deepStrictEqual(state().get(PROGRESS_KEY), before, 'progress as it was');
+    assert.deepStrictEqual(api.progress.snapshot, before);
+  });
+
+  test('export and import carry the log; the dashboard shows it as a heatmap and a streak', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-history-'));
+    const file = vscode.Uri.file(path.join(dir, 'progress.json'));
+    await vscode.commands.executeCommand('djangoPrep.exportProgress', file);
+    const exported = JSON.parse(fs.readFileSync(file.fsPath, 'utf8'));
+    assert.strictEqual(logSize(exported.reviewLog), 1);
+    await api.progress.reset();
+    assert.strictEqual(logSize(api.progress.history.snapshot), 0);
+    assert.strictEqual(await vscode.commands.executeCommand('djangoPrep.importProgress', file, 'replace'), true);
+    assert.strictEqual(logSize(api.progress.history.snapshot), 1);
+    await vscode.commands.executeCommand('djangoPrep.showProgress');
+    await waitFor(() => api.dashboard.html.includes('class="heatmap"'), 'the heatmap');
+    assert.match(api.dashboard.html, /<span class="big">1 day<\/span><span>current streak<\/span>/);
+    assert.match(api.dashboard.html, /aria-label="1 review on /);
+  });
+});
