@@ -26,6 +26,9 @@ import { TopicPanel } from './vscode/topics/topicPanel';
 import { TopicProgress } from './vscode/progress/topicProgress';
 import { createTopicTree, TopicTreeProvider } from './vscode/topics/topicTree';
 import type { StudyNode } from './core/document';
+import { MockInterviewFlow } from './vscode/interview/mockInterviewFlow';
+import { registerMockInterviewCommands } from './vscode/interview/mockInterviewCommands';
+import { ReportPanel } from './vscode/interview/reportPanel';
 
 export interface DjangoPrepApi {
   readonly store: DocumentStore;
@@ -40,6 +43,8 @@ export interface DjangoPrepApi {
   readonly dashboard: DashboardPanel;
   readonly exercises: ExerciseCatalog;
   readonly practice: PracticeCheck;
+  readonly mockInterview: MockInterviewFlow;
+  readonly mockReport: ReportPanel;
   /** Resolves once saved progress has been read. */
   readonly ready: Promise<void>;
   /** Milliseconds spent in `activate()`. */
@@ -63,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const scheduler: SchedulerSource = () => scheduling ??= import('./core/scheduler').then(m => new m.Scheduler({ settings: schedule.settings }));
   const quiz = new QuizFlow(decks, progress, scheduler, panel, context.extensionUri, context.globalState, () => schedule.settings);
   const topicProgress = new TopicProgress(decks, progress, scheduler);
+  const mockReport = new ReportPanel(context.extensionUri, panel, () => void vscode.commands.executeCommand('djangoPrep.startMockInterview'));
+  const mockInterview = new MockInterviewFlow(decks, progress, scheduler, panel, mockReport, context.extensionUri, context.globalState);
   const dueStatus = new DueStatus(decks, progress);
   const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, scheduler);
   provider.setStats(topicProgress);
@@ -88,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     { dispose: () => channel?.dispose() }, schedule, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, practice, lens, practiceChanged,
     ...registerCommands(store, panel, view),
     ...registerQuizCommands(quiz),
+    mockReport, mockInterview, ...registerMockInterviewCommands(mockInterview),
     ...registerProgressCommands(progress, dashboard),
     ...registerPracticeCommands(scaffold, practice, lens, store, panel),
     ...registerNavigationCommands(store),
@@ -113,7 +121,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     dueStatus.update();
     if (store.peek()) { void topicProgress.schedule(); }
   });
-  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, ready, activationMs: performance.now() - start };
+  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, mockInterview, mockReport, ready, activationMs: performance.now() - start };
 }
 
 export function deactivate(): void {
