@@ -10,6 +10,7 @@ const os = require('os');
 const path = require('path');
 const { hostileDocuments } = require('./hostile');
 const { palette, startTopicQuiz, webviewFrame, waitForTitle, steps } = require('./workbench');
+const { mockInterviewSteps } = require('./uiMockInterview');
 const { ROOT, CACHE, log, provision, ensurePythonPackages, vscodeVersion, packageVsix, startCodeServer, launchChromium } = require('./lib');
 
 const SHOTS = path.join(CACHE, 'screenshots');
@@ -367,6 +368,8 @@ async function main() {
       assert.strictEqual(await page.locator('.editor-group-container.empty').count(), 0, 'no empty editor group is left behind');
     });
 
+    await mockInterviewSteps({ page, step, shots: SHOTS, log });
+
     await step('a practice file from the palette opens with CodeLenses; its topic opens beside it; Check runs it', async () => {
       await palette(page, 'Django Prep: New Practice File...');
       const input = page.locator('.quick-input-widget input.input');
@@ -422,7 +425,7 @@ async function main() {
       await page.keyboard.press('Escape');
     });
 
-    await step('the walkthrough shows its five steps with pictures', async () => {
+    await step('the walkthrough shows its six steps with pictures', async () => {
       await palette(page, 'Welcome: Open Walkthrough...');
       const input = page.locator('.quick-input-widget input.input');
       await input.fill('Prepare for a Django Interview');
@@ -430,7 +433,7 @@ async function main() {
       await page.keyboard.press('Enter');
       const steps = page.locator('.getting-started-step');
       await steps.first().waitFor();
-      assert.strictEqual(await steps.count(), 5);
+      assert.strictEqual(await steps.count(), 6);
       await page.locator('.getting-started-media img').first().waitFor();
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(SHOTS, 'walkthrough.png') });
