@@ -4,7 +4,7 @@
 import { escapeHtml } from './html';
 import { MockFigures, mockFigures, MockRecord, mockTrend } from './mockHistory';
 import type { MockResult, TopicInfo } from './mockInterview';
-import { truncate } from './text';
+import { stripInlineMarkdown, truncate } from './text';
 
 const RATING_LABELS = ['Skipped', 'Again', 'Hard', 'Good', 'Easy'];
 
@@ -103,7 +103,7 @@ function subline(m: ReportModel): string {
 /** The report page's content (inside <main>); every text escaped. */
 export function reportHtml(m: ReportModel): string {
   const e = escapeHtml;
-  const rows = m.questions.map(q => `<tr><td>${q.number}</td><td class="prompt">${e(oneLine(q.prompt, 200))}${q.followUp ? ' <span class="tag">follow-up</span>' : ''}${q.notes ? `<div class="notes">${e(oneLine(q.notes, 300))}</div>` : ''}</td>`
+  const rows = m.questions.map(q => `<tr><td>${q.number}</td><td class="prompt">${e(oneLine(stripInlineMarkdown(q.prompt), 200))}${q.followUp ? ' <span class="tag">follow-up</span>' : ''}${q.notes ? `<div class="notes">${e(oneLine(q.notes, 300))}</div>` : ''}</td>`
     + `<td><a href="#" class="topic-link" data-topic="${e(q.topic.id)}">${e(q.topic.title)}</a></td><td class="rating r-${q.rating.toLowerCase()}">${e(q.rating)}</td>`
     + `<td class="time${q.overLimit ? ' over' : ''}">${formatDuration(q.ms)}${q.overLimit ? ' <span class="tag warn">over 3 min</span>' : ''}</td></tr>`).join('\n');
   const sections = m.sections.map(s => `<tr><th scope="row">${e(s.title)}</th><td>${s.asked}</td><td>${s.answered}</td><td>${average(s.average)}</td><td>${percent(s.good)}</td></tr>`).join('\n');

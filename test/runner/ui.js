@@ -282,6 +282,8 @@ async function main() {
       await palette(page, 'View: Close Editor');
     });
 
+    await mockInterviewSteps({ page, step, shots: SHOTS, log });
+
     await step('recall cards on the rendered card, reviewed from the keyboard, in light, dark and high contrast', async () => {
       const title = page.locator('.quick-input-widget .quick-input-title');
       const input = page.locator('.quick-input-widget input.input');
@@ -367,8 +369,6 @@ async function main() {
       await page.waitForTimeout(500);
       assert.strictEqual(await page.locator('.editor-group-container.empty').count(), 0, 'no empty editor group is left behind');
     });
-
-    await mockInterviewSteps({ page, step, shots: SHOTS, log });
 
     await step('a practice file from the palette opens with CodeLenses; its topic opens beside it; Check runs it', async () => {
       await palette(page, 'Django Prep: New Practice File...');

@@ -117,7 +117,10 @@ async function mockInterviewSteps({ page, step, shots, log }) {
     const topic = (await chip.innerText()).trim();
     await chip.click();
     await page.locator('.tab', { hasText: topic }).first().waitFor();
-    await palette(page, 'View: Close All Editors');
+    // The topic stays open (the next steps expect an editor); the report goes.
+    await page.locator('.tab', { hasText: 'Mock Interview Report' }).click();
+    await palette(page, 'View: Close Editor');
+    await page.locator('.tab', { hasText: 'Mock Interview Report' }).waitFor({ state: 'detached' });
   });
 }
 
