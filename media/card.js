@@ -1,6 +1,7 @@
 // @ts-check
 // Quiz card webview: draws the card posted by the extension; Space reveals a recall card's
-// answer, 1-4 rate it, Escape stops the quiz. Everything it sends is checked by the extension.
+// answer, 1-4 rate it, Escape stops the quiz. In a mock interview it also ticks the clocks and
+// offers Pause (P) and Skip (S). Everything it sends is checked by the extension.
 (function () {
   /** @typedef {import('../src/core/messages').CardView} CardView */
   /** @typedef {import('../src/core/messages').ToCard} ToCard */
@@ -17,6 +18,47 @@
   /** @type {{ rev: number; card: CardView } | undefined} */
   let shown;
   let notesTimer = 0;
+  /** Mock interview: when the page received the clocks (its own clock), and the ticking timer. */
+  let clockFrom = 0;
+  let ticker = 0;
+
+  /** @param {number} ms */
+  const mmss = (ms) => { const s = Math.max(0, Math.floor(ms / 1000)); return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`; };
+
+  /** Redraws the session clock and the question's countdown from the clocks last received. */
+  function tick() {
+    const c = shown?.card.interview;
+    if (!c) { return; }
+    const since = c.running ? performance.now() - clockFrom : 0;
+    const session = c.elapsedMs + since;
+    byId('session-clock').textContent = `${mmss(session)} / ${mmss(c.lengthMs)}${c.running ? '' : ' · paused'}`;
+    byId('session-clock').classList.toggle('warn', session >= c.lengthMs);
+    const answering = shown?.card.phase === 'question';
+    const q = c.questionMs + (answering ? since : 0);
+    const left = c.questionLimitMs - q;
+    byId('question-clock').textContent = !answering ? `answered in ${mmss(q)}` : left >= 0 ? `${mmss(left)} left` : `${mmss(-left)} over`;
+    const over = answering && left < 0;
+    byId('question-clock-box').classList.toggle('warn', over);
+    byId('over-limit').hidden = !over;
+  }
+
+  /** @param {CardView} c */
+  function drawInterview(c) {
+    clearInterval(ticker);
+    const i = c.interview;
+    byId('interview').hidden = !i;
+    byId('over-limit').hidden = true;
+    byId('reveal-label').textContent = i ? 'Done: show the model answer' : 'Show the answer';
+    card.dataset.paused = String(!!i && !i.running);
+    if (!i) { return; }
+    clockFrom = performance.now();
+    const pause = byId('pause');
+    pause.replaceChildren(i.running ? 'Pause ' : 'Resume ', Object.assign(document.createElement('kbd'), { textContent: 'P' }));
+    pause.setAttribute('aria-pressed', String(!i.running));
+    tick();
+    // The page keeps time by itself: the extension sends the clocks only with a new card.
+    if (i.running) { ticker = setInterval(tick, 1000); }
+  }
 
   /** @param {HTMLElement} el @param {string | undefined} html */
   function setHtml(el, html) {
@@ -80,6 +122,7 @@
       revisit.prepend(label);
     }
     byId('hint').textContent = c.hint;
+    drawInterview(c);
     // Reading a size lays the card out, so 'drawn' follows the layout (a frame callback may be
     // throttled in a webview that does not have focus).
     void card.offsetHeight;
@@ -102,12 +145,25 @@
     if (shown?.card.recall) { post({ type: 'notes', rev: shown.rev, text: notes.value.slice(0, 10000) }); }
   }
 
+  /** @param {import('../src/core/messages').InterviewAction} action */
+  function control(action) {
+    if (shown?.card.interview && shown.card.phase !== 'summary') { flushNotes(); post({ type: 'interview', rev: shown.rev, action }); }
+  }
+
+  function stop() {
+    flushNotes();
+    post({ type: 'stop' });
+  }
+
   notes.addEventListener('input', () => {
     clearTimeout(notesTimer);
     notesTimer = setTimeout(flushNotes, 400);
   });
 
   byId('reveal').addEventListener('click', reveal);
+  byId('pause').addEventListener('click', () => control(shown?.card.interview?.running ? 'pause' : 'resume'));
+  byId('skip').addEventListener('click', () => control('skip'));
+  byId('stop').addEventListener('click', stop);
   byId('ratings').addEventListener('click', e => {
     const b = /** @type {HTMLElement} */ (e.target).closest('button');
     if (b?.dataset.rating) { rate(Number(b.dataset.rating)); }
@@ -120,8 +176,10 @@
     if (id) { post({ type: 'openTopic', id }); }
   });
   document.addEventListener('keydown', e => {
-    if (e.key === 'Escape') { e.preventDefault(); flushNotes(); post({ type: 'stop' }); return; }
+    if (e.key === 'Escape') { e.preventDefault(); stop(); return; }
     if (e.target === notes || e.altKey || e.ctrlKey || e.metaKey) { return; }
+    if (shown?.card.interview && (e.key === 'p' || e.key === 'P')) { e.preventDefault(); control(shown.card.interview.running ? 'pause' : 'resume'); return; }
+    if (shown?.card.interview && (e.key === 's' || e.key === 'S')) { e.preventDefault(); control('skip'); return; }
     if (e.key === ' ' && shown?.card.phase === 'question') { e.preventDefault(); reveal(); return; }
     if (/^[1-4]$/.test(e.key)) { e.preventDefault(); rate(Number(e.key)); }
   });

@@ -14,5 +14,8 @@ type DashboardPageApi = VsCodeApi<import('../src/core/messages').FromDashboard, 
 /** The quiz card: posts FromCard, keeps nothing. */
 type CardPageApi = VsCodeApi<import('../src/core/messages').FromCard, never>;
 
+/** The mock interview report: posts FromReport, keeps nothing. */
+type ReportPageApi = VsCodeApi<import('../src/core/messages').FromReport, never>;
+
 /** Each page says which it is (`/** @type {TopicPageApi} *\/`); without that the API is `never`. */
-declare function acquireVsCodeApi<Api extends TopicPageApi | DashboardPageApi | CardPageApi = never>(): Api;
+declare function acquireVsCodeApi<Api extends TopicPageApi | DashboardPageApi | CardPageApi | ReportPageApi = never>(): Api;

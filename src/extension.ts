@@ -31,6 +31,9 @@ import { InterviewPlan } from './vscode/interview/interviewPlan';
 import { askAboutPassedDate, registerInterviewCommands } from './vscode/interview/interviewCommands';
 import { readinessSection } from './vscode/interview/readinessSection';
 import { registerExportCommands } from './vscode/export/exportCommands';
+import { MockInterviewFlow } from './vscode/interview/mockInterviewFlow';
+import { registerMockInterviewCommands } from './vscode/interview/mockInterviewCommands';
+import { ReportPanel } from './vscode/interview/reportPanel';
 
 export interface DjangoPrepApi {
   readonly store: DocumentStore;
@@ -47,6 +50,8 @@ export interface DjangoPrepApi {
   readonly practice: PracticeCheck;
   /** The interview date and today's plan toward it. */
   readonly interview: InterviewPlan;
+  readonly mockInterview: MockInterviewFlow;
+  readonly mockReport: ReportPanel;
   /** Resolves once saved progress has been read. */
   readonly ready: Promise<void>;
   /** Milliseconds spent in `activate()`. */
@@ -73,6 +78,8 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const quiz = new QuizFlow(decks, progress, scheduler, panel, context.extensionUri, context.globalState,
     () => ({ ...schedule.settings, newCardsPerDay: interview.newCardsToday(schedule.settings.newCardsPerDay) }));
   const topicProgress = new TopicProgress(decks, progress, scheduler);
+  const mockReport = new ReportPanel(context.extensionUri, panel, () => void vscode.commands.executeCommand('djangoPrep.startMockInterview'));
+  const mockInterview = new MockInterviewFlow(decks, progress, scheduler, panel, mockReport, context.extensionUri, context.globalState);
   const dueStatus = new DueStatus(decks, progress);
   const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, scheduler);
   provider.setStats(topicProgress);
@@ -103,6 +110,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     schedule.onDidChange(() => void interview.update()),
     ...registerCommands(store, panel, view),
     ...registerQuizCommands(quiz),
+    mockReport, mockInterview, ...registerMockInterviewCommands(mockInterview),
     ...registerProgressCommands(progress, dashboard),
     ...registerPracticeCommands(scaffold, practice, lens, store, panel),
     ...registerNavigationCommands(store),
@@ -130,7 +138,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     if (store.peek()) { void topicProgress.schedule(); }
     void interview.start().then(() => askAboutPassedDate(interview));
   });
-  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, interview, ready, activationMs: performance.now() - start };
+  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, interview, mockInterview, mockReport, ready, activationMs: performance.now() - start };
 }
 
 export function deactivate(): void {

@@ -123,6 +123,19 @@ export interface CardView {
   /** Notes the reader typed for this card, shown back with the answer. */
   readonly notes?: string;
   readonly revisit?: ReadonlyArray<{ readonly id: string; readonly title: string }>;
+  /** A mock interview: the clocks (the page ticks them on by itself) and its Pause/Skip/Stop/Done. */
+  readonly interview?: InterviewClock;
+}
+
+/** The mock interview's clocks as of the moment the card was posted (milliseconds). */
+export interface InterviewClock {
+  readonly elapsedMs: number;
+  readonly lengthMs: number;
+  readonly questionMs: number;
+  readonly questionLimitMs: number;
+  /** False while paused: the clocks stand still. */
+  readonly running: boolean;
+  readonly followUp?: boolean;
 }
 
 export type ToCard = { readonly type: 'card'; readonly rev: number; readonly card: CardView };
@@ -133,7 +146,12 @@ export type FromCard =
   | { readonly type: 'notes'; readonly rev: number; readonly text: string }
   | { readonly type: 'stop' }
   | { readonly type: 'openTopic'; readonly id: string }
-  | { readonly type: 'drawn'; readonly rev: number; readonly timing?: PageTiming };
+  | { readonly type: 'drawn'; readonly rev: number; readonly timing?: PageTiming }
+  /** Mock interview controls (Done is `reveal`, Stop is `stop`). */
+  | { readonly type: 'interview'; readonly rev: number; readonly action: InterviewAction };
+
+export type InterviewAction = 'pause' | 'resume' | 'skip';
+const INTERVIEW_ACTIONS: readonly unknown[] = ['pause', 'resume', 'skip'] satisfies InterviewAction[];
 
 const MAX_NOTES = 10_000;
 const isRev = (v: unknown): v is number => Number.isSafeInteger(v);
@@ -154,7 +172,23 @@ export function parseFromCard(raw: unknown): FromCard | undefined {
       return { type: 'stop' };
     case 'openTopic':
       return typeof raw.id === 'string' && raw.id.length > 0 && raw.id.length <= 300 ? { type: 'openTopic', id: raw.id } : undefined;
+    case 'interview':
+      return isRev(raw.rev) && INTERVIEW_ACTIONS.includes(raw.action) ? { type: 'interview', rev: raw.rev, action: raw.action as InterviewAction } : undefined;
     default:
       return undefined;
   }
+}
+
+// The mock interview report page (media/report.js).
+
+/** Report webview -> extension: open a topic to revisit, copy the report, start another. */
+export type FromReport =
+  | { readonly type: 'openTopic'; readonly id: string }
+  | { readonly type: 'copy' }
+  | { readonly type: 'again' };
+
+export function parseFromReport(raw: unknown): FromReport | undefined {
+  if (!isObject(raw)) { return undefined; }
+  if (raw.type === 'openTopic') { return isId(raw.id) ? { type: 'openTopic', id: raw.id } : undefined; }
+  return raw.type === 'copy' || raw.type === 'again' ? { type: raw.type } : undefined;
 }

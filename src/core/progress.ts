@@ -1,6 +1,7 @@
 // What a user has done, per document: topics read, practice results, quiz cards. Versioned;
 // anything unreadable is reported so the adapter can back it up and start afresh.
 import { isSavedCard, lastReviewTime, reviewCount, SavedCard } from './scheduler';
+import { mergeMockHistory, MockRecord, parseMockHistory } from './mockHistory';
 
 export const PROGRESS_VERSION = 1;
 /** Progress key of the bundled guide; a user's document is keyed by its URI. */
@@ -21,6 +22,8 @@ export interface Progress {
   version: typeof PROGRESS_VERSION;
   /** Document key (`guide` for the bundled guide, else the document's URI) -> progress. */
   documents: Record<string, DocumentProgress>;
+  /** Past mock interviews, oldest first (absent until the first one). */
+  mockInterviews?: MockRecord[];
 }
 
 export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, documents: {} });
@@ -104,6 +107,9 @@ export function parseProgress(raw: unknown, options: ParseOptions = {}): ParseRe
     }
     progress.documents[key] = out;
   }
+  const mocks = parseMockHistory(data.mockInterviews, notAfter);
+  dropped += mocks.dropped;
+  if (mocks.history.length) { progress.mockInterviews = mocks.history; }
   return { ok: true, progress, dropped };
 }
 
@@ -133,5 +139,7 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
     }
     out.documents[key] = doc;
   }
+  const mocks = mergeMockHistory(a.mockInterviews, b.mockInterviews);
+  if (mocks.length) { out.mockInterviews = mocks; }
   return out;
 }

@@ -4,6 +4,8 @@
 export interface SavedNote { readonly text: string; readonly at: number }
 export type NotesBook = Readonly<Record<string, SavedNote>>;
 
+/** Where the notes are kept (globalState), shared by the quiz and the mock interview. */
+export const RECALL_NOTES_KEY = 'djangoPrep.recallNotes';
 export const MAX_NOTES = 1000;
 export const MAX_NOTE_LENGTH = 10_000;
 

@@ -10,6 +10,7 @@ const os = require('os');
 const path = require('path');
 const { hostileDocuments } = require('./hostile');
 const { palette, startTopicQuiz, webviewFrame, waitForTitle, steps } = require('./workbench');
+const { mockInterviewSteps } = require('./uiMockInterview');
 const { ROOT, CACHE, log, provision, ensurePythonPackages, vscodeVersion, packageVsix, startCodeServer, launchChromium } = require('./lib');
 
 const SHOTS = path.join(CACHE, 'screenshots');
@@ -398,6 +399,8 @@ async function main() {
       await palette(page, 'View: Close Editor');
     });
 
+    await mockInterviewSteps({ page, step, shots: SHOTS, log });
+
     await step('recall cards on the rendered card, reviewed from the keyboard, in light, dark and high contrast', async () => {
       const title = page.locator('.quick-input-widget .quick-input-title');
       const input = page.locator('.quick-input-widget input.input');
@@ -539,7 +542,7 @@ async function main() {
       await page.keyboard.press('Escape');
     });
 
-    await step('the walkthrough shows its five steps with pictures', async () => {
+    await step('the walkthrough shows its six steps with pictures', async () => {
       await palette(page, 'Welcome: Open Walkthrough...');
       const input = page.locator('.quick-input-widget input.input');
       await input.fill('Prepare for a Django Interview');
@@ -547,7 +550,7 @@ async function main() {
       await page.keyboard.press('Enter');
       const steps = page.locator('.getting-started-step');
       await steps.first().waitFor();
-      assert.strictEqual(await steps.count(), 5);
+      assert.strictEqual(await steps.count(), 6);
       await page.locator('.getting-started-media img').first().waitFor();
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(SHOTS, 'walkthrough.png') });

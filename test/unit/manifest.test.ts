@@ -64,7 +64,7 @@ describe('package.json manifest', () => {
 
   it('walks a new user through every part, each step with a picture and a way to complete it', () => {
     const [walkthrough] = pkg.contributes.walkthroughs;
-    assert.deepStrictEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['openSidebar', 'readTopic', 'practise', 'quiz', 'ownNotes']);
+    assert.deepStrictEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['openSidebar', 'readTopic', 'practise', 'quiz', 'mockInterview', 'ownNotes']);
     const declared = new Set(commands.map(c => c.command));
     for (const step of walkthrough.steps as Array<{ id: string; media: { image: string; altText: string }; completionEvents: string[]; description: string }>) {
       assert.ok(fs.existsSync(path.join(root, step.media.image)) && step.media.altText, `${step.id}: picture`);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { DocumentProgress, emptyDocument, emptyProgress, mergeProgress, parseProgress, Progress } from '../../core/progress';
 import type { SavedCard } from '../../core/scheduler';
+import type { MockRecord } from '../../core/mockHistory';
 import { Disposable } from '../disposable';
 import { ReviewJournal } from './reviewJournal';
 import { LOG_SYNC_KEY, ReviewLogStore } from './reviewLogStore';
@@ -121,6 +122,16 @@ export class ProgressStore extends Disposable {
 
   recordPractice(key: string, topicId: string, passed: number, total: number): Promise<void> {
     return this.update(key, doc => { doc.practised[topicId] = { passed, total, at: this.clock().getTime() }; });
+  }
+
+  /** Adds a finished mock interview to the history, merged with what another window saved meanwhile. */
+  async recordMockInterview(record: MockRecord): Promise<void> {
+    const { mergeMockHistory } = await import('../../core/mockHistory');
+    const next = this.latest();
+    next.mockInterviews = mergeMockHistory(next.mockInterviews, [record]);
+    this.progress = next;
+    this.changed.fire();
+    await this.context.globalState.update(PROGRESS_KEY, next);
   }
 
   async reset(): Promise<void> {

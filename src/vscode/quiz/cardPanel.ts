@@ -27,6 +27,9 @@ export class CardPanel extends Disposable {
   private readonly shownAt = new Map<number, { at: number; epoch: number }>();
   /** The page drew card `rev`, `ms` after it was posted (the benchmark reads it). */
   readonly onDrawn = this.drawnEmitter.event;
+  private readonly closedEmitter = this._register(new vscode.EventEmitter<void>());
+  /** The reader closed the card (not fired by `close()`). */
+  readonly onDidClose = this.closedEmitter.event;
 
   constructor(private readonly extensionUri: vscode.Uri) {
     super();
@@ -52,7 +55,7 @@ export class CardPanel extends Disposable {
       this.openedGroup = panel.viewColumn;
       this.panelDisposables.push(
         panel.webview.onDidReceiveMessage(raw => void this.receive(raw)),
-        panel.onDidDispose(() => { this.panel = undefined; this.release(); }),
+        panel.onDidDispose(() => { const byReader = this.panel === panel; this.panel = undefined; this.release(); if (byReader) { this.closedEmitter.fire(); } }),
       );
       panel.webview.html = this.html(panel.webview);
     } else if (!this.panel.visible) {
@@ -73,8 +76,9 @@ export class CardPanel extends Disposable {
   /** Closes the card and the editor group it opened, when nothing else is left in it. */
   async close(): Promise<void> {
     const group = this.openedGroup;
-    this.panel?.dispose();
+    const panel = this.panel;
     this.panel = undefined;
+    panel?.dispose();
     const empty = vscode.window.tabGroups.all.filter(g => g.viewColumn === group && g.tabs.length === 0);
     if (empty.length && vscode.window.tabGroups.all.length > 1) { await vscode.window.tabGroups.close(empty); }
   }
@@ -101,7 +105,9 @@ export class CardPanel extends Disposable {
   }
 
   override dispose(): void {
-    this.panel?.dispose();
+    const panel = this.panel;
+    this.panel = undefined;
+    panel?.dispose();
     this.release();
     super.dispose();
   }
@@ -124,12 +130,22 @@ export class CardPanel extends Disposable {
 <body data-initial="${initial}">
 <main id="card" class="card" tabindex="-1" aria-live="polite">
   <header class="card-head"><h1 id="heading"></h1><p id="sub" class="meta"></p></header>
+  <div id="interview" class="interview-bar" role="group" aria-label="Mock interview" hidden>
+    <span class="clock"><span class="clock-label">Session</span> <span id="session-clock" role="timer"></span></span>
+    <span class="clock" id="question-clock-box"><span class="clock-label">This question</span> <span id="question-clock" role="timer"></span></span>
+    <span class="bar-buttons">
+      <button type="button" id="pause" class="action-button secondary" aria-keyshortcuts="P">Pause <kbd>P</kbd></button>
+      <button type="button" id="skip" class="action-button secondary" aria-keyshortcuts="S">Skip <kbd>S</kbd></button>
+      <button type="button" id="stop" class="action-button secondary" aria-keyshortcuts="Escape">Stop <kbd>Esc</kbd></button>
+    </span>
+  </div>
+  <p id="over-limit" class="over-limit" role="status" hidden>Three minutes are up for this question. Wrap up your answer, then Done, or skip it: nothing moves on by itself.</p>
   <section id="prompt" class="prompt" aria-label="Question"></section>
   <div id="notes-box" class="notes-box" hidden>
     <label for="notes">Your notes (optional; kept with this card and shown again next time)</label>
     <textarea id="notes" rows="4" placeholder="Answer out loud, or jot the key points here…"></textarea>
   </div>
-  <div id="reveal-row" class="button-row" hidden><button type="button" id="reveal" class="action-button" aria-keyshortcuts="Space">Show the answer <kbd>Space</kbd></button></div>
+  <div id="reveal-row" class="button-row" hidden><button type="button" id="reveal" class="action-button" aria-keyshortcuts="Space"><span id="reveal-label">Show the answer</span> <kbd>Space</kbd></button></div>
   <p id="verdict" class="verdict" role="status" hidden></p>
   <section id="answer" class="answer" aria-label="Answer" hidden></section>
   <ul id="options" class="options" hidden></ul>

@@ -10,6 +10,7 @@ import type { ScheduleSettings } from '../../core/scheduleSettings';
 import { Disposable } from '../disposable';
 import type { ProgressStore } from '../progress/progressStore';
 import { input, pick, PickItem } from '../quickInput';
+import { RECALL_NOTES_KEY } from '../../core/recallNotes';
 import { CardPanel } from './cardPanel';
 import { QuizCard } from './quizCard';
 import { AskedQuestion, oneLine, QuizControl, RecallReview, SKIP, STOP, TopicOpener } from './recallReview';
@@ -31,7 +32,7 @@ const SKIPPED: Asked = { kind: 'control', control: 'skip' };
 const STOPPED: Asked = { kind: 'control', control: 'stop' };
 
 const LENGTHS = [5, 10, 20];
-const NOTES_KEY = 'djangoPrep.recallNotes';
+const NOTES_KEY = RECALL_NOTES_KEY;
 
 export class QuizFlow extends Disposable {
   private running = false;
