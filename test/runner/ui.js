@@ -456,6 +456,9 @@ async function main() {
       await frame.locator('#card').focus();
       await page.keyboard.press('3');
       await frame.locator('#heading', { hasText: 'Question 2 of 5' }).waitFor();
+      // The quiz box opens just after the card is drawn and takes the focus: typing before it
+      // shows would go into the box.
+      await title.filter({ hasText: 'Question 2 of 5' }).waitFor();
       // Notes typed on the card: Space there is a space, not a reveal.
       await frame.locator('#notes').focus();
       await page.keyboard.type('Sync: one request per worker');

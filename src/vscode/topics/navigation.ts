@@ -48,6 +48,9 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
         let entry: SearchIndex | undefined = searchFor(doc);
         let search = entry.built;
         let hidden = false;
+        /** Enter pressed while indexing: the first hit opens once the index is ready. */
+        let acceptWhenReady = false;
+        const accept = () => { const v = qp.activeItems[0]?.value; qp.hide(); resolve(v ? open(v) : undefined); };
         const update = (value: string) => {
           if (!search) { return; }
           const hits = search.search(value);
@@ -62,6 +65,7 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
           qp.busy = false;
           qp.placeholder = placeholder;
           update(qp.value);
+          if (acceptWhenReady) { accept(); }
         };
         // Until an index is ready the box is busy; results of the previous index stay meanwhile.
         const whenIndexed = (awaited: SearchIndex) => {
@@ -92,7 +96,7 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
           if (entry.built) { ready(entry.built); } else { whenIndexed(entry); }
         });
         qp.onDidChangeValue(update);
-        qp.onDidAccept(() => { const v = qp.activeItems[0]?.value; qp.hide(); resolve(v ? open(v) : undefined); });
+        qp.onDidAccept(() => { if (qp.busy && !qp.activeItems.length) { acceptWhenReady = true; } else { accept(); } });
         qp.onDidHide(() => { hidden = true; follow.dispose(); qp.dispose(); resolve(undefined); });
         qp.placeholder = placeholder;
         if (!search) { whenIndexed(entry); }
