@@ -14,6 +14,7 @@ import { ExerciseLens } from './vscode/practice/exerciseLens';
 import { PracticeCheck } from './vscode/practice/practiceCheck';
 import { registerPracticeCommands } from './vscode/practice/practiceCommands';
 import { PracticeScaffold } from './vscode/practice/practiceScaffold';
+import { PracticeTests } from './vscode/practice/practiceTests';
 import { registerProgressCommands } from './vscode/progress/progressCommands';
 import { ProgressStore } from './vscode/progress/progressStore';
 import { QuestionBank } from './vscode/quiz/questionBank';
@@ -40,6 +41,7 @@ export interface DjangoPrepApi {
   readonly dashboard: DashboardPanel;
   readonly exercises: ExerciseCatalog;
   readonly practice: PracticeCheck;
+  readonly practiceTests: PracticeTests;
   /** Resolves once saved progress has been read. */
   readonly ready: Promise<void>;
   /** Milliseconds spent in `activate()`. */
@@ -70,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const guide = async () => store.isBundled ? store.get() : undefined;
   const scaffold = new PracticeScaffold(exercises, guide);
   const practice = new PracticeCheck(exercises, progress);
+  const practiceTests = new PracticeTests(practice);
   const lens = new ExerciseLens(exercises, async id => { const n = (await guide())?.get(id); return n?.kind === 'topic' ? n.title : undefined; });
   // Which topics have exercises: known once the catalog is read (on first need, not at activation).
   let practiceTopics = new Set<string>();
@@ -85,11 +88,11 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     exercises: store.isBundled ? (await exercises.forTopic(id)).length : 0,
   }));
   context.subscriptions.push(
-    { dispose: () => channel?.dispose() }, schedule, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, practice, lens, practiceChanged,
+    { dispose: () => channel?.dispose() }, schedule, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, lens, practiceChanged,
     ...registerCommands(store, panel, view),
     ...registerQuizCommands(quiz),
     ...registerProgressCommands(progress, dashboard),
-    ...registerPracticeCommands(scaffold, practice, lens, store, panel),
+    ...registerPracticeCommands(scaffold, practiceTests, lens, store, panel),
     ...registerNavigationCommands(store),
     ...registerDocumentList(store, context.extensionUri),
     ...registerFilterCommands(filter, view),
@@ -113,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     dueStatus.update();
     if (store.peek()) { void topicProgress.schedule(); }
   });
-  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, ready, activationMs: performance.now() - start };
+  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, ready, activationMs: performance.now() - start };
 }
 
 export function deactivate(): void {
