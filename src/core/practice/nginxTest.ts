@@ -76,11 +76,12 @@ export async function nginxTest(text: string, directives: readonly Directive[] |
     const diagnostics: FileDiagnostic[] = [];
     const problems: Array<{ message: string; line?: number }> = [];
     for (const raw of run.stderr.split('\n')) {
-      const m = /\[(emerg|crit|alert|error|warn)\] (?:\d+#\d+: )?(.*?)(?: in (.+):(\d+))?$/.exec(raw.trim());
+      const m = /\[(emerg|crit|alert|error|warn)\] (?:\d+#\d+: )?(.*)$/.exec(raw.trim());
       if (!m) { continue; }
-      const here = m[3] === conf;
-      const message = m[2].split(conf).join(shown).split(`${tmp}/`).join('');
-      const line = here ? Number(m[4]) - 1 : undefined;
+      // "... in /tmp/.../site.conf:11": the learner's line (the copy keeps every line in place).
+      const where = new RegExp(` in ${conf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)$`).exec(m[2]);
+      const line = where ? Number(where[1]) - 1 : undefined;
+      const message = (where ? m[2].slice(0, where.index) : m[2]).split(conf).join(shown).split(`${tmp}/`).join('');
       if (line !== undefined) { diagnostics.push({ line, column: 0, endLine: line, endColumn: 1000, severity: m[1] === 'warn' ? 'warning' : 'error', message: `nginx: ${message}`, source: 'nginx -t' }); }
       if (m[1] !== 'warn') { problems.push({ message: line !== undefined ? `line ${line + 1}: ${message}` : message, line }); }
     }

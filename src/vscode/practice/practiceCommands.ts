@@ -3,11 +3,16 @@ import * as vscode from 'vscode';
 import type { StudyNode } from '../../core/document';
 import type { DocumentStore } from '../documentStore';
 import type { ExerciseLens } from './exerciseLens';
-import type { PracticeTests } from './practiceTests';
 import type { PracticeScaffold, ScaffoldOptions } from './practiceScaffold';
 import type { TopicPanel } from '../topics/topicPanel';
 
-export function registerPracticeCommands(scaffold: PracticeScaffold, tests: PracticeTests, lens: ExerciseLens, store: DocumentStore, panel: TopicPanel): vscode.Disposable[] {
+/** The Testing view's side of a check (PracticeTests), named by shape to keep this adapter shallow. */
+interface CheckRunner {
+  checkFile(uri: vscode.Uri): Promise<unknown>;
+  isPracticeFile(doc: vscode.TextDocument): Promise<boolean>;
+}
+
+export function registerPracticeCommands(scaffold: PracticeScaffold, tests: CheckRunner, lens: ExerciseLens, store: DocumentStore, panel: TopicPanel): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('djangoPrep.newPracticeFile', (arg?: string | StudyNode | ScaffoldOptions) => {
       if (typeof arg === 'string') { return scaffold.create({ topic: arg }); }
