@@ -46,7 +46,7 @@ describe('compose.yaml checks (yaml + the Compose specification schema)', () => 
       [2, '"pg_isready -U app"', '"true"', /line 21: the db healthcheck does not run pg_isready/, 20],
       [3, '--bind 0.0.0.0:8000', '--bind 127.0.0.1:8000', /line 10: gunicorn must --bind 0\.0\.0\.0:8000.*found 127\.0\.0\.1:8000/, 9],
       [4, 'celery -A config worker', 'celery -A config beat', /line 13: worker should run `celery -A config worker`/, 12],
-      [5, '    ports: ["80:80"]\n', '', /nginx must publish port 80/, 24],
+      [5, '    ports: ["80:80"]\n', '', /line 24: nginx must publish port 80/, 23],
       [6, '${POSTGRES_PASSWORD}', 'hunter2', /line 17: db: POSTGRES_PASSWORD is written into the file/, 16],
     ];
     for (const [n, from, to, message, line] of cases) {
