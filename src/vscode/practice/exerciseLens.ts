@@ -7,7 +7,7 @@ import type { ExerciseCatalog } from './exerciseCatalog';
 
 export const SOLUTION_SCHEME = 'djangoprep-solution';
 /** The languages practice files are written in. */
-const PRACTICE_LANGUAGES = ['python', 'dockerfile', 'yaml', 'nginx'];
+const PRACTICE_LANGUAGES = ['python', 'dockerfile', 'yaml', 'dockercompose', 'nginx'];
 
 export class ExerciseLens extends Disposable implements vscode.CodeLensProvider, vscode.TextDocumentContentProvider {
   private readonly lensesChanged = this._register(new vscode.EventEmitter<void>());

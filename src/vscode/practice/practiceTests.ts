@@ -26,6 +26,7 @@ const NAMES = /\.py$|^Dockerfile$|^(compose|docker-compose)\.ya?ml$|\.conf$/;
 
 export class PracticeTests extends Disposable {
   readonly controller: vscode.TestController;
+  readonly runProfile: vscode.TestRunProfile;
   private readonly reported = this._register(new vscode.EventEmitter<TaskReport>());
   /** Every verdict given to the Testing view, as it is given. */
   readonly onDidReport = this.reported.event;
@@ -35,7 +36,7 @@ export class PracticeTests extends Disposable {
     this.controller = this._register(vscode.tests.createTestController('djangoPrep.practice', 'Django Prep Practice'));
     this.controller.resolveHandler = item => (item ? Promise.resolve() : this.discover());
     this.controller.refreshHandler = () => this.discover();
-    this._register(this.controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, (request, token) => this.execute(request, token).then(() => undefined), true));
+    this.runProfile = this._register(this.controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, (request, token) => this.execute(request, token).then(() => undefined), true));
     this._register(vscode.workspace.onDidOpenTextDocument(doc => void this.update(doc)));
     this._register(vscode.workspace.onDidChangeTextDocument(e => void this.update(e.document)));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.controller.items.forEach(i => { i.error = undefined; })));
