@@ -135,7 +135,9 @@ export class PracticeTests extends Disposable {
           if (!r) { this.give(run, child, 'errored', 'The check did not report this task.'); continue; }
           this.give(run, child, r.status, r.message, r.line ?? child.range?.start.line, r);
         }
-        run.appendOutput(`${outcome.passed} of ${outcome.total} tasks pass\r\n\r\n`, undefined, file);
+        // The Python runner prints its own summary line.
+        if (outcome.kind !== 'python' || outcome.report.problem) { run.appendOutput(`${outcome.passed} of ${outcome.total} tasks pass\r\n`, undefined, file); }
+        run.appendOutput('\r\n', undefined, file);
       }
     } finally {
       run.end();
