@@ -14,6 +14,7 @@ import { ExerciseLens } from './vscode/practice/exerciseLens';
 import { PracticeCheck } from './vscode/practice/practiceCheck';
 import { registerPracticeCommands } from './vscode/practice/practiceCommands';
 import { PracticeScaffold } from './vscode/practice/practiceScaffold';
+import { PracticeTests } from './vscode/practice/practiceTests';
 import { registerProgressCommands } from './vscode/progress/progressCommands';
 import { ProgressStore } from './vscode/progress/progressStore';
 import { QuestionBank } from './vscode/quiz/questionBank';
@@ -52,6 +53,7 @@ export interface DjangoPrepApi {
   readonly interview: InterviewPlan;
   readonly mockInterview: MockInterviewFlow;
   readonly mockReport: ReportPanel;
+  readonly practiceTests: PracticeTests;
   /** Resolves once saved progress has been read. */
   readonly ready: Promise<void>;
   /** Milliseconds spent in `activate()`. */
@@ -89,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const guide = async () => store.isBundled ? store.get() : undefined;
   const scaffold = new PracticeScaffold(exercises, guide);
   const practice = new PracticeCheck(exercises, progress);
+  const practiceTests = new PracticeTests(practice);
   const lens = new ExerciseLens(exercises, async id => { const n = (await guide())?.get(id); return n?.kind === 'topic' ? n.title : undefined; });
   // Which topics have exercises: known once the catalog is read (on first need, not at activation).
   let practiceTopics = new Set<string>();
@@ -104,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     exercises: store.isBundled ? (await exercises.forTopic(id)).length : 0,
   }));
   context.subscriptions.push(
-    { dispose: () => channel?.dispose() }, schedule, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, practice, lens, practiceChanged,
+    { dispose: () => channel?.dispose() }, schedule, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, lens, practiceChanged,
     interview, interview.dates, ...registerInterviewCommands(interview), ...registerExportCommands(decks),
     interview.onDidChange(() => void dashboard.refresh()),
     schedule.onDidChange(() => void interview.update()),
@@ -112,7 +115,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     ...registerQuizCommands(quiz),
     mockReport, mockInterview, ...registerMockInterviewCommands(mockInterview),
     ...registerProgressCommands(progress, dashboard),
-    ...registerPracticeCommands(scaffold, practice, lens, store, panel),
+    ...registerPracticeCommands(scaffold, practiceTests, lens, store, panel),
     ...registerNavigationCommands(store),
     ...registerDocumentList(store, context.extensionUri),
     ...registerFilterCommands(filter, view),
@@ -138,7 +141,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     if (store.peek()) { void topicProgress.schedule(); }
     void interview.start().then(() => askAboutPassedDate(interview));
   });
-  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, interview, mockInterview, mockReport, ready, activationMs: performance.now() - start };
+  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, interview, mockInterview, mockReport, ready, activationMs: performance.now() - start };
 }
 
 export function deactivate(): void {

@@ -1,5 +1,6 @@
-// Practice exercises: their metadata, how a file is composed from templates, what a check run
-// printed, and names for copies. No VS Code here.
+// Practice exercises: their metadata, how a file is composed from templates, and names for
+// copies. No VS Code here. How a file is checked lives in core/practice/.
+import { CHECK_KINDS, type CheckKind } from './practice/tasks';
 
 export interface ExerciseMeta {
   readonly id: string;
@@ -11,7 +12,14 @@ export interface ExerciseMeta {
   readonly file: string;
   /** Python packages it needs: django, rest_framework, celery, yaml. */
   readonly requires: readonly string[];
+  /** How it is checked; Python when absent. Other kinds are native files (Dockerfile, nginx, Compose). */
+  readonly check?: CheckKind;
+  /** Project files written beside a native exercise, from the bundled content/exercises/_project/. */
+  readonly files?: readonly string[];
 }
+
+/** A file written beside the exercise (a small Django project skeleton). */
+export interface ProjectFile { readonly path: string; readonly content: string }
 
 export interface Exercise extends ExerciseMeta {
   readonly starter: string;
@@ -20,7 +28,11 @@ export interface Exercise extends ExerciseMeta {
   readonly checks: string;
   /** Where it came from: the bundled set or the user's templates folder. */
   readonly origin: 'bundled' | 'user';
+  readonly project?: readonly ProjectFile[];
 }
+
+export const checkKind = (e: Pick<ExerciseMeta, 'check'>): CheckKind => e.check ?? 'python';
+export const isNative = (e: Pick<ExerciseMeta, 'check'>) => checkKind(e) !== 'python';
 
 export interface Templates {
   readonly django: string;
@@ -29,6 +41,13 @@ export interface Templates {
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const FILE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,80}\.py$/;
+/** What a native exercise's file may be called, so the editor picks its language. */
+const NATIVE_FILE: Record<Exclude<CheckKind, 'python'>, RegExp> = {
+  dockerfile: /^Dockerfile$/,
+  nginx: /^(conf\.d\/)?[a-z0-9][a-z0-9_.-]{0,60}\.conf$/,
+  compose: /^(compose|docker-compose)\.ya?ml$/,
+};
+const PROJECT_FILE = /^(?!.*\.\.)[A-Za-z0-9_.][A-Za-z0-9_.-]{0,60}(\/[A-Za-z0-9_.][A-Za-z0-9_.-]{0,60}){0,3}$/;
 /** The packages an exercise may require (its import name), and how pip and Debian/Ubuntu call them. */
 export const PACKAGES: Readonly<Record<string, { readonly pip: string; readonly apt: string }>> = {
   django: { pip: 'django', apt: 'python3-django' },
@@ -74,7 +93,16 @@ export function exerciseProblems(raw: unknown, folder: string): string[] {
   if (!text(raw.title, 100)) { p.push('title missing, too long or with control characters'); }
   if (!text(raw.topic, 200)) { p.push('topic missing, too long or with control characters'); }
   if (!text(raw.description, 400)) { p.push('description missing, too long or with control characters'); }
-  if (typeof raw.file !== 'string' || !FILE.test(raw.file) || WINDOWS_DEVICE.test(raw.file)) { p.push(`file ${String(JSON.stringify(raw.file)).slice(0, 100)} must be a plain name ending in .py`); }
+  const kind = raw.check ?? 'python';
+  if (typeof kind !== 'string' || !(CHECK_KINDS as readonly string[]).includes(kind)) { p.push(`check must be one of ${CHECK_KINDS.join(', ')}`); }
+  else if (kind === 'python') {
+    if (typeof raw.file !== 'string' || !FILE.test(raw.file) || WINDOWS_DEVICE.test(raw.file)) { p.push(`file ${String(JSON.stringify(raw.file)).slice(0, 100)} must be a plain name ending in .py`); }
+  } else if (typeof raw.file !== 'string' || !NATIVE_FILE[kind as Exclude<CheckKind, 'python'>].test(raw.file)) {
+    p.push(`file ${String(JSON.stringify(raw.file)).slice(0, 100)} must match ${NATIVE_FILE[kind as Exclude<CheckKind, 'python'>].source} for a ${kind} exercise`);
+  }
+  if (raw.files !== undefined && (!Array.isArray(raw.files) || !raw.files.every(f => typeof f === 'string' && PROJECT_FILE.test(f) && !f.split('/').some(part => WINDOWS_DEVICE.test(part))))) {
+    p.push('files must list relative paths inside the project skeleton (no "..")');
+  }
   if (!Array.isArray(raw.requires) || !raw.requires.every(r => typeof r === 'string' && isPackage(r))) {
     p.push(`requires must list some of ${Object.keys(PACKAGES).join(', ')}`);
   }
@@ -106,25 +134,6 @@ export function exerciseIdOf(source: string): string | undefined {
   return ID.test(id) ? id : undefined;
 }
 
-export interface TaskLine { readonly number: number; readonly title: string; readonly ok: boolean; readonly message?: string }
-export interface CheckResult { readonly passed: number; readonly total: number; readonly tasks: readonly TaskLine[] }
-
-/** Reads the runner's output ("  ✓ Task 1: ...", "N of M tasks pass"); undefined when it never got there. */
-export function parseCheckOutput(output: string): CheckResult | undefined {
-  const summary = /^(\d+) of (\d+) tasks pass\s*$/m.exec(output);
-  if (!summary) { return undefined; }
-  const tasks: TaskLine[] = [];
-  const lines = output.split(/\r?\n/);
-  lines.forEach((line, i) => {
-    const m = /^\s*([\u2713\u2717]) Task (\d+): (.*)$/.exec(line);
-    if (!m) { return; }
-    const next = lines[i + 1];
-    const message = m[1] === '\u2717' && next && /^\s{6}\S/.test(next) ? next.trim() : undefined;
-    tasks.push({ number: Number(m[2]), title: m[3].trim(), ok: m[1] === '\u2713', message });
-  });
-  return { passed: Number(summary[1]), total: Number(summary[2]), tasks };
-}
-
 /** `name.py`, else `name-2.py`, `name-3.py`... the first not taken. */
 export function numberedCopyName(file: string, taken: (name: string) => boolean): string {
   const dot = file.lastIndexOf('.');
@@ -140,22 +149,4 @@ export function numberedCopyName(file: string, taken: (name: string) => boolean)
 export function installNames(requires: readonly string[]): { readonly pip: string[]; readonly apt: string[] } {
   const known = (r: string) => (isPackage(r) ? PACKAGES[r] : undefined);
   return { pip: requires.map(r => known(r)?.pip ?? r), apt: requires.map(r => known(r)?.apt ?? r) };
-}
-
-/** Why a check did not give a result: no interpreter, a package missing, or the run stopped early. */
-export interface CheckProblem {
-  readonly kind: 'no-python' | 'missing-package' | 'crashed';
-  /** The spawn error, the missing package, or the last line of output. */
-  readonly detail: string;
-}
-
-/** What a failed run says about the interpreter: not found, or a package missing. */
-export function diagnoseRun(exitCode: number | null, output: string, spawnError?: string): CheckProblem | undefined {
-  if (spawnError) { return { kind: 'no-python', detail: spawnError }; }
-  const missing = /No module named '([\w.]+)'/.exec(output);
-  if (exitCode === 3 || missing) {
-    return { kind: 'missing-package', detail: missing ? missing[1].split('.')[0] : (/needs (\w[\w ]*?)\./.exec(output)?.[1] ?? 'a package') };
-  }
-  if (!parseCheckOutput(output)) { return { kind: 'crashed', detail: output.trim().split('\n').slice(-1)[0] ?? '' }; }
-  return undefined;
 }

@@ -1,39 +1,51 @@
 // Every practice exercise, composed as a user gets it: the reference solution passes all its
-// checks and the starter fails at least one, run with Debian's Python, Django, DRF and Celery.
+// checks and the starter fails at least one, with the real tools. Python exercises run with
+// Debian's Python, Django, DRF and Celery and report through the runner's JSON lines; the
+// Dockerfile goes through dockerfile-ast/dockerfile-utils, compose.yaml through the YAML parser
+// and the Compose schema, the nginx file through the real `nginx -t`.
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { composeExercise, exerciseProblems, ExerciseMeta, parseCheckOutput } from '../../src/core/exercises';
+import { checkKind, composeExercise, exerciseProblems, ExerciseMeta } from '../../src/core/exercises';
+import { findNginx } from '../../src/core/practice/nginxTest';
+import { runCheck, tasksOf } from '../../src/core/practice/runCheck';
+import type { CheckReport } from '../../src/core/practice/tasks';
 import { root } from '../unit/paths';
 import { guide, python } from './guide';
 
 const dir = path.join(root, 'content', 'exercises');
 const read = (...p: string[]) => fs.readFileSync(path.join(dir, ...p), 'utf8');
 const templates = { django: read('_django.py'), runner: read('_runner.py') };
-const exercises = fs.readdirSync(dir).filter(n => !n.startsWith('_') && fs.statSync(path.join(dir, n)).isDirectory()).sort()
-  .map(name => ({ name, meta: JSON.parse(read(name, 'exercise.json')) as ExerciseMeta, starter: read(name, 'starter.py'), solution: read(name, 'solution.py'), checks: read(name, 'checks.py') }));
+const exercises = fs.readdirSync(dir).filter(n => !n.startsWith('_') && fs.statSync(path.join(dir, n)).isDirectory()).sort().map(name => {
+  const meta = JSON.parse(read(name, 'exercise.json')) as ExerciseMeta;
+  const native = checkKind(meta) !== 'python';
+  return {
+    name, meta, native,
+    starter: native ? read(name, 'starter', meta.file) : read(name, 'starter.py'),
+    solution: native ? read(name, 'solution', meta.file) : read(name, 'solution.py'),
+    checks: native ? '' : read(name, 'checks.py'),
+  };
+});
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-exercises-'));
 
-interface Run { code: number | null; output: string }
-
-function runComposed(name: string, kind: string, source: string, file: string, checks: string): Promise<Run> {
-  const folder = path.join(tmp, `${name}-${kind}`);
-  fs.mkdirSync(folder, { recursive: true });
-  fs.writeFileSync(path.join(folder, file), composeExercise(source, name, templates, checks));
-  return new Promise(resolve => execFile(python, [file], { cwd: folder, timeout: 180000, maxBuffer: 4 << 20 }, (err, stdout, stderr) =>
-    resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, output: `${stdout}${stderr}` })));
+function checkComposed(e: typeof exercises[number], kind: 'starter' | 'solution'): Promise<CheckReport> {
+  const folder = path.join(tmp, `${e.name}-${kind}`);
+  const file = path.join(folder, e.meta.file);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const text = composeExercise(kind === 'starter' ? e.starter : e.solution, e.name, templates, e.checks);
+  fs.writeFileSync(file, text);
+  return runCheck(checkKind(e.meta), file, text, { python, timeLimitMs: 180000, shownName: path.basename(file) });
 }
 
 /** Two runs at a time, on two cores; each test awaits its own. */
-function runAll(): Map<string, Promise<Run>> {
-  const jobs = exercises.flatMap(e => [['starter', e.starter], ['solution', e.solution]].map(([kind, src]) => ({ key: `${e.name}/${kind}`, e, kind, src })));
-  const results = new Map<string, Promise<Run>>();
-  const settle = new Map<string, (r: Run) => void>();
+function runAll(): Map<string, Promise<CheckReport>> {
+  const jobs = exercises.flatMap(e => (['starter', 'solution'] as const).map(kind => ({ key: `${e.name}/${kind}`, e, kind })));
+  const results = new Map<string, Promise<CheckReport>>();
+  const settle = new Map<string, (r: CheckReport) => void>();
   for (const j of jobs) { results.set(j.key, new Promise(r => settle.set(j.key, r))); }
   const worker = async () => {
-    for (let j = jobs.shift(); j; j = jobs.shift()) { settle.get(j.key)!(await runComposed(j.e.name, j.kind, j.src, j.e.meta.file, j.e.checks)); }
+    for (let j = jobs.shift(); j; j = jobs.shift()) { settle.get(j.key)!(await checkComposed(j.e, j.kind)); }
   };
   void Promise.all([worker(), worker()]);
   return results;
@@ -43,9 +55,11 @@ const REQUIRED = ['views-fbv-cbv', 'generic-views-mixins', 'drf-crud', 'orm-f-ex
   'celery-retries', 'cache-api', 'drf-auth-permissions', 'transaction-rollback', 'dockerfile', 'docker-compose', 'nginx-reverse-proxy', 'decorators',
   'generators', 'metaclass-registry', 'context-manager', 'exceptions', 'list-comprehensions', 'unpacking', 'functional-tools', 'data-types', 'sorting',
   'solid-refactoring', 'design-patterns'];
+const NATIVE = { dockerfile: 'dockerfile', 'docker-compose': 'compose', 'nginx-reverse-proxy': 'nginx' };
+const summary = (r: CheckReport) => `${r.problem ? `${r.problem.kind}: ${r.problem.detail}\n` : ''}${r.tasks.map(t => `${t.status} ${t.number} ${t.title}${t.message ? `: ${t.message}` : ''}`).join('\n')}\n${r.output.slice(-2000)}`;
 
 describe('the practice exercises', () => {
-  let results: Map<string, Promise<Run>>;
+  let results: Map<string, Promise<CheckReport>>;
   before(() => { results = runAll(); });
 
   it('cover everything the issue lists, each valid and on a guide topic', () => {
@@ -56,6 +70,13 @@ describe('the practice exercises', () => {
       const topic = guide.get(e.meta.topic) as { title: string };
       assert.ok(e.starter.includes(`# Topic: ${topic.title}`), `${e.name}: the header names its topic "${topic.title}"`);
       assert.match(e.starter, /TODO/, `${e.name}: the starter has TODOs`);
+      for (const f of e.meta.files ?? []) { assert.ok(fs.existsSync(path.join(dir, '_project', f)), `${e.name}: project file ${f} exists`); }
+      if (e.native) {
+        // Every task has its TODO line, so the Testing view puts it where the learner works.
+        const anchors = tasksOf(checkKind(e.meta), e.starter);
+        assert.ok(anchors.length >= 6 && anchors.every(a => a.line > 0 && /TODO/.test(e.starter.split('\n')[a.line])), `${e.name}: ${JSON.stringify(anchors)}`);
+        continue;
+      }
       for (const [kind, text] of [['starter', e.starter], ['solution', e.solution]]) {
         assert.match(text, /^# \{\{checks\}\}$/m, `${e.name}: the ${kind} includes the shared checks`);
         assert.doesNotMatch(text, /^@task\(/m, `${e.name}: checks live once, in checks.py, not in the ${kind}`);
@@ -64,16 +85,28 @@ describe('the practice exercises', () => {
     }
   });
 
+  it('the Dockerfile, nginx and Compose exercises are native files, with no parser of their own', () => {
+    for (const [id, kind] of Object.entries(NATIVE)) {
+      const e = exercises.find(x => x.name === id)!;
+      assert.strictEqual(e.meta.check, kind, id);
+      assert.ok(!fs.existsSync(path.join(dir, id, 'checks.py')) && !fs.existsSync(path.join(dir, id, 'starter.py')), `${id}: no Python wrapper left`);
+    }
+  });
+
+  it('nginx is installed here, so the nginx exercise is judged by nginx -t itself', () => {
+    assert.ok(findNginx(), 'nginx not found: the test setup installs Debian\'s nginx (apt-get install nginx)');
+  });
+
   for (const e of exercises) {
     it(`${e.name}: the reference solution passes every check`, async () => {
       const r = await results.get(`${e.name}/solution`)!;
-      const parsed = parseCheckOutput(r.output);
-      assert.ok(parsed && r.code === 0 && parsed.passed === parsed.total && parsed.total >= 4, `exit ${r.code}:\n${r.output.slice(-3000)}`);
+      assert.ok(r.tasks.length >= 4 && r.tasks.every(t => t.status === 'passed') && !r.problem, summary(r));
+      assert.deepStrictEqual(r.diagnostics.filter(d => d.severity === 'error'), [], 'no tool errors');
     });
     it(`${e.name}: the starter fails at least one check, without crashing`, async () => {
       const r = await results.get(`${e.name}/starter`)!;
-      const parsed = parseCheckOutput(r.output);
-      assert.ok(parsed && r.code === 1 && parsed.passed < parsed.total, `exit ${r.code}:\n${r.output.slice(-3000)}`);
+      assert.ok(r.tasks.some(t => t.status === 'failed') && r.tasks.every(t => t.status !== 'errored') && r.problem === undefined, summary(r));
+      assert.ok(r.tasks.filter(t => t.status === 'failed').every(t => t.message && t.line !== undefined), `every failure says why, at a line:\n${summary(r)}`);
     });
   }
 });

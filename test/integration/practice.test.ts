@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import { accept, waitFor } from './helpers';
 import type { CheckOutcome } from '../../src/vscode/practice/practiceCheck';
+import type { TaskReport } from '../../src/vscode/practice/practiceTests';
 
 const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 let api: DjangoPrepApi;
@@ -65,14 +66,15 @@ suite('Practice files', () => {
     assert.strictEqual(fs.readFileSync(first.fsPath, 'utf8'), mine, 'backing out changes nothing');
   });
 
-  test('checking runs the file as a Task, reports N of M and records it; the solution passes', async () => {
+  test('checking reports each task to the Testing view, says N of M and records it; the solution passes', async () => {
     const uri = vscode.Uri.joinPath(folder(), 'signals_on_commit.py');
-    const started = new Promise<string>(resolve => { const d = vscode.tasks.onDidStartTask(e => { d.dispose(); resolve(e.execution.task.name); }); });
-    const outcome = await vscode.commands.executeCommand<CheckOutcome>('djangoPrep.checkPracticeFile', uri);
-    assert.strictEqual(await started, 'Check signals_on_commit.py');
-    assert.ok(outcome?.result, `no result: ${JSON.stringify(outcome?.problem)}`);
-    assert.ok(outcome.result.total >= 4 && outcome.result.passed < outcome.result.total, JSON.stringify(outcome.result));
-    await waitFor(() => api.progress.document('guide').practised['django/signals']?.total === outcome.result!.total ? true : undefined, 'the result in progress');
+    const reports: TaskReport[] = [];
+    const sub = api.practiceTests.onDidReport(r => reports.push(r));
+    const outcome = await Promise.resolve(vscode.commands.executeCommand<CheckOutcome>('djangoPrep.checkPracticeFile', uri)).finally(() => sub.dispose());
+    assert.ok(outcome && outcome.total >= 4 && outcome.passed < outcome.total, JSON.stringify(outcome?.report));
+    assert.deepStrictEqual(reports.map(r => r.task), outcome.report.tasks.map(t => t.number), 'every task reported to the Testing view');
+    assert.ok(reports.some(r => r.state === 'failed' && r.message && r.line !== undefined), 'a failed task with its message at a line');
+    await waitFor(() => api.progress.document('guide').practised['django/signals']?.total === outcome.total ? true : undefined, 'the result in progress');
 
     // The reference solution, as the diff shows it, passes everything.
     const diffShown = await vscode.commands.executeCommand<boolean>('djangoPrep.showSolution', uri);
@@ -85,11 +87,11 @@ suite('Practice files', () => {
     const solution = (await vscode.workspace.openTextDocument(diff.modified)).getText();
     fs.writeFileSync(uri.fsPath, solution);
     const solved = await vscode.commands.executeCommand<CheckOutcome>('djangoPrep.checkPracticeFile', uri);
-    assert.ok(solved?.result && solved.result.passed === solved.result.total, JSON.stringify(solved));
-    await waitFor(() => api.progress.document('guide').practised['django/signals']?.passed === solved.result!.total ? true : undefined, 'the solved result in progress');
+    assert.ok(solved && solved.passed === solved.total, JSON.stringify(solved?.report));
+    await waitFor(() => api.progress.document('guide').practised['django/signals']?.passed === solved.total ? true : undefined, 'the solved result in progress');
     await api.topicProgress.compute();
     const item = api.tree.getTreeItem((await api.store.get())!.get('django/signals')!);
-    assert.match(String(item.description), new RegExp(`${solved.result.total}/${solved.result.total} tasks`));
+    assert.match(String(item.description), new RegExp(`${solved.total}/${solved.total} tasks`));
   });
 
   test('a Python without Django gets an outcome naming the package to install', async () => {
@@ -101,8 +103,8 @@ suite('Practice files', () => {
     await config.update('pythonPath', bare, vscode.ConfigurationTarget.Workspace);
     try {
       const outcome = await vscode.commands.executeCommand<CheckOutcome>('djangoPrep.checkPracticeFile', vscode.Uri.joinPath(folder(), 'signals_on_commit-2.py'));
-      assert.strictEqual(outcome?.problem?.kind, 'missing-package');
-      assert.strictEqual(outcome?.result, undefined);
+      assert.strictEqual(outcome?.report.problem?.kind, 'missing-package');
+      assert.ok(outcome.report.tasks.every(t => t.status === 'errored'), 'no task is judged without Django');
     } finally {
       await config.update('pythonPath', before, vscode.ConfigurationTarget.Workspace);
     }
@@ -143,8 +145,8 @@ suite('Practice files', () => {
       const uri = vscode.Uri.joinPath(folder(), 'signals_on_commit-2.py');
       const outcome = await vscode.commands.executeCommand<CheckOutcome>('djangoPrep.checkPracticeFile', uri);
       assert.strictEqual(outcome?.python, '/nonexistent/python3');
-      assert.strictEqual(outcome?.problem?.kind, 'no-python');
-      assert.strictEqual(outcome?.result, undefined);
+      assert.strictEqual(outcome?.report.problem?.kind, 'no-python');
+      assert.ok(outcome.report.tasks.every(t => t.status === 'errored'));
     } finally {
       await config.update('pythonPath', before, vscode.ConfigurationTarget.Workspace);
     }

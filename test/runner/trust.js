@@ -122,6 +122,27 @@ async function main() {
       nothingOutside();
     });
 
+    await step('the Testing view lists the practice file and says why nothing runs in Restricted Mode', async () => {
+      await palette(page, 'Testing: Focus on Test Explorer View');
+      const view = page.locator('.test-explorer');
+      const item = view.locator('.monaco-list-row', { hasText: 'Signals and transaction.on_commit' });
+      await item.waitFor({ timeout: 30000 });
+      await item.click();
+      await page.keyboard.press('ArrowRight');
+      await view.locator('.monaco-list-row', { hasText: /Restricted Mode/ }).first().waitFor();
+      await page.screenshot({ path: path.join(SHOTS, 'restricted-testing-view.png') });
+      // VS Code itself asks before running tests in Restricted Mode; declining runs nothing.
+      await palette(page, 'Test: Run All Tests');
+      const dialog = page.locator('.monaco-dialog-box', { hasText: /trust/i });
+      await dialog.waitFor();
+      await dialog.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.waitForTimeout(1000);
+      assert.ok(!fs.existsSync(marker), 'running from the Testing view ran nothing');
+      await palette(page, 'View: Show Explorer');
+      await page.locator('.tab', { hasText: 'signals_on_commit.py' }).click();
+    });
+
     await step('trusted from Manage Workspace Trust, the folder\'s own Python runs the check', async () => {
       await palette(page, 'Workspaces: Manage Workspace Trust');
       const trust = page.locator('.workspace-trust-editor .workspace-trust-buttons-row .monaco-button', { hasText: /^Trust/ }).first();

@@ -106,6 +106,11 @@ async function main() {
   fs.mkdirSync(path.join(workspace, '.vscode'));
   fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'djangoPrep.pythonPath': await ensurePythonPackages() }));
   fs.mkdirSync(SHOTS, { recursive: true });
+  // A practice Dockerfile as a learner leaves it halfway: the solution, still running as root.
+  const dockerfile = fs.readFileSync(path.join(ROOT, 'content', 'exercises', 'dockerfile', 'solution', 'Dockerfile'), 'utf8');
+  const nearlyDone = dockerfile.replace(/\n/, '\n# Exercise id: dockerfile\n').replace('USER app', 'USER root');
+  fs.mkdirSync(path.join(workspace, 'interview-practice', 'dockerfile'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, 'interview-practice', 'dockerfile', 'Dockerfile'), nearlyDone);
   console.log(`UI tests in VS Code ${vscodeVersion()} (code-server + Chromium), extension from ${path.basename(vsix)}`);
   const cs = await startCodeServer({ ...env, workspace, installVsix: vsix, devMode: false, logFile: path.join(CACHE, 'code-server-ui.log') });
   const browser = await launchChromium();
@@ -509,6 +514,27 @@ async function main() {
       const toast = page.locator('.notifications-toasts', { hasText: /\d+ of 5 tasks pass in signals_on_commit\.py/ });
       await toast.waitFor({ timeout: 60000 });
       await page.screenshot({ path: path.join(SHOTS, 'practice-check.png') });
+      await page.keyboard.press('Escape');
+      await palette(page, 'View: Close All Editors');
+    });
+
+    await step('the Testing view lists a practice file\'s tasks; running them marks each passed or failed', async () => {
+      await palette(page, 'Testing: Focus on Test Explorer View');
+      const view = page.locator('.test-explorer');
+      const file = view.locator('.monaco-list-row', { hasText: 'A Production Dockerfile for Django' });
+      await file.waitFor({ timeout: 30000 });
+      await palette(page, 'Test: Run All Tests');
+      await file.click();
+      await page.keyboard.press('ArrowRight');
+      const failed = view.locator('.monaco-list-row', { hasText: 'Task 5: The final stage runs as a non-root user' });
+      await failed.waitFor();
+      await view.locator('.codicon-testing-failed-icon').first().waitFor({ timeout: 30000 });
+      assert.ok(await view.locator('.codicon-testing-passed-icon').count() >= 5, 'the other tasks pass');
+      // The failure's message opens at its line in the Dockerfile.
+      await failed.dblclick();
+      await page.locator('.tab', { hasText: 'Dockerfile' }).waitFor();
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: path.join(SHOTS, 'testing-view.png') });
       await page.keyboard.press('Escape');
       await palette(page, 'View: Close All Editors');
     });

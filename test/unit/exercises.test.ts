@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { composeExercise, diagnoseRun, exerciseIdOf, exerciseProblems, installNames, MAX_TEMPLATE_FILE_BYTES, numberedCopyName, parseCheckOutput, printableName, templateFileProblem } from '../../src/core/exercises';
+import { composeExercise, exerciseIdOf, exerciseProblems, installNames, MAX_TEMPLATE_FILE_BYTES, numberedCopyName, printableName, templateFileProblem } from '../../src/core/exercises';
+import { runProblem } from '../../src/core/practice/pythonCheck';
 
 const templates = { django: 'DJANGO = 1\n', runner: 'def run_tasks(): pass\n' };
 const starter = '# Django Interview Prep: Views\n# Topic: Views\n# {{django-setup}}\n# {{task-runner}}\nx = 1\n';
@@ -25,6 +26,16 @@ describe('practice exercises', () => {
     }
     assert.match(exerciseProblems({ ...ok, requires: ['numpy'] }, 'orm-q').join(), /requires/);
     assert.deepStrictEqual(exerciseProblems('x', 'x'), ['exercise.json is not an object']);
+    // Native files keep their real names, so the editor picks Dockerfile, YAML or nginx.
+    assert.deepStrictEqual(exerciseProblems({ ...ok, check: 'dockerfile', file: 'Dockerfile', files: ['manage.py', 'config/wsgi.py'] }, 'orm-q'), []);
+    assert.deepStrictEqual(exerciseProblems({ ...ok, check: 'nginx', file: 'conf.d/default.conf' }, 'orm-q'), []);
+    assert.deepStrictEqual(exerciseProblems({ ...ok, check: 'compose', file: 'compose.yaml' }, 'orm-q'), []);
+    assert.match(exerciseProblems({ ...ok, check: 'dockerfile', file: 'orm_q.py' }, 'orm-q').join(), /must match/);
+    assert.match(exerciseProblems({ ...ok, check: 'nginx', file: '../../etc/nginx.conf' }, 'orm-q').join(), /must match/);
+    assert.match(exerciseProblems({ ...ok, check: 'shell' }, 'orm-q').join(), /check must be one of/);
+    for (const files of [['../x'], ['/etc/passwd'], ['a/../../b'], 'x', [1]]) {
+      assert.match(exerciseProblems({ ...ok, check: 'compose', file: 'compose.yaml', files }, 'orm-q').join(), /files must list/, JSON.stringify(files));
+    }
   });
 
   it('refuses hostile template files: climbing out, absolute, Windows drives and devices, control characters', () => {
@@ -54,22 +65,11 @@ describe('practice exercises', () => {
     assert.strictEqual(templateFileProblem('checks.py', { symlink: false, isFile: true, size: MAX_TEMPLATE_FILE_BYTES }), undefined);
   });
 
-  it('reads the runner output: the summary, each task and the first line of its failure', () => {
-    const out = '  ✓ Task 1: lists titles\n  ✗ Task 2: creates\n      AssertionError: expected 201, got 200 (line 40)\n  ✗ Task 3: todo\n      not done yet (TODO)\n1 of 3 tasks pass\n';
-    assert.deepStrictEqual(parseCheckOutput(out), { passed: 1, total: 3, tasks: [
-      { number: 1, title: 'lists titles', ok: true, message: undefined },
-      { number: 2, title: 'creates', ok: false, message: 'AssertionError: expected 201, got 200 (line 40)' },
-      { number: 3, title: 'todo', ok: false, message: 'not done yet (TODO)' },
-    ] });
-    assert.strictEqual(parseCheckOutput('Traceback (most recent call last):\n  ...\nSyntaxError: invalid syntax\n'), undefined);
-  });
-
   it('tells a missing interpreter, a missing package and a crash apart', () => {
-    assert.deepStrictEqual(diagnoseRun(null, '', 'spawn python9 ENOENT'), { kind: 'no-python', detail: 'spawn python9 ENOENT' });
-    assert.deepStrictEqual(diagnoseRun(3, 'This exercise needs Django. Install it ...', undefined)?.kind, 'missing-package');
-    assert.deepStrictEqual(diagnoseRun(1, "ModuleNotFoundError: No module named 'rest_framework.serializers'"), { kind: 'missing-package', detail: 'rest_framework' });
-    assert.deepStrictEqual(diagnoseRun(1, '  File "x.py", line 3\nSyntaxError: invalid syntax'), { kind: 'crashed', detail: 'SyntaxError: invalid syntax' });
-    assert.strictEqual(diagnoseRun(1, '0 of 2 tasks pass\n'), undefined);
+    assert.deepStrictEqual(runProblem(null, '', 'spawn python9 ENOENT'), { kind: 'no-python', detail: 'spawn python9 ENOENT' });
+    assert.deepStrictEqual(runProblem(3, 'This exercise needs Django. Install it ...', undefined)?.kind, 'missing-package');
+    assert.deepStrictEqual(runProblem(1, "ModuleNotFoundError: No module named 'rest_framework.serializers'"), { kind: 'missing-package', detail: 'rest_framework' });
+    assert.deepStrictEqual(runProblem(1, '  File "x.py", line 3\nSyntaxError: invalid syntax'), { kind: 'crashed', detail: 'SyntaxError: invalid syntax' });
   });
 
   it('names the pip and apt packages for what an exercise requires', () => {

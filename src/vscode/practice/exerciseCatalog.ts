@@ -81,6 +81,12 @@ export class ExerciseCatalog extends Disposable {
           const found = exerciseProblems(meta, name);
           if (found.length) { problems.push(...found.map(f => `${origin} exercise ${printableName(name)}: ${f}`)); continue; }
           const m = meta as Omit<Exercise, 'starter' | 'solution' | 'origin'>;
+          if (m.check && m.check !== 'python') {
+            // A native file: starter/<file> and solution/<file>, the project skeleton from the bundled _project/.
+            const project = await Promise.all((m.files ?? []).map(async f => ({ path: f, content: await read(vscode.Uri.joinPath(bundled, '_project', ...f.split('/'))) })));
+            byId.set(m.id, { ...m, starter: await readTemplate(dir, `starter/${m.file}`, origin), solution: await readTemplate(dir, `solution/${m.file}`, origin), checks: '', project, origin });
+            continue;
+          }
           // checks.py is optional: a template may keep its checks in both files instead.
           const checks = await readTemplate(dir, 'checks.py', origin).catch((e: unknown) => { if ((e as { code?: unknown }).code === 'FileNotFound') { return ''; } throw e; });
           byId.set(m.id, { ...m, starter: await readTemplate(dir, 'starter.py', origin), solution: await readTemplate(dir, 'solution.py', origin), checks, origin });

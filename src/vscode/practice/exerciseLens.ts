@@ -6,6 +6,8 @@ import { Disposable } from '../disposable';
 import type { ExerciseCatalog } from './exerciseCatalog';
 
 export const SOLUTION_SCHEME = 'djangoprep-solution';
+/** The languages practice files are written in. */
+const PRACTICE_LANGUAGES = ['python', 'dockerfile', 'yaml', 'dockercompose', 'nginx'];
 
 export class ExerciseLens extends Disposable implements vscode.CodeLensProvider, vscode.TextDocumentContentProvider {
   private readonly lensesChanged = this._register(new vscode.EventEmitter<void>());
@@ -17,7 +19,7 @@ export class ExerciseLens extends Disposable implements vscode.CodeLensProvider,
 
   /** Registers the providers; called just after activation, which does not need them. */
   start(): void {
-    this._register(vscode.languages.registerCodeLensProvider({ language: 'python' }, this));
+    this._register(vscode.languages.registerCodeLensProvider(PRACTICE_LANGUAGES.map(language => ({ language })), this));
     this._register(vscode.workspace.registerTextDocumentContentProvider(SOLUTION_SCHEME, this));
     this._register(this.catalog.onDidChange(() => this.lensesChanged.fire()));
     this._register(vscode.window.onDidChangeActiveTextEditor(e => void this.updateContext(e)));
@@ -27,7 +29,7 @@ export class ExerciseLens extends Disposable implements vscode.CodeLensProvider,
   /** `djangoPrep.practiceFileActive` shows Check and Compare in the editor title. */
   private async updateContext(editor: vscode.TextEditor | undefined): Promise<void> {
     const { exerciseIdOf } = await import('../../core/exercises');
-    const active = editor?.document.languageId === 'python' && exerciseIdOf(editor.document.getText(new vscode.Range(0, 0, 3, 0))) !== undefined;
+    const active = !!editor && PRACTICE_LANGUAGES.includes(editor.document.languageId) && exerciseIdOf(editor.document.getText(new vscode.Range(0, 0, 3, 0))) !== undefined;
     await vscode.commands.executeCommand('setContext', 'djangoPrep.practiceFileActive', active);
   }
 
@@ -40,7 +42,7 @@ export class ExerciseLens extends Disposable implements vscode.CodeLensProvider,
     const title = await this.topicTitle(exercise.topic);
     return [
       new vscode.CodeLens(top, { title: `$(book) Read: ${title ?? exercise.topic}`, command: 'djangoPrep.readExerciseTopic', arguments: [exercise.topic], tooltip: 'Open the explanation of this topic beside the file' }),
-      new vscode.CodeLens(top, { title: '$(beaker) Check', command: 'djangoPrep.checkPracticeFile', arguments: [doc.uri], tooltip: 'Run this file and see which tasks pass' }),
+      new vscode.CodeLens(top, { title: '$(beaker) Check', command: 'djangoPrep.checkPracticeFile', arguments: [doc.uri], tooltip: 'Run this file\'s checks; each task\'s result shows in the Testing view' }),
       new vscode.CodeLens(top, { title: '$(diff) Compare with Solution', command: 'djangoPrep.showSolution', arguments: [doc.uri], tooltip: 'Diff your file against the reference solution' }),
     ];
   }

@@ -1,130 +1,119 @@
-// "Check Practice File": run the exercise with the user's Python as a Task (a pseudoterminal
-// shows the output), read "N of M tasks pass", tell the user and record it in progress.
-import { spawn } from 'child_process';
+// Checking a practice file: the one run that the Testing view, Check Practice File and the
+// CodeLens share. It runs the file's real checker (Python, the Dockerfile libraries, nginx -t,
+// the Compose schema), shows tool problems in the Problems panel, records the result in
+// progress, and tells the user in a notification when a command asked for it.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { CheckProblem, CheckResult } from '../../core/exercises';
+import type { Exercise } from '../../core/exercises';
+import type { CheckKind, CheckReport, FileDiagnostic } from '../../core/practice/tasks';
 import { GUIDE_KEY } from '../../core/progress';
 import type { ProgressStore } from '../progress/progressStore';
 import type { ExerciseCatalog } from './exerciseCatalog';
 import { restrictedSetting } from '../restrictedSettings';
 
-export const TASK_TYPE = 'djangoPrep';
-
 export interface CheckOutcome {
   readonly file: string;
-  readonly python: string;
-  readonly result?: CheckResult;
-  /** Why there is no result (or the interpreter cannot run it), as diagnosed: kept typed to the message. */
-  readonly problem?: CheckProblem;
+  readonly kind: CheckKind;
+  /** The interpreter, for Python files. */
+  readonly python?: string;
+  readonly report: CheckReport;
+  readonly passed: number;
+  readonly total: number;
+  readonly exercise?: Exercise;
 }
+
+export const UNTRUSTED = 'Checking a practice file runs it with Python or nginx, which Restricted Mode does not allow. Trust this workspace to check it; reading, quizzes and scaffolding work as they are.';
 
 export class PracticeCheck {
   private readonly finished = new vscode.EventEmitter<CheckOutcome>();
   readonly onDidCheck = this.finished.event;
+  private readonly problems = vscode.languages.createDiagnosticCollection('djangoPrep.practice');
 
   constructor(private readonly catalog: ExerciseCatalog, private readonly progress: ProgressStore) {}
 
   dispose(): void {
     this.finished.dispose();
+    this.problems.dispose();
   }
 
-  async check(target?: vscode.Uri): Promise<CheckOutcome | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Django Prep: checking a practice file runs it with Python, which Restricted Mode does not allow. Trust this workspace to check it; reading, quizzes and scaffolding work as they are.', 'Manage Workspace Trust')
-        .then(c => { if (c) { void vscode.commands.executeCommand('workbench.trust.manage'); } });
-      return undefined;
-    }
-    const doc = target ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
-    const { exerciseIdOf } = await import('../../core/exercises');
-    const id = doc ? exerciseIdOf(doc.getText()) : undefined;
-    if (!doc || !id) {
-      void vscode.window.showInformationMessage('Django Prep: open a practice file (made with "Django Prep: New Practice File...") to check it.');
-      return undefined;
-    }
-    if (doc.isUntitled || doc.uri.scheme !== 'file') {
-      void vscode.window.showInformationMessage('Django Prep: save the practice file to a folder first; the check runs it from disk.');
-      return undefined;
-    }
-    if (doc.isDirty) { await doc.save(); }
+  /** The practice file's exercise and kind, or undefined when the document is not one. */
+  async identify(doc: vscode.TextDocument): Promise<{ id: string; kind: CheckKind; exercise?: Exercise } | undefined> {
+    const { exerciseIdOf, checkKind } = await import('../../core/exercises');
+    const { kindOfFile } = await import('../../core/practice/runCheck');
+    const id = exerciseIdOf(doc.getText(new vscode.Range(0, 0, 3, 0)));
+    if (!id) { return undefined; }
     const exercise = (await this.catalog.get()).exercises.find(e => e.id === id);
-    const python = await pythonFor(doc.uri);
-    const outcome = await this.runAsTask(doc.uri.fsPath, python);
-    await this.report(outcome, exercise?.requires ?? []);
-    if (outcome.result && exercise) {
-      await this.progress.recordPractice(GUIDE_KEY, exercise.topic, outcome.result.passed, outcome.result.total);
+    const kind = exercise ? checkKind(exercise) : kindOfFile(doc.uri.path);
+    return kind ? { id, kind, exercise } : undefined;
+  }
+
+  /** Runs the file's checks once (saving it first). Undefined when it is not a practice file on disk. */
+  async run(uri: vscode.Uri, o: { onOutput?: (s: string) => void; token?: vscode.CancellationToken } = {}): Promise<CheckOutcome | undefined> {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const found = await this.identify(doc);
+    if (!found || doc.isUntitled || doc.uri.scheme !== 'file') { return undefined; }
+    if (doc.isDirty) { await doc.save(); }
+    const { runCheck } = await import('../../core/practice/runCheck');
+    const { passedCount } = await import('../../core/practice/tasks');
+    const python = found.kind === 'python' ? await pythonFor(doc.uri) : undefined;
+    const seconds = vscode.workspace.getConfiguration('djangoPrep', doc.uri).get<number>('checkTimeLimit', 60);
+    const abort = new AbortController();
+    const sub = o.token?.onCancellationRequested(() => abort.abort());
+    let report: CheckReport;
+    try {
+      report = await runCheck(found.kind, doc.uri.fsPath, doc.getText(), {
+        python: python ?? 'python3', timeLimitMs: Math.max(1, seconds) * 1000, onOutput: o.onOutput, signal: abort.signal,
+        shownName: path.basename(doc.uri.fsPath),
+      });
+    } finally { sub?.dispose(); }
+    this.problems.set(doc.uri, report.diagnostics.map(toDiagnostic));
+    const outcome: CheckOutcome = { file: doc.uri.fsPath, kind: found.kind, python, report, passed: passedCount(report), total: report.tasks.length, exercise: found.exercise };
+    const judged = !report.tasks.some(t => t.status === 'errored') || outcome.passed > 0;
+    if (found.exercise && outcome.total && judged && !o.token?.isCancellationRequested) {
+      await this.progress.recordPractice(GUIDE_KEY, found.exercise.topic, outcome.passed, outcome.total);
     }
     this.finished.fire(outcome);
     return outcome;
   }
 
-  /** Runs `python file` in a Task whose terminal shows the output; no shell is involved. */
-  private async runAsTask(file: string, python: string): Promise<CheckOutcome> {
-    const { diagnoseRun, parseCheckOutput } = await import('../../core/exercises');
-    return new Promise<CheckOutcome>(resolve => {
-      const write = new vscode.EventEmitter<string>();
-      const close = new vscode.EventEmitter<number>();
-      const terminal: vscode.Pseudoterminal = {
-        onDidWrite: write.event,
-        onDidClose: close.event,
-        open: () => {
-          write.fire(`\x1b[2m$ ${python} ${path.basename(file)}\x1b[0m\r\n`);
-          let output = '';
-          let spawnError: string | undefined;
-          const child = spawn(python, [file], { cwd: path.dirname(file), env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1' } });
-          const onData = (d: Buffer) => { const s = d.toString('utf8'); output += s; write.fire(s.replace(/\r?\n/g, '\r\n')); };
-          child.stdout.on('data', onData);
-          child.stderr.on('data', onData);
-          child.on('error', e => { spawnError = e.message; });
-          child.on('close', code => {
-            const problem = diagnoseRun(code, output, spawnError);
-            const result = parseCheckOutput(output);
-            if (!result) { write.fire('\r\n\x1b[1mThe check did not finish: see the error above.\x1b[0m\r\n'); }
-            close.fire(code ?? 1);
-            write.dispose();
-            close.dispose();
-            resolve({ file, python, result, problem: problem && problem.kind !== 'crashed' ? problem : result ? undefined : { kind: 'crashed', detail: problem?.detail ?? '' } });
-          });
-        },
-        close: () => undefined,
-      };
-      const task = new vscode.Task({ type: TASK_TYPE, file }, vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file)) ?? vscode.TaskScope.Workspace,
-        `Check ${path.basename(file)}`, 'Django Prep', new vscode.CustomExecution(async () => terminal));
-      task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true, showReuseMessage: false };
-      void vscode.tasks.executeTask(task).then(undefined, e => resolve({ file, python, problem: { kind: 'crashed', detail: e instanceof Error ? e.message : String(e) } }));
-    });
-  }
-
-  private async report(o: CheckOutcome, requires: readonly string[]): Promise<void> {
+  /** Says in a notification what a command-started check found. */
+  async notify(o: CheckOutcome): Promise<void> {
     const name = path.basename(o.file);
-    if (o.problem?.kind === 'no-python') {
-      void vscode.window.showErrorMessage(`Django Prep: Python was not found at "${o.python}". Install Python 3, or set "djangoPrep.pythonPath" to your interpreter.`, 'Open Settings')
+    const problem = o.report.problem;
+    if (problem?.kind === 'no-python') {
+      void vscode.window.showErrorMessage(`Django Prep: Python was not found at "${o.python ?? 'python3'}". Install Python 3, or set "djangoPrep.pythonPath" to your interpreter.`, 'Open Settings')
         .then(c => { if (c) { void vscode.commands.executeCommand('workbench.action.openSettings', 'djangoPrep.pythonPath'); } });
       return;
     }
-    if (o.problem?.kind === 'missing-package') {
-      const { pip, apt } = (await import('../../core/exercises')).installNames(requires);
-      void vscode.window.showErrorMessage(`Django Prep: ${name} needs ${o.problem.detail}, which ${o.python} does not have. Install with "${o.python} -m pip install ${pip.join(' ')}" (or on Debian/Ubuntu "sudo apt install ${apt.join(' ')}"), or point "djangoPrep.pythonPath" at a Python that has it.`);
+    if (problem?.kind === 'missing-package') {
+      const { pip, apt } = (await import('../../core/exercises')).installNames(o.exercise?.requires ?? []);
+      void vscode.window.showErrorMessage(`Django Prep: ${name} needs ${problem.detail}, which ${o.python ?? 'python3'} does not have. Install with "${o.python ?? 'python3'} -m pip install ${pip.join(' ')}" (or on Debian/Ubuntu "sudo apt install ${apt.join(' ')}"), or point "djangoPrep.pythonPath" at a Python that has it.`);
       return;
     }
-    if (!o.result) {
-      void vscode.window.showErrorMessage(`Django Prep: ${name} stopped before its checks finished (${o.problem?.detail || 'no summary'}). The terminal shows the error.`);
+    if (problem?.kind === 'no-nginx') {
+      void vscode.window.showWarningMessage(`Django Prep: nginx is not installed, so ${name} was checked by the exercise's rules only (${o.passed} of ${o.total} pass). To check it with nginx -t: sudo apt install nginx (Debian/Ubuntu) or brew install nginx (macOS).`);
       return;
     }
-    const { passed, total } = o.result;
-    const message = `Django Prep: ${passed} of ${total} tasks pass in ${name}.`;
-    if (passed === total) {
+    const message = `Django Prep: ${o.passed} of ${o.total} tasks pass in ${name}.`;
+    if (o.total && o.passed === o.total) {
       void vscode.window.showInformationMessage(`${message} Well done.`, 'Compare with Solution')
         .then(c => { if (c) { void vscode.commands.executeCommand('djangoPrep.showSolution', vscode.Uri.file(o.file)); } });
-    } else {
-      const failing = o.result.tasks.find(t => !t.ok);
-      void vscode.window.showWarningMessage(`${message}${failing ? ` Next: task ${failing.number}, ${failing.title}.` : ''}`, 'Check Again', 'Show Solution')
-        .then(c => {
-          if (c === 'Check Again') { void vscode.commands.executeCommand('djangoPrep.checkPracticeFile', vscode.Uri.file(o.file)); }
-          if (c === 'Show Solution') { void vscode.commands.executeCommand('djangoPrep.showSolution', vscode.Uri.file(o.file)); }
-        });
+      return;
     }
+    const failing = o.report.tasks.find(t => t.status !== 'passed');
+    const why = problem && problem.kind !== 'syntax' ? ` The run stopped: ${problem.detail}.` : failing ? ` Next: task ${failing.number}, ${failing.title}.` : '';
+    void vscode.window.showWarningMessage(`${message}${why} The Testing view shows each task.`, 'Check Again', 'Show Solution')
+      .then(c => {
+        if (c === 'Check Again') { void vscode.commands.executeCommand('djangoPrep.checkPracticeFile', vscode.Uri.file(o.file)); }
+        if (c === 'Show Solution') { void vscode.commands.executeCommand('djangoPrep.showSolution', vscode.Uri.file(o.file)); }
+      });
   }
+}
+
+function toDiagnostic(d: FileDiagnostic): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(d.line, d.column, d.endLine, d.endColumn), d.message, d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  diagnostic.source = d.source;
+  return diagnostic;
 }
 
 /** djangoPrep.pythonPath, else the Python extension's interpreter for this file, else python3. */

@@ -12,6 +12,8 @@ import { restrictedSetting } from '../restrictedSettings';
 import { settingUri } from '../settingUri';
 
 export const DEFAULT_PRACTICE_FOLDER = 'interview-practice';
+/** The editor language of each kind of practice file (nginx is contributed by this extension). */
+const LANGUAGE = { python: 'python', dockerfile: 'dockerfile', compose: 'yaml', nginx: 'nginx' } as const;
 
 export interface ScaffoldOptions {
   /** Offer only this topic's exercises. */
@@ -37,16 +39,17 @@ export class PracticeScaffold {
     }
     const exercise = options.exercise ? offered.find(e => e.id === options.exercise) : await this.choose(offered, options.topic !== undefined);
     if (!exercise) { return undefined; }
-    const { composeExercise } = await import('../../core/exercises');
+    const { composeExercise, checkKind } = await import('../../core/exercises');
     const content = composeExercise(exercise.starter, exercise.id, templates, exercise.checks);
     const folder = await this.targetFolder();
     if (folder === 'untitled') {
-      const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+      const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE[checkKind(exercise)], content });
       await vscode.window.showTextDocument(doc);
       return doc.uri;
     }
     if (!folder) { return undefined; }
     if (!vscode.workspace.isTrusted && !(await insideWorkspaceOrAgreed(folder))) { return undefined; }
+    if (checkKind(exercise) !== 'python') { return this.createNative(folder, exercise, content, options.ifExists); }
     const target = await this.resolveTarget(folder, exercise.file, options.ifExists);
     if (!target) { return undefined; }
     if (target.write && await isSymlink(target.uri)) {
@@ -67,6 +70,43 @@ export class PracticeScaffold {
     // The generated setup and runner are marked regions: fold them so the TODOs come first.
     if (target.write) { await vscode.commands.executeCommand('editor.foldAllMarkerRegions'); }
     return target.uri;
+  }
+
+  /**
+   * A native exercise gets its own folder, <practice folder>/<id>/, with the file in its real name
+   * (Dockerfile, compose.yaml, conf.d/default.conf) and the project files it refers to. Project
+   * files already there are kept; a numbered copy is a numbered folder.
+   */
+  private async createNative(folder: vscode.Uri, exercise: Exercise, content: string, preset?: ScaffoldOptions['ifExists']): Promise<vscode.Uri | undefined> {
+    const fileIn = (dir: vscode.Uri) => vscode.Uri.joinPath(dir, ...exercise.file.split('/'));
+    let dir = vscode.Uri.joinPath(folder, exercise.id);
+    const existing = await this.resolveTarget(dir, exercise.file, preset);
+    if (!existing) { return undefined; }
+    let write = existing.write;
+    if (write && existing.uri.path !== fileIn(dir).path) {
+      // "Create a Numbered Copy": the next free <id>-N folder.
+      const names = new Set((await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n));
+      const { numberedCopyName } = await import('../../core/exercises');
+      dir = vscode.Uri.joinPath(folder, numberedCopyName(exercise.id, n => names.has(n)));
+      write = true;
+    }
+    const target = fileIn(dir);
+    if (write) {
+      try {
+        for (const f of [...(exercise.project ?? []), { path: exercise.file, content }]) {
+          const uri = vscode.Uri.joinPath(dir, ...f.path.split('/'));
+          if (await isSymlink(uri)) { throw new Error(`${f.path} is a symbolic link; nothing is written through it`); }
+          if (f.path !== exercise.file && await exists(uri)) { continue; }
+          await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+          await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(f.content));
+        }
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Django Prep: could not write "${exercise.title}" into ${dir.fsPath || dir.toString()}: ${e instanceof Error ? e.message : String(e)}.`);
+        return undefined;
+      }
+    }
+    await vscode.window.showTextDocument(target, { preview: false });
+    return target;
   }
 
   private async choose(exercises: readonly Exercise[], oneTopic: boolean): Promise<Exercise | undefined> {
