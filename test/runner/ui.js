@@ -9,8 +9,10 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { hostileDocuments } = require('./hostile');
-const { palette, startTopicQuiz, webviewFrame, waitForTitle, steps } = require('./workbench');
+const { palette, startTopicQuiz, webviewFrame, waitForTitle, steps, dashboardFrame, cardFrame, setTheme } = require('./workbench');
 const { mockInterviewSteps } = require('./uiMockInterview');
+const { dashboardSteps } = require('./uiDashboard');
+const { recallCardSteps } = require('./uiRecall');
 const { ROOT, CACHE, log, provision, ensurePythonPackages, vscodeVersion, packageVsix, startCodeServer, launchChromium } = require('./lib');
 
 const SHOTS = path.join(CACHE, 'screenshots');
@@ -33,31 +35,6 @@ async function openStudyDocument(/** @type {Page} */ page, /** @type {string} */
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
-/** The frame of the progress dashboard, found by its content (several webviews may be open). */
-async function dashboardFrame(/** @type {Page} */ page) {
-  const deadline = Date.now() + 20000;
-  while (Date.now() < deadline) {
-    for (const f of page.frames()) {
-      try { if (await f.locator('section.totals').count()) { return f; } } catch { /* frame gone */ }
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error('no dashboard frame');
-}
-
-/** The quiz card's frame, found by its content (the topic page may be open too). */
-async function cardFrame(/** @type {Page} */ page) {
-  const deadline = Date.now() + 20000;
-  while (Date.now() < deadline) {
-    // Newest first: a card closed with an earlier quiz can linger for a moment.
-    for (const f of [...page.frames()].reverse()) {
-      try { if (!f.isDetached() && await f.locator('main#card').count()) { return f; } } catch { /* frame gone */ }
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error('no quiz card frame');
-}
-
 const { step, counts } = steps();
 
 /** A large study document: sections of 25 topics, each with a paragraph and two concepts. */
@@ -71,26 +48,6 @@ function manyTopics(/** @type {number} */ count) {
       `- ${w(5)} note: more about ${w(6)} and ${w(8)} here`, '', `Some prose on ${w(2)}, ${w(5)} and ${w(9)} for topic ${i}.`);
   }
   return lines.join('\n') + '\n';
-}
-
-/**
- * A progress file holding only a review log: reviews on the 13 days up to today, a 40-day run
- * from 100 to 61 days ago, and scattered days before, over the past year.
- * @param {Date} now
- */
-function progressWithHistory(now) {
-  const ids = ['concept:python/a:term', 'concept:python/b:term', 'recall:django/c/d', 'q:orm-1'];
-  /** @type {number[][]} */
-  const reviews = [];
-  const day = (/** @type {number} */ back) => new Date(now.getFullYear(), now.getMonth(), now.getDate() - back, 9, 0, 0).getTime() / 1000;
-  const add = (/** @type {number} */ back, /** @type {number} */ n) => {
-    for (let i = 0; i < n; i++) { reviews.push([i % ids.length, day(back) + i * 60, i % 6 === 0 ? 1 : 3, 86400 * 3, 6, i % 5 === 0 ? 0 : 2, 4.2, 5.1, 2, 9.6, 5.05]); }
-  };
-  for (let back = 0; back < 13; back++) { add(back, 4 + ((back * 7) % 23)); }
-  for (let back = 61; back <= 100; back++) { add(back, 2 + ((back * 5) % 17)); }
-  for (let back = 110; back < 360; back += 3 + (back % 4)) { add(back, 1 + (back % 9)); }
-  reviews.sort((a, b) => a[1] - b[1]);
-  return { version: 1, documents: {}, reviewLog: { version: 1, documents: { guide: { ids, reviews } } } };
 }
 
 async function main() {
@@ -152,21 +109,13 @@ async function main() {
         const style = (/** @type {string} */ sel) => getComputedStyle(/** @type {Element} */ (document.querySelector(sel)));
         return `${style('body').color} on ${style('body').backgroundColor}, link ${style('#content a').color}`;
       });
-      const setTheme = async (/** @type {string} */ theme, /** @type {string} */ bodyClass) => {
-        await palette(page, 'Preferences: Color Theme');
-        await page.locator('.quick-input-widget input.input').fill(theme);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
-        await page.keyboard.press('Enter');
-        await page.locator(`.monaco-workbench.${bodyClass}`).waitFor();
-        await page.waitForTimeout(500);
-      };
       const seen = [await colours()];
       for (const [theme, bodyClass, shot] of [['Dark Modern', 'vs-dark', 'topic-dark.png'], ['Dark High Contrast', 'hc-black', 'topic-high-contrast.png']]) {
-        await setTheme(theme, bodyClass);
+        await setTheme(page, theme, bodyClass);
         seen.push(await colours());
         await page.screenshot({ path: path.join(SHOTS, shot) });
       }
-      await setTheme('Light Modern', 'vs');
+      await setTheme(page, 'Light Modern', 'vs');
       log('webview colours (light, dark, high contrast):', seen.join(' | '));
       assert.strictEqual(new Set(seen).size, 3, 'each theme gives the webview its own colours');
     });
@@ -290,102 +239,7 @@ async function main() {
       await palette(page, 'View: Close Editor');
     });
 
-    await step('an interview date: a bad date refused in the box, the plan in the status bar, readiness on the dashboard in light and dark', async () => {
-      const input = page.locator('.quick-input-widget input.input');
-      const message = page.locator('.quick-input-widget .quick-input-message');
-      const day = new Date();
-      day.setDate(day.getDate() + 12);
-      const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-      await palette(page, 'Django Prep: Set Interview Date...');
-      await input.fill('2027-02-30');
-      await message.filter({ hasText: 'not a real calendar date' }).waitFor();
-      await page.keyboard.press('Enter'); // refused: the box stays open
-      await input.fill('2020-01-01');
-      await message.filter({ hasText: 'has passed' }).waitFor();
-      await input.fill(iso);
-      await message.filter({ hasText: 'in 12 days' }).waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.statusbar-item', { hasText: /\d+ today · 12 days/ }).waitFor();
-      await palette(page, 'Django Prep: Show Progress');
-      const frame = await dashboardFrame(page);
-      await frame.locator('section.readiness').waitFor();
-      assert.ok(await frame.locator('svg .bar-ready').count() >= 5, 'a bar per section');
-      assert.strictEqual(await frame.locator('svg .bar-new').count(), 12, 'the plan has a column per day left');
-      await frame.locator('section.readiness').evaluate(e => e.scrollIntoView());
-      const setTheme = async (/** @type {string} */ theme, /** @type {string} */ bodyClass) => {
-        await palette(page, 'Preferences: Color Theme');
-        await input.fill(theme);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
-        await page.keyboard.press('Enter');
-        await page.locator(`.monaco-workbench.${bodyClass}`).waitFor();
-      };
-      const colours = () => frame.evaluate(() => `${getComputedStyle(document.body).color} ${getComputedStyle(/** @type {Element} */ (document.querySelector('.bar-ready'))).fill}`);
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(SHOTS, 'readiness-light.png') });
-      const light = await colours();
-      await setTheme('Dark Modern', 'vs-dark');
-      await page.waitForTimeout(500);
-      await page.screenshot({ path: path.join(SHOTS, 'readiness-dark.png') });
-      assert.notStrictEqual(await colours(), light, 'the readiness section follows the theme');
-      await setTheme('Light Modern', 'vs');
-      await palette(page, 'View: Close Editor');
-      // Cleared again: the later steps count due cards.
-      await palette(page, 'Django Prep: Set Interview Date...');
-      await input.fill('');
-      await page.keyboard.press('Enter');
-      await page.locator('.statusbar-item', { hasText: /\d+ due/ }).waitFor();
-    });
-
-    await step('a review history imported with progress shows as a heatmap and a streak, in light, dark and high contrast', async () => {
-      const file = path.join(workspace, 'progress-with-history.json');
-      fs.writeFileSync(file, JSON.stringify(progressWithHistory(new Date())));
-      await palette(page, 'Django Prep: Import Progress...');
-      const input = page.locator('.quick-input-widget input.input');
-      await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-      await input.fill(file);
-      await page.waitForFunction(f => /** @type {HTMLInputElement | null} */ (document.querySelector('.quick-input-widget input.input'))?.value === f, file);
-      await page.keyboard.press('Enter');
-      // Merge keeps the quiz answers made above; the imported file holds only a log.
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Merge' }).first().waitFor();
-      await input.fill('Merge');
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-      await palette(page, 'Django Prep: Show Progress');
-      const frame = await dashboardFrame(page);
-      const streak = frame.locator('.streaks .tile', { hasText: 'current streak' }).locator('.big');
-      await streak.waitFor();
-      assert.strictEqual(await streak.innerText(), '13 days');
-      assert.strictEqual(await frame.locator('.streaks .tile', { hasText: 'longest streak' }).locator('.big').innerText(), '40 days');
-      const today = frame.locator('rect.hm.today');
-      assert.match(await today.getAttribute('aria-label') ?? '', /^\d+ reviews? on /);
-      assert.ok(await frame.locator('rect.hm').count() >= 52 * 7, 'a year of days');
-      const heading = frame.locator('#history-title');
-      const shoot = async (/** @type {string} */ shot) => {
-        await heading.evaluate(h => h.scrollIntoView({ block: 'start' }));
-        await page.waitForTimeout(400);
-        await page.screenshot({ path: path.join(SHOTS, shot) });
-      };
-      await shoot('dashboard-history-light.png');
-      const fill = async () => today.evaluate(e => getComputedStyle(e).fill);
-      const seen = [await fill()];
-      for (const [theme, bodyClass, shot] of [['Dark Modern', 'vs-dark', 'dashboard-history-dark.png'], ['Dark High Contrast', 'hc-black', 'dashboard-history-high-contrast.png']]) {
-        await palette(page, 'Preferences: Color Theme');
-        await input.fill(theme);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
-        await page.keyboard.press('Enter');
-        await page.locator(`.monaco-workbench.${bodyClass}`).waitFor();
-        seen.push(await fill());
-        await shoot(shot);
-      }
-      await palette(page, 'Preferences: Color Theme');
-      await input.fill('Light Modern');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.monaco-workbench.vs').waitFor();
-      log('heatmap colours (light, dark, high contrast):', seen.join(' | '));
-      assert.ok(new Set(seen).size >= 2, 'the heatmap follows the theme');
-      await palette(page, 'View: Close Editor');
-    });
+    await dashboardSteps({ page, step, shots: SHOTS, log, workspace });
 
     await step('the panel comes back on the same topic after a window reload', async () => {
       // Reload as a user does in VS Code: the command shuts the window down properly, so its
@@ -406,94 +260,7 @@ async function main() {
 
     await mockInterviewSteps({ page, step, shots: SHOTS, log });
 
-    await step('recall cards on the rendered card, reviewed from the keyboard, in light, dark and high contrast', async () => {
-      const title = page.locator('.quick-input-widget .quick-input-title');
-      const input = page.locator('.quick-input-widget input.input');
-      const startOpenQuiz = async () => {
-        await palette(page, 'Django Prep: Start Quiz...');
-        await title.filter({ hasText: 'Django Prep: Start Quiz' }).waitFor();
-        await input.fill('Open questions only');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open questions only' }).waitFor();
-        await page.keyboard.press('Enter');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: '5 questions' }).waitFor();
-        await input.fill('5 questions');
-        await page.keyboard.press('Enter');
-        await title.filter({ hasText: /^Question 1 of 5/ }).waitFor();
-        const frame = await cardFrame(page);
-        await frame.locator('#heading', { hasText: 'Question 1 of 5' }).waitFor();
-        return frame;
-      };
-      const stopFromCard = async (/** @type {import('playwright-core').Frame} */ frame) => {
-        await frame.locator('#card').focus();
-        await page.keyboard.press('Escape');
-        await title.filter({ hasText: /^Quiz finished/ }).waitFor();
-        await page.keyboard.press('Escape');
-      };
-      const setTheme = async (/** @type {string} */ theme, /** @type {string} */ bodyClass) => {
-        await palette(page, 'Preferences: Color Theme');
-        await input.fill(theme);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
-        await page.keyboard.press('Enter');
-        await page.locator(`.monaco-workbench.${bodyClass}`).waitFor();
-      };
-      const colours = (/** @type {import('playwright-core').Frame} */ frame) => frame.evaluate(() => {
-        const style = (/** @type {string} */ sel) => getComputedStyle(/** @type {Element} */ (document.querySelector(sel)));
-        return `${style('body').color} on ${style('body').backgroundColor}, answer border ${style('#answer').borderLeftColor}`;
-      });
-
-      // Light: the whole review from the keyboard, on the card.
-      let frame = await startOpenQuiz();
-      assert.ok((await frame.locator('#prompt').innerText()).trim().length > 5, 'the question is drawn');
-      assert.ok(await frame.locator('#reveal').isVisible(), 'a reveal button');
-      assert.ok(await frame.locator('#answer').isHidden(), 'the answer starts hidden');
-      assert.ok(await frame.locator('#ratings').isHidden(), 'no ratings before the reveal');
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(SHOTS, 'recall-question-light.png') });
-      await frame.locator('#card').focus();
-      await page.keyboard.press('Space');
-      await frame.locator('#answer').waitFor();
-      await frame.locator('#ratings').waitFor();
-      assert.ok(await frame.locator('#reveal').isHidden(), 'the reveal button goes once used');
-      await title.filter({ hasText: 'how well did you answer' }).waitFor();
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(SHOTS, 'recall-answer-light.png') });
-      const seen = [await colours(frame)];
-      await frame.locator('#card').focus();
-      await page.keyboard.press('3');
-      await frame.locator('#heading', { hasText: 'Question 2 of 5' }).waitFor();
-      // The quiz box opens just after the card is drawn and takes the focus: typing before it
-      // shows would go into the box.
-      await title.filter({ hasText: 'Question 2 of 5' }).waitFor();
-      // Notes typed on the card: Space there is a space, not a reveal.
-      await frame.locator('#notes').focus();
-      await page.keyboard.type('Sync: one request per worker');
-      assert.ok(await frame.locator('#answer').isHidden(), 'typing notes reveals nothing');
-      await frame.locator('#card').focus();
-      await page.keyboard.press('Space');
-      await frame.locator('#answer').waitFor();
-      assert.strictEqual(await frame.locator('#notes').inputValue(), 'Sync: one request per worker', 'the notes stay beside the answer');
-      await stopFromCard(frame);
-      const finished = (await title.innerText().catch(() => '')).trim();
-      assert.ok(!finished || !/Question/.test(finished));
-
-      for (const [theme, bodyClass, shot] of [['Dark Modern', 'vs-dark', 'recall-answer-dark.png'], ['Dark High Contrast', 'hc-black', 'recall-answer-high-contrast.png']]) {
-        await setTheme(theme, bodyClass);
-        frame = await startOpenQuiz();
-        await frame.locator('#card').focus();
-        await page.keyboard.press('Space');
-        await frame.locator('#answer').waitFor();
-        await page.waitForTimeout(400);
-        seen.push(await colours(frame));
-        await page.screenshot({ path: path.join(SHOTS, shot) });
-        await stopFromCard(frame);
-      }
-      await setTheme('Light Modern', 'vs');
-      log('card colours (light, dark, high contrast):', seen.join(' | '));
-      assert.strictEqual(new Set(seen).size, 3, 'each theme gives the card its own colours');
-      // The card closes with the quiz and leaves no empty editor group.
-      await page.waitForTimeout(500);
-      assert.strictEqual(await page.locator('.editor-group-container.empty').count(), 0, 'no empty editor group is left behind');
-    });
+    await recallCardSteps({ page, step, shots: SHOTS, log });
 
     await step('a practice file from the palette opens with CodeLenses; its topic opens beside it; Check runs it', async () => {
       await palette(page, 'Django Prep: New Practice File...');

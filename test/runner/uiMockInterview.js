@@ -4,31 +4,10 @@
 'use strict';
 const assert = require('assert');
 const path = require('path');
-const { palette } = require('./workbench');
+const { palette, frameWith, setTheme } = require('./workbench');
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').Frame} Frame */
-
-/** The newest frame holding `selector` (several webviews may be open). */
-async function frameWith(/** @type {Page} */ page, /** @type {string} */ selector) {
-  const deadline = Date.now() + 20000;
-  while (Date.now() < deadline) {
-    for (const f of [...page.frames()].reverse()) {
-      try { if (!f.isDetached() && await f.locator(selector).count()) { return f; } } catch { /* frame gone */ }
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`no frame with ${selector}`);
-}
-
-async function setTheme(/** @type {Page} */ page, /** @type {string} */ theme, /** @type {string} */ bodyClass) {
-  await palette(page, 'Preferences: Color Theme');
-  await page.locator('.quick-input-widget input.input').fill(theme);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.monaco-workbench.${bodyClass}`).waitFor();
-  await page.waitForTimeout(400);
-}
 
 /**
  * @param {{ page: Page, step: (name: string, fn: () => Promise<void>) => Promise<void>, shots: string, log: (...a: unknown[]) => void }} o

@@ -79,4 +79,31 @@ async function startTopicQuiz(/** @type {Page} */ page, /** @type {string} */ to
   return { title, input };
 }
 
-module.exports = { palette, startTopicQuiz, webviewFrame, webviewTitle, waitForTitle, steps };
+/** The newest live frame holding `selector` (several webviews may be open; a closed one can linger). */
+async function frameWith(/** @type {Page} */ page, /** @type {string} */ selector, what = selector) {
+  const deadline = Date.now() + 20000;
+  while (Date.now() < deadline) {
+    for (const f of [...page.frames()].reverse()) {
+      try { if (!f.isDetached() && await f.locator(selector).count()) { return f; } } catch { /* frame gone */ }
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no ${what} frame`);
+}
+
+/** The progress dashboard's frame. */
+const dashboardFrame = (/** @type {Page} */ page) => frameWith(page, 'section.totals', 'dashboard');
+/** The quiz card's frame. */
+const cardFrame = (/** @type {Page} */ page) => frameWith(page, 'main#card', 'quiz card');
+
+/** Switches the colour theme from the palette and waits until the workbench (and its webviews) have it. */
+async function setTheme(/** @type {Page} */ page, /** @type {string} */ theme, /** @type {string} */ bodyClass) {
+  await palette(page, 'Preferences: Color Theme');
+  await page.locator('.quick-input-widget input.input').fill(theme);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.monaco-workbench.${bodyClass}`).waitFor();
+  await page.waitForTimeout(400);
+}
+
+module.exports = { palette, startTopicQuiz, webviewFrame, webviewTitle, waitForTitle, steps, frameWith, dashboardFrame, cardFrame, setTheme };

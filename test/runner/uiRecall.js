@@ -1,0 +1,98 @@
+// @ts-check
+// UI step for recall cards (called from ui.js): an open-questions quiz reviewed on the rendered
+// card from the keyboard, notes included, in light, dark and high contrast.
+'use strict';
+const assert = require('assert');
+const path = require('path');
+const { palette, cardFrame, setTheme } = require('./workbench');
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/**
+ * @param {{ page: Page, step: (name: string, fn: () => Promise<void>) => Promise<void>, shots: string, log: (...a: unknown[]) => void }} o
+ */
+async function recallCardSteps({ page, step, shots, log }) {
+  await step('recall cards on the rendered card, reviewed from the keyboard, in light, dark and high contrast', async () => {
+    const title = page.locator('.quick-input-widget .quick-input-title');
+    const input = page.locator('.quick-input-widget input.input');
+    const startOpenQuiz = async () => {
+      await palette(page, 'Django Prep: Start Quiz...');
+      await title.filter({ hasText: 'Django Prep: Start Quiz' }).waitFor();
+      await input.fill('Open questions only');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open questions only' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: '5 questions' }).waitFor();
+      await input.fill('5 questions');
+      await page.keyboard.press('Enter');
+      await title.filter({ hasText: /^Question 1 of 5/ }).waitFor();
+      const frame = await cardFrame(page);
+      await frame.locator('#heading', { hasText: 'Question 1 of 5' }).waitFor();
+      return frame;
+    };
+    const stopFromCard = async (/** @type {import('playwright-core').Frame} */ frame) => {
+      await frame.locator('#card').focus();
+      await page.keyboard.press('Escape');
+      await title.filter({ hasText: /^Quiz finished/ }).waitFor();
+      await page.keyboard.press('Escape');
+    };
+    const colours = (/** @type {import('playwright-core').Frame} */ frame) => frame.evaluate(() => {
+      const style = (/** @type {string} */ sel) => getComputedStyle(/** @type {Element} */ (document.querySelector(sel)));
+      return `${style('body').color} on ${style('body').backgroundColor}, answer border ${style('#answer').borderLeftColor}`;
+    });
+
+    // Light: the whole review from the keyboard, on the card.
+    let frame = await startOpenQuiz();
+    assert.ok((await frame.locator('#prompt').innerText()).trim().length > 5, 'the question is drawn');
+    assert.ok(await frame.locator('#reveal').isVisible(), 'a reveal button');
+    assert.ok(await frame.locator('#answer').isHidden(), 'the answer starts hidden');
+    assert.ok(await frame.locator('#ratings').isHidden(), 'no ratings before the reveal');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(shots, 'recall-question-light.png') });
+    await frame.locator('#card').focus();
+    await page.keyboard.press('Space');
+    await frame.locator('#answer').waitFor();
+    await frame.locator('#ratings').waitFor();
+    assert.ok(await frame.locator('#reveal').isHidden(), 'the reveal button goes once used');
+    await title.filter({ hasText: 'how well did you answer' }).waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(shots, 'recall-answer-light.png') });
+    const seen = [await colours(frame)];
+    await frame.locator('#card').focus();
+    await page.keyboard.press('3');
+    await frame.locator('#heading', { hasText: 'Question 2 of 5' }).waitFor();
+    // The quiz box opens just after the card is drawn and takes the focus: typing before it
+    // shows would go into the box.
+    await title.filter({ hasText: 'Question 2 of 5' }).waitFor();
+    // Notes typed on the card: Space there is a space, not a reveal.
+    await frame.locator('#notes').focus();
+    await page.keyboard.type('Sync: one request per worker');
+    assert.ok(await frame.locator('#answer').isHidden(), 'typing notes reveals nothing');
+    await frame.locator('#card').focus();
+    await page.keyboard.press('Space');
+    await frame.locator('#answer').waitFor();
+    assert.strictEqual(await frame.locator('#notes').inputValue(), 'Sync: one request per worker', 'the notes stay beside the answer');
+    await stopFromCard(frame);
+    const finished = (await title.innerText().catch(() => '')).trim();
+    assert.ok(!finished || !/Question/.test(finished));
+
+    for (const [theme, bodyClass, shot] of [['Dark Modern', 'vs-dark', 'recall-answer-dark.png'], ['Dark High Contrast', 'hc-black', 'recall-answer-high-contrast.png']]) {
+      await setTheme(page, theme, bodyClass);
+      frame = await startOpenQuiz();
+      await frame.locator('#card').focus();
+      await page.keyboard.press('Space');
+      await frame.locator('#answer').waitFor();
+      await page.waitForTimeout(400);
+      seen.push(await colours(frame));
+      await page.screenshot({ path: path.join(shots, shot) });
+      await stopFromCard(frame);
+    }
+    await setTheme(page, 'Light Modern', 'vs');
+    log('card colours (light, dark, high contrast):', seen.join(' | '));
+    assert.strictEqual(new Set(seen).size, 3, 'each theme gives the card its own colours');
+    // The card closes with the quiz and leaves no empty editor group.
+    await page.waitForTimeout(500);
+    assert.strictEqual(await page.locator('.editor-group-container.empty').count(), 0, 'no empty editor group is left behind');
+  });
+}
+
+module.exports = { recallCardSteps };
