@@ -1,4 +1,6 @@
-// Bundles src/extension.ts into dist/extension.js (shape of the official esbuild-sample).
+// Bundles src/extension.ts into dist/extension.js (shape of the official esbuild-sample), and the
+// practice checkers (Dockerfile, Compose and nginx parsers and validators, about 400 KB) into
+// dist/practiceTools.js, which the extension loads on the first check instead of at activation.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -23,9 +25,16 @@ const esbuildProblemMatcherPlugin = {
   },
 };
 
+/** The extension bundle imports the checkers' entry as `./practiceTools.js`, beside it in dist/. */
+const practiceToolsOutside = {
+  name: 'practice-tools-outside',
+  setup(build) {
+    build.onResolve({ filter: /core\/practice\/runCheck$/ }, () => ({ path: './practiceTools.js', external: true }));
+  },
+};
+
 async function main() {
-  const ctx = await esbuild.context({
-    entryPoints: ['src/extension.ts'],
+  const common = {
     bundle: true,
     format: 'cjs',
     minify: production,
@@ -33,16 +42,19 @@ async function main() {
     sourcesContent: false,
     platform: 'node',
     target: 'node18',
-    outfile: 'dist/extension.js',
     external: ['vscode'],
     logLevel: 'silent',
-    plugins: [esbuildProblemMatcherPlugin],
-  });
+  };
+  const contexts = await Promise.all([
+    // require(), not import(): the host loads both files as CommonJS, as every extension's.
+    esbuild.context({ ...common, supported: { 'dynamic-import': false }, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [practiceToolsOutside, esbuildProblemMatcherPlugin] }),
+    esbuild.context({ ...common, entryPoints: ['src/core/practice/runCheck.ts'], outfile: 'dist/practiceTools.js' }),
+  ]);
   if (watch) {
-    await ctx.watch();
+    await Promise.all(contexts.map(c => c.watch()));
   } else {
-    await ctx.rebuild();
-    await ctx.dispose();
+    await Promise.all(contexts.map(c => c.rebuild()));
+    await Promise.all(contexts.map(c => c.dispose()));
   }
 }
 

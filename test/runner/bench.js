@@ -79,6 +79,7 @@ async function main() {
   }
 
   results.bundleBytes = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
+  results.practiceToolsBytes = fs.statSync(path.join(ROOT, 'dist', 'practiceTools.js')).size;
   results.vsixBytes = fs.statSync(packageVsix(path.join(CACHE, 'bench.vsix'))).size;
   results.machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
   results.date = new Date().toISOString();
@@ -144,7 +145,9 @@ function printTable(r) {
     ['historyLogBytes', 'that log as stored (globalState JSON)'],
     ['historyExportBytes', 'that log in an exported progress file'],
     ['dashboardOpenYearMs', 'Show Progress with that log in the real extension host: command until the page\'s HTML is set'],
-    ['bundleBytes', 'dist/extension.js (production)'], ['vsixBytes', '.vsix with all content'],
+    ['bundleBytes', 'dist/extension.js (production), loaded at activation'],
+    ['practiceToolsBytes', 'dist/practiceTools.js (production): the Dockerfile, Compose and nginx checkers, loaded on the first check'],
+    ['vsixBytes', '.vsix with all content'],
     ['extHostHeapDeltaMB', `extension-host heap growth after opening all ${r.topicsOpened} topics`],
   ];
   console.log(`\nBenchmark, ${r.date.slice(0, 10)}, ${r.machine}, VS Code ${r.vscodeVersion}\n`);
