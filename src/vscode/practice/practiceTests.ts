@@ -147,7 +147,9 @@ export class PracticeTests extends Disposable {
 
   private give(run: vscode.TestRun, item: vscode.TestItem, state: TaskReport['state'], message?: string, line?: number, r?: TaskResult): void {
     const at = line !== undefined && item.uri ? new vscode.Location(item.uri, new vscode.Range(line, 0, line, 1000)) : undefined;
-    const m = message ? Object.assign(new vscode.TestMessage(message), { location: at }) : undefined;
+    // Shown at that line, "line N: " (or "Dockerfile line N: ") would only repeat where it is.
+    const text = message && at ? message.replace(new RegExp(`^(?:[\\w.]+ )?line ${(line ?? 0) + 1}: `), '') : message;
+    const m = text ? Object.assign(new vscode.TestMessage(text), { location: at }) : undefined;
     if (state === 'passed') { run.passed(item); }
     else if (state === 'failed') { run.failed(item, m ?? new vscode.TestMessage('failed')); }
     else if (state === 'errored') { run.errored(item, m ?? new vscode.TestMessage('could not be checked')); }
