@@ -4,11 +4,10 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
-import { waitFor } from './helpers';
+import { activated, answerOneFromTheBox, waitFor } from './helpers';
 import type { Summary } from '../../src/core/quiz';
 import { PROGRESS_KEY } from '../../src/vscode/progress/progressStore';
 
-const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 let api: DjangoPrepApi;
 
 /** Writes `text` as notes.md in a new temporary folder, makes it the document and opens `topic`. */
@@ -23,8 +22,7 @@ async function openNotes(text: string, topic: string): Promise<{ dir: string; fi
 
 suite('Faults', () => {
   suiteSetup(async () => {
-    api = await vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.activate();
-    await api.ready;
+    api = await activated();
   });
 
   suiteTeardown(async () => {
@@ -93,15 +91,7 @@ suite('Faults', () => {
     await waitFor(() => api.quiz.asked?.phase === 'question', 'the question');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors'); // topic page and quiz card
     assert.strictEqual(api.panel.isOpen, false);
-    await waitFor(() => api.quiz.asked?.phase === 'question', 'the question still asked');
-    await new Promise(r => setTimeout(r, 300));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await waitFor(() => api.quiz.asked?.phase === 'feedback', 'the feedback');
-    await new Promise(r => setTimeout(r, 300));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await waitFor(() => api.quiz.summaryOpen, 'the summary');
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    assert.strictEqual((await done).answered, 1);
+    assert.strictEqual((await answerOneFromTheBox(api, done))?.answered, 1);
     const key = api.decks.key;
     await waitFor(() => Object.keys(api.progress.document(key).cards).length === 1, 'the answer kept');
   });

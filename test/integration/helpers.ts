@@ -1,5 +1,29 @@
 // What the integration suites share: waiting for the extension, and answering quick picks.
 import * as vscode from 'vscode';
+import type { DjangoPrepApi } from '../../src/extension';
+import type { Summary } from '../../src/core/quiz';
+
+export const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
+
+/** The extension's API once it has activated and read its document: how every suite starts. */
+export async function activated(): Promise<DjangoPrepApi> {
+  const api = await vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.activate();
+  await api.ready;
+  return api;
+}
+
+/** Answers the one question of the quiz `done` with the box's first choice, then closes the summary. */
+export async function answerOneFromTheBox(api: DjangoPrepApi, done: Thenable<Summary | undefined>): Promise<Summary | undefined> {
+  await waitFor(() => api.quiz.asked?.phase === 'question', 'the question still asked');
+  await new Promise(r => setTimeout(r, 300));
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  await waitFor(() => api.quiz.asked?.phase === 'feedback', 'the feedback');
+  await new Promise(r => setTimeout(r, 300));
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  await waitFor(() => api.quiz.summaryOpen, 'the summary');
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  return done;
+}
 
 /** Polls until `probe` gives something other than undefined or false. */
 export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, ms = 15000): Promise<T> {

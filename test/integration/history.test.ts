@@ -10,16 +10,14 @@ import { logSize, reviews } from '../../src/core/reviewLog';
 import type { Summary } from '../../src/core/quiz';
 import { PROGRESS_KEY } from '../../src/vscode/progress/progressStore';
 import { LOG_KEY, LOG_SYNC_KEY } from '../../src/vscode/progress/reviewLogStore';
-import { waitFor } from './helpers';
+import { activated, answerOneFromTheBox, waitFor } from './helpers';
 
-const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 let api: DjangoPrepApi;
 const state = () => (api.progress as unknown as { context: vscode.ExtensionContext }).context.globalState;
 
 suite('Review history', () => {
   suiteSetup(async () => {
-    api = await vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.activate();
-    await api.ready;
+    api = await activated();
     await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
   });
 
@@ -32,15 +30,7 @@ suite('Review history', () => {
     await api.progress.reset();
     await vscode.commands.executeCommand('djangoPrep.openDocument', vscode.Uri.file(path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'interview-prep-outline.md')));
     const done = vscode.commands.executeCommand<Summary>('djangoPrep.startQuiz', { topic: 'python-topics/list-tuple-dict-set', length: 1 });
-    await waitFor(() => api.quiz.asked?.phase === 'question', 'the question');
-    await new Promise(r => setTimeout(r, 300));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await waitFor(() => api.quiz.asked?.phase === 'feedback', 'the feedback');
-    await new Promise(r => setTimeout(r, 300));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await waitFor(() => api.quiz.summaryOpen, 'the summary');
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    assert.strictEqual((await done).answered, 1);
+    assert.strictEqual((await answerOneFromTheBox(api, done))?.answered, 1);
     await waitFor(() => logSize(api.progress.history.snapshot) === 1, 'the review logged');
     const [r] = [...reviews(api.progress.history.snapshot)];
     assert.strictEqual(r.document, api.decks.key);

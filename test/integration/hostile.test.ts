@@ -6,9 +6,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
-import { waitFor } from './helpers';
+import { waitFor, activated } from './helpers';
 
-const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 const DAY = 86_400_000;
 let api: DjangoPrepApi;
 
@@ -18,8 +17,7 @@ const listing = (dir: string): string[] => (fs.readdirSync(dir, { recursive: tru
 
 suite('Hostile files', () => {
   suiteSetup(async () => {
-    api = await vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.activate();
-    await api.ready;
+    api = await activated();
     await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
   });
 

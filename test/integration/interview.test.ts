@@ -13,9 +13,8 @@ import type { AskedQuestion } from '../../src/vscode/quiz/quizFlow';
 import { askAboutPassedDate } from '../../src/vscode/interview/interviewCommands';
 import { addDays, dayOf } from '../../src/core/interviewDate';
 import { deadlineOf } from '../../src/core/studyPlan';
-import { waitFor } from './helpers';
+import { waitFor, activated } from './helpers';
 
-const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 const DAY = 86_400_000;
 let api: DjangoPrepApi;
 
@@ -32,8 +31,7 @@ const asked = (phase: AskedQuestion['phase']) => waitFor(() => api.quiz.asked?.p
 
 suite('Interview date and card export', () => {
   suiteSetup(async () => {
-    api = await vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.activate();
-    await api.ready;
+    api = await activated();
     await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
     await api.progress.reset();
     await api.interview.dates.set(undefined);

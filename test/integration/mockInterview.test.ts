@@ -7,9 +7,8 @@ import type { DjangoPrepApi } from '../../src/extension';
 import type { MockRecord } from '../../src/core/mockHistory';
 import type { MockResult } from '../../src/core/mockInterview';
 import { PROGRESS_KEY } from '../../src/vscode/progress/progressStore';
-import { waitFor } from './helpers';
+import { waitFor, activated } from './helpers';
 
-const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 let api: DjangoPrepApi;
 
 /** Two sections, two topics each, three open questions per topic. */
@@ -40,8 +39,7 @@ suite('Mock interviews', () => {
   let dir: string;
   let file: vscode.Uri;
   suiteSetup(async () => {
-    api = await vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.activate();
-    await api.ready;
+    api = await activated();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-mock-'));
     file = vscode.Uri.file(path.join(dir, 'notes.md'));
     fs.writeFileSync(file.fsPath, notes());

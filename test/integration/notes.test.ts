@@ -4,10 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
-import { accept, waitFor } from './helpers';
+import { accept, waitFor, activated } from './helpers';
 import type { StudyNode } from '../../src/core/document';
 
-const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 let api: DjangoPrepApi;
 
@@ -26,8 +25,7 @@ suite('Your own notes', () => {
   let notes: vscode.Uri;
 
   suiteSetup(async () => {
-    api = await vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.activate();
-    await api.ready;
+    api = await activated();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-notes-'));
     fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'sample-workspace', 'my-interview-notes.md'), path.join(dir, 'notes.md'));
     notes = vscode.Uri.file(path.join(dir, 'notes.md'));

@@ -4,11 +4,10 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
-import { accept, waitFor } from './helpers';
+import { accept, waitFor, activated } from './helpers';
 import type { CheckOutcome } from '../../src/vscode/practice/practiceCheck';
 import type { TaskReport } from '../../src/vscode/practice/practiceTests';
 
-const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 let api: DjangoPrepApi;
 
 
@@ -18,8 +17,7 @@ const exists = (uri: vscode.Uri) => fs.existsSync(uri.fsPath);
 
 suite('Practice files', () => {
   suiteSetup(async () => {
-    api = await vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.activate();
-    await api.ready;
+    api = await activated();
     await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
     fs.rmSync(folder().fsPath, { recursive: true, force: true });
   });

@@ -8,9 +8,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import type { TaskReport } from '../../src/vscode/practice/practiceTests';
-import { waitFor } from './helpers';
+import { waitFor, activated } from './helpers';
 
-const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 let api: DjangoPrepApi;
 const practice = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'interview-practice');
 
@@ -50,8 +49,7 @@ const lineOf = (uri: vscode.Uri, re: RegExp) => fs.readFileSync(uri.fsPath, 'utf
 
 suite('Practice in the Testing view', () => {
   suiteSetup(async () => {
-    api = await vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.activate();
-    await api.ready;
+    api = await activated();
     await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
   });
 

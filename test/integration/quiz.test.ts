@@ -4,12 +4,11 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
-import { waitFor } from './helpers';
+import { waitFor, activated } from './helpers';
 import type { AskedQuestion } from '../../src/vscode/quiz/quizFlow';
 import type { Summary } from '../../src/core/quiz';
 import type { Question } from '../../src/core/questions';
 
-const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const fixture = (name: string) => vscode.Uri.file(path.join(ROOT, 'test', 'fixtures', name));
 const DAY = 86_400_000;
@@ -35,8 +34,7 @@ const rightChoice = (a: AskedQuestion) => {
 
 suite('Quiz and progress', () => {
   suiteSetup(async () => {
-    api = await vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.activate();
-    await api.ready;
+    api = await activated();
     await api.progress.reset();
   });
 

@@ -6,9 +6,8 @@ import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import type { Summary } from '../../src/core/quiz';
 import type { AskedQuestion } from '../../src/vscode/quiz/quizFlow';
-import { waitFor } from './helpers';
+import { waitFor, activated } from './helpers';
 
-const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DAY = 86_400_000;
 let api: DjangoPrepApi;
@@ -25,8 +24,7 @@ const asked = (kind: string, phase: AskedQuestion['phase']) => waitFor(
 suite('Questions written in notes', () => {
   let dir: string;
   suiteSetup(async () => {
-    api = await vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.activate();
-    await api.ready;
+    api = await activated();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-recall-'));
   });
   suiteTeardown(async () => {
