@@ -8,6 +8,7 @@ import type { MockRecord } from '../../src/core/mockHistory';
 import type { MockResult } from '../../src/core/mockInterview';
 import { PROGRESS_KEY } from '../../src/vscode/progress/progressStore';
 import { waitFor, activated } from './helpers';
+import { reviews } from '../../src/core/reviewLog';
 
 let api: DjangoPrepApi;
 
@@ -80,6 +81,9 @@ suite('Mock interviews', () => {
     // The ratings are reviews: both cards are scheduled.
     const cards = api.progress.document(file.toString()).cards;
     assert.deepStrictEqual(Object.keys(cards).sort(), [first.cardId, second.cardId].sort());
+    // ...and in the review log (heatmap, streaks, retention), with their ratings.
+    const logged = await waitFor(() => { const l = [...reviews(api.progress.history.snapshot)].filter(x => x.document === file.toString()); return l.length === 2 ? l : undefined; }, 'both ratings logged');
+    assert.deepStrictEqual(logged.map(x => [x.card, x.rating]).sort(), [[first.cardId, 3], [second.cardId, 2]].sort());
 
     // The report.
     await waitFor(() => api.mockReport.isOpen, 'the report');

@@ -7,15 +7,7 @@ import { nginxTest } from './nginxTest';
 import { runPythonCheck, type PythonRunOptions } from './pythonCheck';
 import { anchorTasks, pythonTaskSpecs, type CheckKind, type CheckReport, type TaskAnchor } from './tasks';
 
-/** The kind of a file when its exercise does not say: by its name. */
-export function kindOfFile(name: string): CheckKind | undefined {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  if (/\.py$/.test(base)) { return 'python'; }
-  if (/^Dockerfile(\..+)?$|\.dockerfile$/i.test(base)) { return 'dockerfile'; }
-  if (/^(compose|docker-compose)(\.[\w-]+)?\.ya?ml$/.test(base)) { return 'compose'; }
-  if (/\.conf$/.test(base)) { return 'nginx'; }
-  return undefined;
-}
+export { kindOfFile } from './tasks';
 
 /** The tasks of a file and the line each starts at, without running anything. */
 export function tasksOf(kind: CheckKind, text: string): TaskAnchor[] {

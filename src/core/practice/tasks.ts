@@ -97,3 +97,16 @@ export function judge<T>(specs: readonly (TaskSpec & { readonly check: (input: T
     return v ? { number: s.number, title: s.title, status: 'failed' as const, message: v.message, line: v.line } : { number: s.number, title: s.title, status: 'passed' as const };
   });
 }
+
+/**
+ * The kind of a file when its exercise does not say: by its name. Here, not beside the checkers,
+ * so that telling whether a file is a practice file never loads them.
+ */
+export function kindOfFile(name: string): CheckKind | undefined {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  if (/\.py$/.test(base)) { return 'python'; }
+  if (/^Dockerfile(\..+)?$|\.dockerfile$/i.test(base)) { return 'dockerfile'; }
+  if (/^(compose|docker-compose)(\.[\w-]+)?\.ya?ml$/.test(base)) { return 'compose'; }
+  if (/\.conf$/.test(base)) { return 'nginx'; }
+  return undefined;
+}

@@ -156,7 +156,7 @@ export class MockInterviewFlow extends Disposable {
       case 'rate': {
         const q = s.question;
         const answer = s.rate(m.rating);
-        if (q && answer?.rating) { r.reviews.push(this.review(r, q.card.id, answer.rating)); }
+        if (q && answer?.rating) { r.reviews.push(this.review(r, q.card.id, answer.rating, answer.ms)); }
         return this.showCurrent(r);
       }
       case 'interview':
@@ -212,10 +212,11 @@ export class MockInterviewFlow extends Disposable {
     }
   }
 
-  private async review(r: Running, cardId: string, rating: 1 | 2 | 3 | 4): Promise<void> {
+  /** A rating is a review like a quiz's: scheduled by FSRS and kept in the review log with its answer time. */
+  private async review(r: Running, cardId: string, rating: 1 | 2 | 3 | 4, answerMs: number): Promise<void> {
     const scheduler = await this.scheduler();
     const at = new Date(this.clock());
-    await this.progress.review(r.active.key, cardId, saved => scheduler.review(saved, rating, at));
+    await this.progress.review(r.active.key, cardId, saved => scheduler.review(saved, rating, at), { rating, at, answerMs });
   }
 
   /** Notes typed on these cards before (in a quiz or an earlier interview) come back with them. */

@@ -39,9 +39,9 @@ export class PracticeCheck {
   /** The practice file's exercise and kind, or undefined when the document is not one. */
   async identify(doc: vscode.TextDocument): Promise<{ id: string; kind: CheckKind; exercise?: Exercise } | undefined> {
     const { exerciseIdOf, checkKind } = await import('../../core/exercises');
-    const { kindOfFile } = await import('../../core/practice/runCheck');
     const id = exerciseIdOf(doc.getText(new vscode.Range(0, 0, 3, 0)));
     if (!id) { return undefined; }
+    const { kindOfFile } = await import('../../core/practice/tasks');
     const exercise = (await this.catalog.get()).exercises.find(e => e.id === id);
     const kind = exercise ? checkKind(exercise) : kindOfFile(doc.uri.path);
     return kind ? { id, kind, exercise } : undefined;

@@ -22,8 +22,6 @@ export interface TaskReport {
   readonly line?: number;
 }
 
-const NAMES = /\.py$|^Dockerfile$|^(compose|docker-compose)\.ya?ml$|\.conf$/;
-
 export class PracticeTests extends Disposable {
   readonly controller: vscode.TestController;
   readonly runProfile: vscode.TestRunProfile;
@@ -48,7 +46,8 @@ export class PracticeTests extends Disposable {
     const folder = settingUri(setting);
     if (folder) {
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), '**/{node_modules,.git,__pycache__,.venv}/**', 2000).then(undefined, () => [] as vscode.Uri[]);
-      for (const uri of found.filter(u => NAMES.test(path.posix.basename(u.path)))) {
+      const { kindOfFile } = await import('../../core/practice/tasks');
+      for (const uri of found.filter(u => kindOfFile(u.path))) {
         try { await this.update(await vscode.workspace.openTextDocument(uri)); } catch { /* unreadable: not listed */ }
       }
     }

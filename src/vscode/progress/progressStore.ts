@@ -6,6 +6,7 @@ import type { SavedCard } from '../../core/scheduler';
 import type { MockRecord } from '../../core/mockHistory';
 import { Disposable } from '../disposable';
 import { ReviewJournal } from './reviewJournal';
+import { emptyLog, reviewTuple } from '../../core/reviewLog';
 import { LOG_SYNC_KEY, ReviewLogStore } from './reviewLogStore';
 
 /** What the review log records of a review besides the card states. */
@@ -114,7 +115,7 @@ export class ProgressStore extends Disposable {
     let before: SavedCard | undefined;
     let saved: SavedCard | undefined;
     const stored = this.update(key, doc => { before = doc.cards[cardId]; saved = doc.cards[cardId] = next(before); });
-    const tuple = meta ? (await import('../../core/reviewLog')).reviewTuple(before, saved!, meta.rating, meta.at.getTime(), meta.answerMs) : undefined;
+    const tuple = meta ? reviewTuple(before, saved!, meta.rating, meta.at.getTime(), meta.answerMs) : undefined;
     // A journal that cannot be written (disk full) leaves the review in globalState only.
     await this.journal.append(key, cardId, saved!, tuple).catch(() => undefined);
     await Promise.all([stored, tuple && this.history.append(key, cardId, tuple)]);
@@ -138,7 +139,7 @@ export class ProgressStore extends Disposable {
     await this.journal.clear();
     this.progress = emptyProgress();
     await this.context.globalState.update(PROGRESS_KEY, this.progress);
-    await this.history.replace((await import('../../core/reviewLog')).emptyLog());
+    await this.history.replace(emptyLog());
     this.changed.fire();
   }
 
