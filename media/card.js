@@ -76,7 +76,7 @@
     byId('sub').textContent = c.sub;
     setHtml(byId('prompt'), c.promptHtml);
     const recallQuestion = c.recall && c.phase === 'question';
-    byId('notes-box').hidden = !(c.recall && (c.phase === 'question' || notes.value));
+    byId('notes-box').hidden = !(c.recall && (c.phase === 'question' || notes.value)) || !!c.coverage;
     notes.readOnly = c.phase !== 'question';
     if (!sameCard) { notes.value = c.notes ?? ''; }
     byId('reveal-row').hidden = !recallQuestion;
@@ -105,6 +105,7 @@
       return li;
     }));
     byId('ratings').hidden = !(c.recall && c.phase === 'answer' && !c.verdict);
+    drawCoverage(c);
     const revisit = byId('revisit');
     revisit.hidden = !(c.revisit && c.revisit.length);
     revisit.replaceChildren(...(c.revisit ?? []).map(t => {
@@ -127,6 +128,46 @@
     // throttled in a webview that does not have focus).
     void card.offsetHeight;
     post({ type: 'drawn', rev, timing: { received, drawn: performance.timeOrigin + performance.now() } });
+  }
+
+  /** A typed answer's feedback: points covered and missed, the answer with its matches marked, the suggested rating. */
+  /** @param {CardView} c */
+  function drawCoverage(c) {
+    const cov = c.phase === 'answer' ? c.coverage : undefined;
+    byId('coverage').hidden = !cov;
+    card.dataset.suggested = cov ? String(cov.suggested) : '';
+    const suggested = cov?.suggested ?? 3;
+    for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (byId('ratings').querySelectorAll('button[data-rating]'))) {
+      const mine = Number(b.dataset.rating) === suggested;
+      b.classList.toggle('secondary', !mine);
+      b.classList.toggle('suggested', mine && !!cov);
+      b.title = mine && cov ? `Suggested from ${cov.label}` : '';
+    }
+    if (!cov) { return; }
+    byId('coverage-label').textContent = cov.label;
+    byId('coverage-by').textContent = `· ${cov.grader}`;
+    byId('coverage-points').replaceChildren(...cov.points.map(p => {
+      const li = document.createElement('li');
+      li.className = p.covered ? 'covered' : 'missed';
+      const mark = document.createElement('span');
+      mark.className = 'mark';
+      mark.textContent = p.covered ? '✓' : '○';
+      mark.setAttribute('aria-label', p.covered ? 'covered' : 'missed');
+      const text = document.createElement('span');
+      text.innerHTML = p.html;
+      li.append(mark, text);
+      return li;
+    }));
+    const feedback = byId('coverage-feedback');
+    feedback.hidden = !cov.feedback;
+    feedback.textContent = cov.feedback ?? '';
+    const followUp = byId('coverage-followup');
+    followUp.hidden = !cov.followUp;
+    followUp.textContent = cov.followUp ? `Follow-up: ${cov.followUp}` : '';
+    byId('coverage-answer').innerHTML = cov.answerHtml;
+    byId('coverage-note').textContent = cov.note;
+    // The suggested rating has the focus: Enter (or Space) takes it.
+    /** @type {HTMLButtonElement | null} */ (byId('ratings').querySelector(`button[data-rating="${suggested}"]`))?.focus();
   }
 
   function reveal() {
@@ -181,7 +222,12 @@
     if (shown?.card.interview && (e.key === 'p' || e.key === 'P')) { e.preventDefault(); control(shown.card.interview.running ? 'pause' : 'resume'); return; }
     if (shown?.card.interview && (e.key === 's' || e.key === 'S')) { e.preventDefault(); control('skip'); return; }
     if (e.key === ' ' && shown?.card.phase === 'question') { e.preventDefault(); reveal(); return; }
-    if (/^[1-4]$/.test(e.key)) { e.preventDefault(); rate(Number(e.key)); }
+    if (/^[1-4]$/.test(e.key)) { e.preventDefault(); rate(Number(e.key)); return; }
+    const target = /** @type {HTMLElement} */ (e.target);
+    if (e.key === 'Enter' && shown?.card.coverage && shown.card.phase === 'answer' && target.tagName !== 'BUTTON' && target.tagName !== 'A') {
+      e.preventDefault();
+      rate(shown.card.coverage.suggested);
+    }
   });
 
   window.addEventListener('message', (/** @type {MessageEvent<ToCard>} */ e) => {

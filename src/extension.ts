@@ -17,6 +17,8 @@ import { PracticeScaffold } from './vscode/practice/practiceScaffold';
 import { PracticeTests } from './vscode/practice/practiceTests';
 import { registerProgressCommands } from './vscode/progress/progressCommands';
 import { ProgressStore } from './vscode/progress/progressStore';
+import { AnswerFeedback } from './vscode/feedback/answerFeedback';
+import { Interviewer } from './vscode/feedback/interviewer';
 import { QuestionBank } from './vscode/quiz/questionBank';
 import { registerQuizCommands } from './vscode/quiz/quizCommands';
 import { QuizFlow } from './vscode/quiz/quizFlow';
@@ -77,11 +79,14 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const scheduler: SchedulerSource = () => scheduling ??= import('./core/scheduler').then(m => new m.Scheduler({ settings: schedule.settings }));
   // With an interview date the plan may allow more new cards a day than the setting.
   const interview = new InterviewPlan(new InterviewDate(context.globalState), decks, progress, scheduler, () => schedule.settings.newCardsPerDay);
+  // Typed answers are graded offline; the AI interviewer only after the reader opts in.
+  const interviewer = new Interviewer();
+  const feedback = new AnswerFeedback(interviewer);
   const quiz = new QuizFlow(decks, progress, scheduler, panel, context.extensionUri, context.globalState,
-    () => ({ ...schedule.settings, newCardsPerDay: interview.newCardsToday(schedule.settings.newCardsPerDay) }));
+    () => ({ ...schedule.settings, newCardsPerDay: interview.newCardsToday(schedule.settings.newCardsPerDay) }), feedback);
   const topicProgress = new TopicProgress(decks, progress, scheduler);
   const mockReport = new ReportPanel(context.extensionUri, panel, () => void vscode.commands.executeCommand('djangoPrep.startMockInterview'));
-  const mockInterview = new MockInterviewFlow(decks, progress, scheduler, panel, mockReport, context.extensionUri, context.globalState);
+  const mockInterview = new MockInterviewFlow(decks, progress, scheduler, panel, mockReport, context.extensionUri, context.globalState, feedback);
   const dueStatus = new DueStatus(decks, progress);
   const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, scheduler);
   provider.setStats(topicProgress);
@@ -114,6 +119,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     ...registerCommands(store, panel, view),
     ...registerQuizCommands(quiz),
     mockReport, mockInterview, ...registerMockInterviewCommands(mockInterview),
+    vscode.commands.registerCommand('djangoPrep.chooseInterviewerModel', () => interviewer.choose()),
     ...registerProgressCommands(progress, dashboard),
     ...registerPracticeCommands(scaffold, practiceTests, lens, store, panel),
     ...registerNavigationCommands(store),

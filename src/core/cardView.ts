@@ -1,6 +1,8 @@
 // The quiz card webview: what it shows for a question, its answer and the summary. Markdown is
 // rendered here, so the page only places HTML.
-import type { CardView } from './messages';
+import type { CardView, CoverageView } from './messages';
+
+const RATING_LABELS = ['Again', 'Hard', 'Good', 'Easy'];
 import { escapeHtml } from './html';
 import type { Question } from './questions';
 import type { Outcome } from './quiz';
@@ -12,14 +14,18 @@ export function questionCard(heading: string, topic: string, q: Question, md: Ma
   return { phase: 'question', heading, sub: topic, kind: q.kind, promptHtml: prompt(q, md), hint: hint(q), recall: q.kind === 'recall', notes };
 }
 
-export function answerCard(heading: string, topic: string, q: Question, o: Outcome, md: Markdown, notes?: string): CardView {
+export function answerCard(heading: string, topic: string, q: Question, o: Outcome, md: Markdown, notes?: string, coverage?: CoverageView): CardView {
   const base = { phase: 'answer' as const, heading, sub: topic, kind: q.kind, promptHtml: prompt(q, md), notes, recall: q.kind === 'recall' };
   if (q.kind === 'recall') {
+    const label = coverage && RATING_LABELS[coverage.suggested - 1];
     return {
       ...base,
       answerHtml: q.answer?.trim() ? md(q.answer) : `<p class="no-answer">${escapeHtml('Your notes give no answer to this one: rate how well you could answer it.')}</p>`,
       explanationHtml: q.explanation.trim() ? md(q.explanation) : undefined,
-      hint: 'How well did you answer? 1 Again · 2 Hard · 3 Good · 4 Easy (here or in the box above). Escape stops.',
+      coverage,
+      hint: coverage
+        ? `${label} is suggested (${coverage.label}): Enter takes it, or 1 Again · 2 Hard · 3 Good · 4 Easy. Escape stops.`
+        : 'How well did you answer? 1 Again · 2 Hard · 3 Good · 4 Easy (here or in the box above). Escape stops.',
     };
   }
   const right = q.kind === 'order' ? o.right.map((r, i) => `${i + 1}. ${r}`).join('\n') : o.right.map(r => `- ${r}`).join('\n');

@@ -125,6 +125,27 @@ export interface CardView {
   readonly revisit?: ReadonlyArray<{ readonly id: string; readonly title: string }>;
   /** A mock interview: the clocks (the page ticks them on by itself) and its Pause/Skip/Stop/Done. */
   readonly interview?: InterviewClock;
+  /** A recall card answered in writing: which key points the answer covered, and the rating it suggests. */
+  readonly coverage?: CoverageView;
+}
+
+/** Feedback on a typed answer, as the card draws it. */
+export interface CoverageView {
+  /** "3 of 5 key points". */
+  readonly label: string;
+  readonly points: ReadonlyArray<{ readonly html: string; readonly covered: boolean }>;
+  /** The reader's answer, escaped, with the words that matched a point in `<mark>`. */
+  readonly answerHtml: string;
+  /** Pre-selected on the card: Enter takes it, 1-4 choose another. */
+  readonly suggested: 1 | 2 | 3 | 4;
+  /** Who graded: "Offline grader" or the language model's name. */
+  readonly grader: string;
+  /** What the grade is worth, or why the model's grade was not used. */
+  readonly note: string;
+  /** A language model's feedback, one or two sentences. */
+  readonly feedback?: string;
+  /** A language model's follow-up question (asked next in a mock interview). */
+  readonly followUp?: string;
 }
 
 /** The mock interview's clocks as of the moment the card was posted (milliseconds). */

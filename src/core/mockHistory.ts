@@ -8,8 +8,11 @@ export const MAX_MOCK_HISTORY = 200;
 /** Questions kept per session: a 45-minute session asks about fifteen. */
 export const MAX_MOCK_QUESTIONS = 100;
 
-/** One question: [card id, topic id, rating (0 = skipped, 1-4), seconds on it, 1 when a follow-up]. */
-export type MockQuestionRecord = [string, string, number, number, number];
+/**
+ * One question: [card id, topic id, rating (0 = skipped, 1-4), seconds on it, 1 when a follow-up],
+ * then, for a typed answer that was graded, [key points covered, key points in all].
+ */
+export type MockQuestionRecord = [string, string, number, number, number] | [string, string, number, number, number, number, number];
 
 export interface MockRecord {
   /** Unique per session (start time and a random part). */
@@ -30,7 +33,10 @@ export interface MockRecord {
 export function mockRecord(result: MockResult, doc: string, focus: string, id: string): MockRecord {
   return {
     id, doc, at: result.startedAt, minutes: Math.round(result.lengthMs / 60_000), focus: focus.slice(0, 200), ms: Math.max(0, Math.round(result.ms)),
-    questions: result.answers.slice(0, MAX_MOCK_QUESTIONS).map(a => [a.cardId, a.topic, a.rating ?? 0, Math.round(a.ms / 1000), a.followUp ? 1 : 0]),
+    questions: result.answers.slice(0, MAX_MOCK_QUESTIONS).map((a): MockQuestionRecord => {
+      const q: MockQuestionRecord = [a.cardId.slice(0, 300), a.topic, a.rating ?? 0, Math.round(a.ms / 1000), a.followUp ? 1 : 0];
+      return a.coverage && a.coverage.total > 0 ? [...q, a.coverage.covered, a.coverage.total] : q;
+    }),
   };
 }
 
@@ -39,7 +45,8 @@ const isText = (v: unknown, max: number): v is string => typeof v === 'string' &
 const isCount = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
 
 function isQuestion(v: unknown): v is MockQuestionRecord {
-  return Array.isArray(v) && v.length === 5 && isText(v[0], 300) && isText(v[1], 300) && isCount(v[2], 4) && isCount(v[3], 86_400) && (v[4] === 0 || v[4] === 1);
+  return Array.isArray(v) && (v.length === 5 || (v.length === 7 && isCount(v[6], 50) && v[6] > 0 && isCount(v[5], v[6])))
+    && isText(v[0], 300) && isText(v[1], 300) && isCount(v[2], 4) && isCount(v[3], 86_400) && (v[4] === 0 || v[4] === 1);
 }
 
 /** Saved history: anything malformed is dropped and counted, never thrown on. */
@@ -71,21 +78,31 @@ export interface MockFigures {
   readonly average: number | undefined;
   /** Share of answered questions rated Good or Easy (0..1), undefined when none was answered. */
   readonly good: number | undefined;
+  /** Mean share of key points covered by the typed answers that were graded (0..1); absent when none was. */
+  readonly coverage?: number;
 }
 
-/** Figures over ratings (0 = skipped). */
-export function mockFigures(ratings: readonly number[]): MockFigures {
+/** A graded answer's key points: [covered, in all]. */
+export type PointCount = readonly [number, number];
+
+/** Figures over ratings (0 = skipped) and, where answers were graded, their key points. */
+export function mockFigures(ratings: readonly number[], points: ReadonlyArray<PointCount | undefined> = []): MockFigures {
   const answered = ratings.filter(r => r > 0);
+  const graded = points.filter((p): p is PointCount => p !== undefined && p[1] > 0);
   return {
     asked: ratings.length,
     answered: answered.length,
     skipped: ratings.length - answered.length,
     average: answered.length ? answered.reduce((s, r) => s + r, 0) / answered.length : undefined,
     good: answered.length ? answered.filter(r => r >= 3).length / answered.length : undefined,
+    ...(graded.length ? { coverage: graded.reduce((s, [c, t]) => s + c / t, 0) / graded.length } : {}),
   };
 }
 
+/** A saved question's key points, when its answer was graded. */
+export const recordPoints = (q: MockQuestionRecord): PointCount | undefined => q.length === 7 ? [q[5], q[6]] : undefined;
+
 /** The last `count` sessions on `doc`, oldest first, with their figures: the trend over time. */
 export function mockTrend(history: readonly MockRecord[] | undefined, doc: string, count = 10): Array<MockFigures & { readonly at: number; readonly id: string; readonly minutes: number }> {
-  return (history ?? []).filter(r => r.doc === doc).slice(-count).map(r => ({ id: r.id, at: r.at, minutes: r.minutes, ...mockFigures(r.questions.map(q => q[2])) }));
+  return (history ?? []).filter(r => r.doc === doc).slice(-count).map(r => ({ id: r.id, at: r.at, minutes: r.minutes, ...mockFigures(r.questions.map(q => q[2]), r.questions.map(recordPoints)) }));
 }

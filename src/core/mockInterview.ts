@@ -4,6 +4,8 @@
 // and the randomness are injected, so a test replays a session exactly. No VS Code here.
 import { CardSource, isOpenQuestion } from './conceptCards';
 import type { StudyDocument } from './document';
+import { gradeAnswer } from './feedback/grader';
+import type { KeyPoint } from './feedback/keyPoints';
 import type { Question } from './questions';
 import type { Grade } from './scheduler';
 
@@ -73,6 +75,17 @@ export interface MockAnswer {
   /** Time on the question (pauses excluded): to Done, or to the skip. */
   readonly ms: number;
   readonly followUp: boolean;
+  /** A typed answer's key points: how many it covered, and the ones it missed. */
+  readonly coverage?: AnswerCoverage;
+}
+
+/** What the grader found in a typed answer, as the session keeps it. */
+export interface AnswerCoverage {
+  readonly covered: number;
+  readonly total: number;
+  readonly missed: readonly KeyPoint[];
+  /** A language model's follow-up question: asked next, in place of another card. */
+  readonly followUp?: string;
 }
 
 export interface MockResult {
@@ -110,6 +123,10 @@ export class MockSession {
   private questionFrom = 0;
   private answeredIn = 0;
   private followUpTopic: string | undefined;
+  /** A follow-up the model asked, as a card of its own. */
+  private followUpCard: CardSource | undefined;
+  /** Key points the last answer missed: a follow-up on its topic looks for them. */
+  private missed: readonly KeyPoint[] = [];
   private readonly limitMs: number;
   private readonly chance: number;
 
@@ -172,12 +189,24 @@ export class MockSession {
     this.phase = 'answer';
   }
 
-  /** The reader's rating of the answer on screen; a Good or Easy answer may be probed next. */
-  rate(rating: Grade): MockAnswer | undefined {
+  /**
+   * The reader's rating of the answer on screen. The model's own follow-up, when it gave one, is
+   * asked next; otherwise a Good or Easy answer, or one that missed key points, may be probed with
+   * another question of the topic: the one that covers most of what was missed.
+   */
+  rate(rating: Grade, coverage?: AnswerCoverage): MockAnswer | undefined {
     if (this.phase !== 'answer' || !this.current) { return undefined; }
     const q = this.current;
-    const answer = this.record(rating, this.answeredIn);
-    this.followUpTopic = rating >= 3 && this.o.random() < this.chance && this.unasked(q.card.topic).length ? q.card.topic : undefined;
+    const answer = this.record(rating, this.answeredIn, coverage);
+    this.missed = coverage?.missed ?? [];
+    this.followUpTopic = undefined;
+    this.followUpCard = undefined;
+    if (coverage?.followUp && !q.followUp) {
+      // The interviewing model asked one: an interviewer always follows up on their own question.
+      this.followUpCard = followUpCard(q, coverage.followUp, this.missed);
+    } else if ((rating >= 3 || this.missed.length > 0) && this.o.random() < this.chance && this.unasked(q.card.topic).length) {
+      this.followUpTopic = q.card.topic;
+    }
     return answer;
   }
 
@@ -215,9 +244,9 @@ export class MockSession {
     this.current = undefined;
   }
 
-  private record(rating: Grade | undefined, ms: number): MockAnswer {
+  private record(rating: Grade | undefined, ms: number, coverage?: AnswerCoverage): MockAnswer {
     const q = this.current!;
-    const answer: MockAnswer = { cardId: q.card.id, topic: q.card.topic, prompt: q.question.prompt, rating, ms, followUp: q.followUp };
+    const answer: MockAnswer = { cardId: q.card.id, topic: q.card.topic, prompt: q.question.prompt, rating, ms, followUp: q.followUp, ...(coverage ? { coverage } : {}) };
     this.answers.push(answer);
     this.phase = 'idle';
     this.current = undefined;
@@ -234,9 +263,12 @@ export class MockSession {
 
   private choose(): { card: CardSource; followUp: boolean } | undefined {
     const probe = this.followUpTopic;
+    const asked = this.followUpCard;
     this.followUpTopic = undefined;
+    this.followUpCard = undefined;
+    if (asked) { return { card: asked, followUp: true }; }
     if (probe) {
-      const card = this.pickCard(this.unasked(probe));
+      const card = this.coveringMissed(this.unasked(probe)) ?? this.pickCard(this.unasked(probe));
       if (card) { return { card, followUp: true }; }
     }
     const left = this.unasked();
@@ -251,6 +283,20 @@ export class MockSession {
     const weights = topics.map(t => topicWeight(this.o.recall.get(t)));
     const topic = topics[weightedIndex(weights, this.o.random)];
     return { card: this.pickCard(byTopic.get(topic)!)!, followUp: false };
+  }
+
+  /** The card whose model answer covers most of the points just missed, if any covers one. */
+  private coveringMissed(cards: readonly CardSource[]): CardSource | undefined {
+    if (!this.missed.length) { return undefined; }
+    let best: CardSource | undefined;
+    let most = 0;
+    for (const c of cards) {
+      const q = c.build(this.o.random);
+      const text = q.kind === 'recall' ? [q.answer ?? '', ...(q.keyPoints ?? []).map(p => p.text)].join('\n') : '';
+      const n = text ? gradeAnswer(text, this.missed).covered : 0;
+      if (n > most) { most = n; best = c; }
+    }
+    return best;
   }
 
   /** Within a topic: a card never reviewed before, when there is one, else any. */
@@ -270,4 +316,18 @@ export function weightedIndex(weights: readonly number[], random: () => number):
     if (r < 0) { return i; }
   }
   return weights.length - 1;
+}
+
+/** Marks a card the model asked rather than one of the deck: never scheduled, never saved as a card. */
+export const FOLLOW_UP_MARK = '#follow-up';
+
+export function isAskedFollowUp(cardId: string): boolean {
+  return cardId.endsWith(FOLLOW_UP_MARK);
+}
+
+/** The model's follow-up as a card: the missed points are what its answer is graded against. */
+function followUpCard(q: MockQuestion, prompt: string, missed: readonly KeyPoint[]): CardSource {
+  const id = `${q.card.id}${FOLLOW_UP_MARK}`;
+  const question: Question = { kind: 'recall', id, topic: q.card.topic, prompt, keyPoints: missed, explanation: '' };
+  return { id, topic: q.card.topic, kind: 'recall', build: () => question };
 }

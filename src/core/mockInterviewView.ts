@@ -1,11 +1,11 @@
 // The mock interview on the quiz card: the question or the model answer, with the session
 // clock, the question's countdown, and words for what to do. No VS Code here.
 import { answerCard, Markdown, questionCard } from './cardView';
-import type { CardView } from './messages';
+import type { CardView, CoverageView } from './messages';
 import type { MockClock, MockQuestion } from './mockInterview';
 import { Rating } from './scheduler';
 
-export function interviewCard(q: MockQuestion, topic: string, revealed: boolean, clock: MockClock, md: Markdown, notes?: string): CardView {
+export function interviewCard(q: MockQuestion, topic: string, revealed: boolean, clock: MockClock, md: Markdown, notes?: string, coverage?: CoverageView): CardView {
   const heading = `Mock interview · Question ${q.number}`;
   const sub = q.followUp ? `${topic} · a follow-up` : topic;
   const interview = { ...clock, followUp: q.followUp };
@@ -16,8 +16,10 @@ export function interviewCard(q: MockQuestion, topic: string, revealed: boolean,
     };
   }
   const shown = { correct: false, rating: Rating.Again, right: [], explanation: q.question.explanation } as const;
+  const card = answerCard(heading, sub, q.question, shown, md, notes, coverage);
   return {
-    ...answerCard(heading, sub, q.question, shown, md, notes), interview,
-    hint: 'How well did you answer? 1 Again · 2 Hard · 3 Good · 4 Easy. S skips without a rating; Escape stops (the report keeps what you answered).',
+    ...card, interview,
+    hint: coverage ? `${card.hint.replace(/ Escape stops\.$/, '')} S skips without a rating; Escape stops (the report keeps what you answered).`
+      : 'How well did you answer? 1 Again · 2 Hard · 3 Good · 4 Easy. S skips without a rating; Escape stops (the report keeps what you answered).',
   };
 }

@@ -3,6 +3,7 @@
 import { topicClozes } from './clozeCards';
 import type { CardSource } from './conceptCards';
 import type { StudyDocument } from './document';
+import { answerWithPoints } from './feedback/keyPoints';
 import type { Question } from './questions';
 import { NoteQuestion, topicQuestions } from './recallCards';
 import { IdAllocator, slugify, stripInlineMarkdown } from './text';
@@ -21,8 +22,8 @@ export function* noteCardSources(doc: StudyDocument): Generator<CardSource> {
     for (const q of topicQuestions(topic)) {
       const prefix = q.kind === 'recall' ? 'recall' : 'choice';
       const id = ids.allocate(`${prefix}:${topic.id}/${slugify(stripInlineMarkdown(q.question))}`);
-      const question = toQuestion(q, id, topic.id);
-      yield { id, topic: topic.id, kind: q.kind === 'recall' ? 'recall' : 'task-list', line: q.line, build: () => question };
+      let question: Question | undefined; // built when first asked: key points are read then
+      yield { id, topic: topic.id, kind: q.kind === 'recall' ? 'recall' : 'task-list', line: q.line, build: () => question ??= toQuestion(q, id, topic.id) };
     }
     for (const c of topicClozes(topic)) {
       const id = ids.allocate(`cloze:${topic.id}/${slugify(stripInlineMarkdown(c.text))}-${c.n}`);
@@ -40,5 +41,7 @@ function toQuestion(q: NoteQuestion, id: string, topic: string): Question {
   if (q.kind === 'choice') {
     return { kind: 'choice', id, topic, prompt: q.question, select: q.select ?? 'one', options: q.options ?? [], explanation: q.explanation ?? '' };
   }
-  return { kind: 'recall', id, topic, prompt: q.question, answer: q.answer, explanation: '' };
+  if (!q.answer) { return { kind: 'recall', id, topic, prompt: q.question, explanation: '' }; }
+  const { body, points } = answerWithPoints(q.answer);
+  return { kind: 'recall', id, topic, prompt: q.question, answer: body || undefined, keyPoints: points, explanation: '' };
 }

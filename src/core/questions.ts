@@ -1,4 +1,5 @@
 // The question bank (content/questions/*.json): types, validation and grading.
+import type { KeyPoint } from './feedback/keyPoints';
 import type { Grade } from './scheduler';
 
 export interface Option {
@@ -25,8 +26,11 @@ export type Question =
   | Base & { readonly kind: 'output'; readonly code: string; readonly output: string; readonly distractors: readonly string[] }
   | Base & { readonly kind: 'typed'; readonly accept: readonly string[] }
   | Base & { readonly kind: 'order'; readonly steps: readonly string[] }
-  /** An open question from the user's notes: `prompt` and `answer` are markdown; the reader rates their own recall. */
-  | Base & { readonly kind: 'recall'; readonly answer?: string };
+  /**
+   * An open question from the user's notes: `prompt` and `answer` are markdown; the reader rates
+   * their own recall. `keyPoints` are what a typed answer is graded against (see feedback/keyPoints).
+   */
+  | Base & { readonly kind: 'recall'; readonly answer?: string; readonly keyPoints?: readonly KeyPoint[] };
 
 export type QuestionKind = Question['kind'];
 /** Kinds the JSON bank may hold; recall questions only come from notes. */
@@ -40,7 +44,10 @@ export type Answer =
   | { readonly kind: 'options'; readonly chosen: readonly string[] }
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'order'; readonly steps: readonly string[] }
-  | { readonly kind: 'self'; readonly rating: Grade };
+  | { readonly kind: 'self'; readonly rating: Grade; readonly coverage?: PointsCovered };
+
+/** A typed answer's grade: key points covered out of all, kept with the review. */
+export interface PointsCovered { readonly covered: number; readonly total: number }
 
 /** Rating.Good in ts-fsrs; a number here so the bank does not load the scheduler at startup. */
 export const SELF_RATED_RIGHT = 3;

@@ -1,6 +1,6 @@
 // The quiz engine: which cards a quiz asks, in what order, how an answer is rated, the summary.
 import { CardSource, isOpenQuestion, shuffle } from './conceptCards';
-import { Answer, isCorrect, nearMiss, Question, rightOptions } from './questions';
+import { Answer, isCorrect, nearMiss, PointsCovered, Question, rightOptions } from './questions';
 import { Grade, lastReviewTime, Rating, reviewCount, SavedCard, Scheduler } from './scheduler';
 
 export type Scope =
@@ -176,6 +176,8 @@ export interface Review {
   readonly cardId: string; readonly topic: string; readonly rating: Grade; readonly at: Date;
   /** From the question shown to the answer (for a recall card, to the self-rating), ms. */
   readonly answerMs?: number;
+  /** A typed recall answer's key points covered. */
+  readonly coverage?: PointsCovered;
 }
 
 export interface Summary {
@@ -219,7 +221,8 @@ export class QuizSession {
     const outcome = rate(item.question, answer, elapsedMs);
     this.results.push(outcome.correct ? 'right' : 'wrong');
     if (!outcome.correct && !this.revisit.includes(item.card.topic)) { this.revisit.push(item.card.topic); }
-    this.pending = { cardId: item.card.id, topic: item.card.topic, rating: outcome.rating, at: this.clock(), answerMs: elapsedMs };
+    const coverage = answer.kind === 'self' ? answer.coverage : undefined;
+    this.pending = { cardId: item.card.id, topic: item.card.topic, rating: outcome.rating, at: this.clock(), answerMs: elapsedMs, ...(coverage ? { coverage } : {}) };
     this.pendingAlmost = outcome.almost !== undefined;
     return outcome;
   }

@@ -13,9 +13,13 @@ export const LOG_VERSION = 1;
  *  elapsed (s since the card's previous review, 0 for a new card), answer (s spent answering),
  *  state before (0 New, 1 Learning, 2 Review, 3 Relearning), stability before (days), difficulty before,
  *  state after, stability after, difficulty after]
+ * and, for a typed answer that was graded, [key points covered, key points in all]. The two are
+ * optional so that the format stays version 1: a reader that predates them drops those entries.
  */
-export type LogTuple = [number, number, number, number, number, number, number, number, number, number, number];
+export type LogTuple = [number, number, number, number, number, number, number, number, number, number, number]
+  | [number, number, number, number, number, number, number, number, number, number, number, number, number];
 const TUPLE_LENGTH = 11;
+const GRADED_LENGTH = 13;
 
 export interface DocumentLog {
   /** Card ids, each once; tuples refer to them by index. */
@@ -45,6 +49,8 @@ export interface LoggedReview {
   readonly stateAfter: number;
   readonly stabilityAfter: number;
   readonly difficultyAfter: number;
+  /** A typed answer's key points, when it was graded. */
+  readonly coverage?: { readonly covered: number; readonly total: number };
 }
 
 export const emptyLog = (): ReviewLog => ({ version: LOG_VERSION, documents: {} });
@@ -71,14 +77,16 @@ const sig3 = (x: number) => Number(x.toPrecision(3));
  * `after` as saved after. `answerMs` is the time from the question shown to the answer. The card
  * slot is 0 until appendReview interns the id.
  */
-export function reviewTuple(before: SavedCard | undefined, after: SavedCard, rating: number, at: number, answerMs: number): LogTuple {
+export function reviewTuple(before: SavedCard | undefined, after: SavedCard, rating: number, at: number, answerMs: number,
+  coverage?: { readonly covered: number; readonly total: number }): LogTuple {
   const last = before?.[8] ?? 0;
   const elapsed = before && last > 0 ? Math.max(0, Math.round((at - last) / 1000)) : 0;
-  return [
+  const tuple: LogTuple = [
     0, Math.floor(at / 1000), rating, elapsed, Math.max(0, Math.round(answerMs / 1000)),
     before?.[7] ?? 0, sig3(before?.[1] ?? 0), round(before?.[2] ?? 0, 2),
     after[7], sig3(after[1]), round(after[2], 2),
   ];
+  return coverage && coverage.total > 0 ? [...tuple, coverage.covered, coverage.total] as LogTuple : tuple;
 }
 
 /** Adds one review of `card` (a tuple from reviewTuple) to `log`, in place. */
@@ -99,8 +107,8 @@ export type LogParseResult =
   | { readonly ok: false; readonly reason: string };
 
 function isSaneTuple(v: unknown, ids: number, notAfterSeconds: number): v is LogTuple {
-  if (!Array.isArray(v) || v.length !== TUPLE_LENGTH) { return false; }
-  for (let i = 0; i < TUPLE_LENGTH; i++) {
+  if (!Array.isArray(v) || (v.length !== TUPLE_LENGTH && v.length !== GRADED_LENGTH)) { return false; }
+  for (let i = 0; i < v.length; i++) {
     const n = v[i] as unknown;
     if (typeof n !== 'number' || !Number.isFinite(n)) { return false; }
   }
@@ -108,7 +116,8 @@ function isSaneTuple(v: unknown, ids: number, notAfterSeconds: number): v is Log
   const isState = (s: number) => s === 0 || s === 1 || s === 2 || s === 3;
   return Number.isInteger(t[0]) && t[0] >= 0 && t[0] < ids && Number.isInteger(t[1]) && t[1] >= 0 && t[1] <= notAfterSeconds
     && (t[2] === 1 || t[2] === 2 || t[2] === 3 || t[2] === 4) && t[3] >= 0 && t[4] >= 0
-    && isState(t[5]) && isState(t[8]) && t[6] >= 0 && t[6] <= 1e6 && t[9] >= 0 && t[9] <= 1e6 && t[7] >= 0 && t[7] <= 10 && t[10] >= 0 && t[10] <= 10;
+    && isState(t[5]) && isState(t[8]) && t[6] >= 0 && t[6] <= 1e6 && t[9] >= 0 && t[9] <= 1e6 && t[7] >= 0 && t[7] <= 10 && t[10] >= 0 && t[10] <= 10
+    && (t.length === TUPLE_LENGTH || (Number.isInteger(t[11]) && Number.isInteger(t[12]) && t[12] > 0 && t[12] <= 50 && t[11] >= 0 && t[11] <= t[12]));
 }
 
 const isSorted = (reviews: readonly LogTuple[]) => reviews.every((r, i) => i === 0 || reviews[i - 1][1] <= r[1]);
@@ -253,6 +262,7 @@ export function* reviews(log: ReviewLog): Generator<LoggedReview> {
       yield {
         document, card: doc.ids[r[0]], at: r[1] * 1000, rating: r[2], elapsedSeconds: r[3], answerSeconds: r[4],
         stateBefore: r[5], stabilityBefore: r[6], difficultyBefore: r[7], stateAfter: r[8], stabilityAfter: r[9], difficultyAfter: r[10],
+        ...(r.length === GRADED_LENGTH ? { coverage: { covered: r[11], total: r[12] } } : {}),
       };
     }
   }

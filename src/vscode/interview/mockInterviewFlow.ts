@@ -12,7 +12,9 @@ import { noteKey, parseNotes, RECALL_NOTES_KEY as NOTES_KEY, withNote } from '..
 import { Disposable, disposeAll } from '../disposable';
 import type { ProgressStore } from '../progress/progressStore';
 import { pick, PickItem } from '../quickInput';
+import type { AnswerFeedback, Graded } from '../feedback/answerFeedback';
 import { CardPanel } from '../quiz/cardPanel';
+import { inline } from '../quiz/quizCard';
 import type { ReportPanel, TopicShower } from './reportPanel';
 
 export interface MockRequest {
@@ -39,6 +41,10 @@ interface Running {
   readonly focus: string;
   readonly topics: ReadonlyMap<string, TopicInfo>;
   readonly notes: Map<string, string>;
+  /** Notes each card had when it was shown: what changed since is the typed answer. */
+  readonly notesShown: Map<string, string | undefined>;
+  /** The grade of the answer on screen, once revealed. */
+  graded?: { readonly cardId: string; readonly answer: string; current: Graded; cancel: vscode.CancellationTokenSource };
   readonly reviews: Array<Promise<void>>;
   readonly listeners: vscode.Disposable[];
   readonly done: (r: MockResult) => void;
@@ -59,6 +65,8 @@ export class MockInterviewFlow extends Disposable {
     extensionUri: vscode.Uri,
     /** Where notes typed on recall cards are kept (globalState, shared with the quiz). */
     private readonly notesMemento: vscode.Memento | undefined,
+    /** Grades typed answers (offline, and with the AI interviewer when the reader opted in). */
+    private readonly feedback: AnswerFeedback,
     private readonly clock: () => number = Date.now,
     private readonly random: () => number = Math.random,
   ) {
@@ -123,7 +131,7 @@ export class MockInterviewFlow extends Disposable {
     });
     const label = focus.kind === 'all' ? `whole ${active.key === 'guide' ? 'guide' : 'document'}` : focus.kind === 'weakest' ? 'weakest topics' : focus.title;
     return new Promise<MockResult>(resolve => {
-      const r: Running = { active, session, focus: label, topics, notes: this.savedNotes(active, pool), reviews: [], listeners: [], done: resolve };
+      const r: Running = { active, session, focus: label, topics, notes: this.savedNotes(active, pool), notesShown: new Map(), reviews: [], listeners: [], done: resolve };
       this.running = r;
       r.listeners.push(
         this.card.onAction(m => void this.act(m)),
@@ -151,18 +159,24 @@ export class MockInterviewFlow extends Disposable {
         if (r.active.doc.get(m.id)) { await this.topicPanel.show(m.id, { preserveFocus: true }); }
         return;
       case 'reveal':
+        if (!s.question || s.revealed) { return; }
         s.reveal();
+        await this.grade(r);
         return this.showCurrent(r);
       case 'rate': {
         const q = s.question;
-        const answer = s.rate(m.rating);
-        if (q && answer?.rating) { r.reviews.push(this.review(r, q.card.id, answer.rating, answer.ms)); }
+        const g = r.graded?.cardId === q?.card.id ? r.graded : undefined;
+        this.endGrading(r);
+        const c = g?.current.coverage;
+        const answer = s.rate(m.rating, g && c ? { covered: c.covered, total: c.total, missed: g.current.missed, followUp: g.current.by.followUp } : undefined);
+        const { isAskedFollowUp } = await import('../../core/mockInterview');
+        if (q && answer?.rating && !isAskedFollowUp(q.card.id)) { r.reviews.push(this.review(r, q.card.id, answer.rating, answer.ms, c)); }
         return this.showCurrent(r);
       }
       case 'interview':
         if (m.action === 'pause') { s.pause(); }
         if (m.action === 'resume') { s.resume(); }
-        if (m.action === 'skip') { s.skip(); }
+        if (m.action === 'skip') { this.endGrading(r); s.skip(); }
         return this.showCurrent(r);
       case 'stop':
         return this.finish(r);
@@ -174,16 +188,51 @@ export class MockInterviewFlow extends Disposable {
   private async showCurrent(r: Running): Promise<void> {
     const q = r.session.next();
     if (!q) { return this.finish(r); }
+    if (!r.notesShown.has(q.card.id)) { r.notesShown.set(q.card.id, r.notes.get(q.card.id)); }
     const { interviewCard } = await import('../../core/mockInterviewView');
     const md = await this.markdown(r.active, q.card.topic);
     if (this.running !== r || r.finishing) { return; }
-    this.card.show(interviewCard(q, r.topics.get(q.card.topic)?.title ?? q.card.topic, r.session.revealed, r.session.clockView(), md, r.notes.get(q.card.id)));
+    const g = r.session.revealed && r.graded?.cardId === q.card.id ? r.graded : undefined;
+    const coverage = g ? (await import('../../core/feedback/coverageView')).coverageView(g.answer, g.current.coverage, inline(md), g.current.by) : undefined;
+    this.card.show(interviewCard(q, r.topics.get(q.card.topic)?.title ?? q.card.topic, r.session.revealed, r.session.clockView(), md, r.notes.get(q.card.id), coverage));
+    if (coverage) { this.card.focus(); }
   }
+
+  /** Grades the answer typed on the question just revealed: offline now, the model's grade when it comes. */
+  private async grade(r: Running): Promise<void> {
+    const q = r.session.question;
+    if (!q || q.question.kind !== 'recall') { return; }
+    const typed = r.notes.get(q.card.id);
+    if (typed === r.notesShown.get(q.card.id)) { return; } // notes kept from an earlier session are not this answer
+    const offline = await this.feedback.offline(q.question, typed);
+    if (!offline || !typed) { return; }
+    const asking = this.feedback.asksModel;
+    const cancel = new vscode.CancellationTokenSource();
+    const g = { cardId: q.card.id, answer: typed, current: asking ? { ...offline, by: { ...offline.by, note: 'Asking the interviewer model… this is the offline grade until it answers.' } } : offline, cancel };
+    r.graded = g;
+    if (!asking) { return; }
+    const recall = q.question;
+    void this.feedback.withModel(recall, typed, offline, cancel.token).then(async better => {
+      if (r.graded !== g || r.finishing) { return; }
+      g.current = better ?? offline;
+      await this.showCurrent(r);
+    });
+  }
+
+  private endGrading(r: Running): void {
+    r.graded?.cancel.cancel();
+    r.graded?.cancel.dispose();
+    r.graded = undefined;
+  }
+
+  /** The grade of the answer on screen (tests read it). */
+  get graded(): Graded | undefined { return this.running?.graded?.current; }
 
   /** Ends the session once: what was rated is kept, the history saved and the report shown. */
   private async finish(r: Running): Promise<void> {
     if (r.finishing) { return; }
     r.finishing = true;
+    this.endGrading(r);
     const result = r.session.stop();
     disposeAll(r.listeners);
     await this.card.close();
@@ -213,10 +262,10 @@ export class MockInterviewFlow extends Disposable {
   }
 
   /** A rating is a review like a quiz's: scheduled by FSRS and kept in the review log with its answer time. */
-  private async review(r: Running, cardId: string, rating: 1 | 2 | 3 | 4, answerMs: number): Promise<void> {
+  private async review(r: Running, cardId: string, rating: 1 | 2 | 3 | 4, answerMs: number, coverage?: { readonly covered: number; readonly total: number }): Promise<void> {
     const scheduler = await this.scheduler();
     const at = new Date(this.clock());
-    await this.progress.review(r.active.key, cardId, saved => scheduler.review(saved, rating, at), { rating, at, answerMs });
+    await this.progress.review(r.active.key, cardId, saved => scheduler.review(saved, rating, at), { rating, at, answerMs, coverage: coverage && { covered: coverage.covered, total: coverage.total } });
   }
 
   /** Notes typed on these cards before (in a quiz or an earlier interview) come back with them. */

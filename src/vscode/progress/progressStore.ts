@@ -10,7 +10,11 @@ import { emptyLog, reviewTuple } from '../../core/reviewLog';
 import { LOG_SYNC_KEY, ReviewLogStore } from './reviewLogStore';
 
 /** What the review log records of a review besides the card states. */
-export interface ReviewMeta { readonly rating: number; readonly at: Date; readonly answerMs: number }
+export interface ReviewMeta {
+  readonly rating: number; readonly at: Date; readonly answerMs: number;
+  /** A typed answer's key points covered, logged with the review. */
+  readonly coverage?: { readonly covered: number; readonly total: number };
+}
 
 export const PROGRESS_KEY = 'djangoPrep.progress';
 /** setKeysForSync replaces the list: every synced key is named here (the review log's recent part and the interview date too). */
@@ -115,7 +119,7 @@ export class ProgressStore extends Disposable {
     let before: SavedCard | undefined;
     let saved: SavedCard | undefined;
     const stored = this.update(key, doc => { before = doc.cards[cardId]; saved = doc.cards[cardId] = next(before); });
-    const tuple = meta ? reviewTuple(before, saved!, meta.rating, meta.at.getTime(), meta.answerMs) : undefined;
+    const tuple = meta ? reviewTuple(before, saved!, meta.rating, meta.at.getTime(), meta.answerMs, meta.coverage) : undefined;
     // A journal that cannot be written (disk full) leaves the review in globalState only.
     await this.journal.append(key, cardId, saved!, tuple).catch(() => undefined);
     await Promise.all([stored, tuple && this.history.append(key, cardId, tuple)]);

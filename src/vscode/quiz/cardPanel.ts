@@ -83,7 +83,8 @@ export class CardPanel extends Disposable {
     if (empty.length && vscode.window.tabGroups.all.length > 1) { await vscode.window.tabGroups.close(empty); }
   }
 
-  private async receive(raw: unknown): Promise<void> {
+  /** A message from the page, checked before anything acts on it (the integration tests send the same ones). */
+  async receive(raw: unknown): Promise<void> {
     const { parseFromCard } = await import('../../core/messages');
     const m = parseFromCard(raw);
     if (!m) { return; }
@@ -146,16 +147,24 @@ export class CardPanel extends Disposable {
     <textarea id="notes" rows="4" placeholder="Answer out loud, or jot the key points here…"></textarea>
   </div>
   <div id="reveal-row" class="button-row" hidden><button type="button" id="reveal" class="action-button" aria-keyshortcuts="Space"><span id="reveal-label">Show the answer</span> <kbd>Space</kbd></button></div>
+  <section id="coverage" class="coverage" aria-label="Feedback on your answer" hidden>
+    <p class="coverage-head"><strong id="coverage-label"></strong> <span id="coverage-by" class="meta"></span></p>
+    <ul id="coverage-points" class="coverage-points"></ul>
+    <p id="coverage-feedback" class="coverage-feedback" hidden></p>
+    <p id="coverage-followup" class="coverage-followup" hidden></p>
+    <div class="your-answer"><span class="related-label">Your answer</span><div id="coverage-answer" class="coverage-answer"></div></div>
+    <p id="coverage-note" class="meta coverage-note"></p>
+  </section>
+  <div id="ratings" class="button-row ratings" role="group" aria-label="Rate your answer" hidden>
+    <button type="button" data-rating="1" class="action-button secondary" aria-keyshortcuts="1">Again <kbd>1</kbd></button>
+    <button type="button" data-rating="2" class="action-button secondary" aria-keyshortcuts="2">Hard <kbd>2</kbd></button>
+    <button type="button" data-rating="3" class="action-button secondary" aria-keyshortcuts="3">Good <kbd>3</kbd></button>
+    <button type="button" data-rating="4" class="action-button secondary" aria-keyshortcuts="4">Easy <kbd>4</kbd></button>
+  </div>
   <p id="verdict" class="verdict" role="status" hidden></p>
   <section id="answer" class="answer" aria-label="Answer" hidden></section>
   <ul id="options" class="options" hidden></ul>
   <section id="explanation" class="explanation" aria-label="Explanation" hidden></section>
-  <div id="ratings" class="button-row ratings" role="group" aria-label="Rate your answer" hidden>
-    <button type="button" data-rating="1" class="action-button secondary" aria-keyshortcuts="1">Again <kbd>1</kbd></button>
-    <button type="button" data-rating="2" class="action-button secondary" aria-keyshortcuts="2">Hard <kbd>2</kbd></button>
-    <button type="button" data-rating="3" class="action-button" aria-keyshortcuts="3">Good <kbd>3</kbd></button>
-    <button type="button" data-rating="4" class="action-button secondary" aria-keyshortcuts="4">Easy <kbd>4</kbd></button>
-  </div>
   <nav id="revisit" class="related" aria-label="Topics to revisit" hidden></nav>
   <p id="hint" class="hint"></p>
 </main>

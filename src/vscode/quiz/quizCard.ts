@@ -6,6 +6,16 @@ import type { StudyDocument } from '../../core/document';
 import type { Question } from '../../core/questions';
 import type { Outcome } from '../../core/quiz';
 import type { TopicRenderer } from '../../core/render';
+import type { Coverage } from '../../core/feedback/grader';
+import type { GradedBy } from '../../core/feedback/coverageView';
+
+/** A typed answer and its grade, drawn on the card after the reveal. */
+export interface GradedAnswer { readonly answer: string; readonly coverage: Coverage; readonly by: GradedBy }
+
+/** Inline markdown (a key point) without the paragraph the renderer wraps it in. */
+export function inline(md: (text: string) => string): (text: string) => string {
+  return text => md(text).trim().replace(/^<p>([\s\S]*)<\/p>$/, '$1');
+}
 
 /** Where cards are drawn (the card panel); injected, so this file stays free of the webview. */
 export interface CardSurface {
@@ -13,7 +23,10 @@ export interface CardSurface {
   readonly isOpen: boolean;
   readonly onAction: vscode.Event<FromCard>;
   readonly onDrawn: vscode.Event<{ rev: number; ms: number; legs?: { toPage: number; inPage: number; back: number } }>;
+  /** The reader closed the card. */
+  readonly onDidClose: vscode.Event<void>;
   show(card: CardView): number;
+  receive(raw: unknown): Promise<void>;
   focus(): void;
   close(): Promise<void>;
 }
@@ -23,10 +36,16 @@ export class QuizCard {
   readonly onAction: vscode.Event<FromCard>;
   readonly onDrawn: vscode.Event<{ rev: number; ms: number; legs?: { toPage: number; inPage: number; back: number } }>;
 
+  readonly onDidClose: vscode.Event<void>;
+
   constructor(private readonly panel: CardSurface) {
     this.onAction = panel.onAction;
     this.onDrawn = panel.onDrawn;
+    this.onDidClose = panel.onDidClose;
   }
+
+  /** Acts as the page would with message `raw` (checked the same way): the integration tests' hand on the card. */
+  act(raw: unknown): Promise<void> { return this.panel.receive(raw); }
 
   /** Number of the card on screen. */
   get current(): number { return this.panel.current; }
@@ -38,9 +57,10 @@ export class QuizCard {
     return this.put(views.questionCard(heading, topic, q, md, notes));
   }
 
-  async showFeedback(heading: string, topic: string, q: Question, o: Outcome, doc: StudyDocument, notes?: string): Promise<number> {
+  async showFeedback(heading: string, topic: string, q: Question, o: Outcome, doc: StudyDocument, notes?: string, graded?: GradedAnswer): Promise<number> {
     const { views, md } = await this.tools(doc, q.topic);
-    return this.put(views.answerCard(heading, topic, q, o, md, notes));
+    const coverage = graded ? (await import('../../core/feedback/coverageView')).coverageView(graded.answer, graded.coverage, inline(md), graded.by) : undefined;
+    return this.put(views.answerCard(heading, topic, q, o, md, notes, coverage));
   }
 
   async showSummary(headline: string, revisit: ReadonlyArray<{ id: string; title: string }>): Promise<number> {

@@ -11,6 +11,7 @@ import { Disposable } from '../disposable';
 import type { ProgressStore } from '../progress/progressStore';
 import { input, pick, PickItem } from '../quickInput';
 import { RECALL_NOTES_KEY } from '../../core/recallNotes';
+import type { AnswerFeedback } from '../feedback/answerFeedback';
 import { CardPanel } from './cardPanel';
 import { QuizCard } from './quizCard';
 import { AskedQuestion, oneLine, QuizControl, RecallReview, SKIP, STOP, TopicOpener } from './recallReview';
@@ -55,12 +56,14 @@ export class QuizFlow extends Disposable {
     private readonly notesMemento: vscode.Memento | undefined,
     /** The scheduling settings now (newCardsPerDay limits the cards a quiz introduces). */
     private readonly schedule: () => Pick<ScheduleSettings, 'newCardsPerDay'>,
+    /** Grades typed answers (offline, and with the AI interviewer when the reader opted in). */
+    feedback: AnswerFeedback,
     private readonly clock: () => Date = () => new Date(),
     private readonly random: () => number = Math.random,
   ) {
     super();
     this.card = new QuizCard(this._register(new CardPanel(extensionUri)));
-    this.recall = new RecallReview({ card: this.card, notes: this.notes, panel, setAsked: a => { this.asked = a; } });
+    this.recall = new RecallReview({ card: this.card, notes: this.notes, panel, feedback, setAsked: a => { this.asked = a; } });
   }
 
   /** The card beside the quiz (the UI test and the benchmark look at it). */
@@ -158,7 +161,7 @@ export class QuizFlow extends Disposable {
     const items = available.slice(0, n).map(card => ({ card, question: card.build(this.random) }));
     const key = active.key;
     return new QuizSession(items, this.clock, r => {
-      void this.progress.review(key, r.cardId, saved => scheduler.review(saved, r.rating, r.at), { rating: r.rating, at: r.at, answerMs: r.answerMs ?? 0 });
+      void this.progress.review(key, r.cardId, saved => scheduler.review(saved, r.rating, r.at), { rating: r.rating, at: r.at, answerMs: r.answerMs ?? 0, coverage: r.coverage });
     });
   }
 

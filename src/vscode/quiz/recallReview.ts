@@ -6,7 +6,12 @@ import type { FromCard } from '../../core/messages';
 import type { Question } from '../../core/questions';
 import type { QuizSession } from '../../core/quiz';
 import { pick, PickItem, PickOptions, PickResult } from '../quickInput';
+import type { Coverage } from '../../core/feedback/grader';
+import type { AnswerFeedback, Graded } from '../feedback/answerFeedback';
 import type { QuizCard } from './quizCard';
+
+/** Where the card under review came from, for the steps after its reveal. */
+interface OnCard { readonly heading: string; readonly topic: string; readonly active: ActiveDeck; readonly cardId: string; readonly started: number }
 
 /** What a test needs to answer the question on screen. */
 export interface AskedQuestion {
@@ -14,6 +19,8 @@ export interface AskedQuestion {
   /** Choices in the order shown (empty for typed questions). */
   readonly choices: readonly string[];
   readonly phase: 'question' | 'feedback';
+  /** A typed recall answer's grade, and the rating pre-selected on the card. */
+  readonly graded?: { readonly coverage: Coverage; readonly suggested: 1 | 2 | 3 | 4; readonly grader: string; readonly followUp?: string };
 }
 
 /** Opens a topic beside the quiz ("Read this topic", the summary's topics to revisit). */
@@ -30,6 +37,7 @@ export interface RecallHost {
   /** Notes typed on recall cards this quiz, by card id. */
   readonly notes: Map<string, string>;
   readonly panel: TopicOpener;
+  readonly feedback: AnswerFeedback;
   setAsked(asked: AskedQuestion): void;
 }
 
@@ -46,7 +54,8 @@ export class RecallReview {
   async review(session: QuizSession, q: Question, cardId: string, heading: string, topic: string, active: ActiveDeck): Promise<'next' | 'stop'> {
     const { RECALL_RATINGS } = await import('../../core/quiz');
     const title = `${heading} · ${topic}`;
-    await this.host.card.whenDrawn(await this.host.card.showQuestion(heading, topic, q, active.doc, this.host.notes.get(cardId)));
+    const notesBefore = this.host.notes.get(cardId);
+    await this.host.card.whenDrawn(await this.host.card.showQuestion(heading, topic, q, active.doc, notesBefore));
     const started = Date.now();
     type Step = 'reveal' | QuizControl;
     const first = await this.boxOrCard<Step>({
@@ -65,6 +74,10 @@ export class RecallReview {
 
     // The reveal shows the answer with nothing rated yet: the outcome's rating is not used.
     const preview = { correct: false, rating: RECALL_RATINGS[0].rating, right: [], explanation: q.explanation };
+    // Notes typed on this showing of the card are an answer to grade; notes kept from last time are not.
+    const typed = this.host.notes.get(cardId);
+    const graded = typed !== notesBefore && q.kind === 'recall' ? await this.host.feedback.offline(q, typed) : undefined;
+    if (graded && typed && q.kind === 'recall') { return this.rateOnCard(session, q, { heading, topic, active, cardId, started }, typed, graded); }
     await this.host.card.whenDrawn(await this.host.card.showFeedback(heading, topic, q, preview, active.doc, this.host.notes.get(cardId)));
     type Rate = { readonly rating: number } | 'read' | 'stop';
     const items: Array<PickItem<Rate> | vscode.QuickPickItem> = [
@@ -93,6 +106,52 @@ export class RecallReview {
       // No 'rated' card: the next question replaces it at once, and the box shows the score.
       return 'next';
     }
+  }
+
+  /**
+   * A typed answer: the card shows its key points covered and missed and pre-selects the rating
+   * they suggest; the reader takes it (Enter) or picks another (1-4) on the card, with no box over
+   * it. With an AI interviewer on, the model's grade replaces the offline one when it comes.
+   */
+  private async rateOnCard(session: QuizSession, q: Question & { kind: 'recall' }, at: OnCard, typed: string, offline: Graded): Promise<'next' | 'stop'> {
+    const { RECALL_RATINGS } = await import('../../core/quiz');
+    const { suggestedRating } = await import('../../core/feedback/grader');
+    const preview = { correct: false, rating: RECALL_RATINGS[0].rating, right: [], explanation: q.explanation };
+    let decided = false;
+    const show = async (g: Graded) => {
+      const rev = await this.host.card.showFeedback(at.heading, at.topic, q, preview, at.active.doc, this.host.notes.get(at.cardId), { answer: typed, coverage: g.coverage, by: g.by });
+      this.host.card.focus();
+      await this.host.card.whenDrawn(rev);
+      if (!decided) {
+        this.host.setAsked({
+          question: q, choices: RECALL_RATINGS.map(x => x.label), phase: 'feedback',
+          graded: { coverage: g.coverage, suggested: suggestedRating(g.coverage), grader: g.by.grader, followUp: g.by.followUp },
+        });
+      }
+    };
+    let current = offline;
+    const asking = this.host.feedback.asksModel;
+    await show(asking ? { ...offline, by: { ...offline.by, note: 'Asking the interviewer model… this is the offline grade until it answers.' } } : offline);
+    const cancel = new vscode.CancellationTokenSource();
+    const model = asking ? this.host.feedback.withModel(q, typed, offline, cancel.token).then(async g => {
+      if (g && !decided) { current = g; await show(g); }
+    }) : Promise.resolve();
+    let closed: vscode.Disposable | undefined;
+    let listener: vscode.Disposable | undefined;
+    const action = await new Promise<FromCard | 'closed'>(resolve => {
+      listener = this.host.card.onAction(m => { if (m.type === 'rate' || m.type === 'stop') { resolve(m); } });
+      closed = this.host.card.onDidClose(() => resolve('closed'));
+    });
+    decided = true;
+    listener?.dispose();
+    closed?.dispose();
+    cancel.cancel();
+    await model;
+    cancel.dispose();
+    if (action === 'closed' || action.type !== 'rate') { return 'stop'; }
+    session.answer({ kind: 'self', rating: action.rating, coverage: { covered: current.coverage.covered, total: current.coverage.total } }, Date.now() - at.started);
+    session.next();
+    return 'next';
   }
 
   private stepOf<T>(r: PickResult<T>): T | 'stop' | 'skip' {
