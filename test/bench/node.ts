@@ -16,6 +16,8 @@ import { parseLog } from '../../src/core/reviewLog';
 import { exportProgressText } from '../../src/core/progressFile';
 import { emptyProgress } from '../../src/core/progress';
 import { yearOfReviews } from '../unit/logFixture';
+import { gradeAnswer } from '../../src/core/feedback/grader';
+import { parsePoint } from '../../src/core/feedback/keyPoints';
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
@@ -185,4 +187,30 @@ export function dashboardHistory(guide: string): Record<string, number> {
     historyLogBytes: Buffer.byteLength(stored),
     historyExportBytes: Buffer.byteLength(exportProgressText(emptyProgress(), log)),
   };
+}
+
+/** The offline grader: a 300-word answer against 6 key points (first call included in the max). */
+export function grading(): Record<string, number> {
+  const points = [
+    '`select_related` follows foreign keys with one SQL JOIN (also: `select_related` join, single query)',
+    '`prefetch_related` runs a second query per relation (also: separate query, extra query)',
+    'prefetch joins the results in Python (also: in Python, in memory)',
+    'select_related works only for single-valued relations (also: ForeignKey, OneToOne)',
+    'Combine them with a `Prefetch` object (also: `Prefetch`, both together)',
+    'Check the query count in tests (also: `assertNumQueries`, debug toolbar)',
+  ].map(parsePoint);
+  const random = seededRandom(11);
+  const words = ['select_related', 'join', 'query', 'queries', 'foreign', 'key', 'prefetch_related', 'python', 'memory', 'relation', 'the', 'and', 'is', 'not',
+    'django', 'orm', 'loop', 'template', 'each', 'row', 'database', 'fetches', 'related', 'objects', 'many', 'to', 'one', 'Prefetch', 'count', 'tests'];
+  const answer = () => Array.from({ length: 300 }, (_, i) => words[Math.floor(random() * words.length)] + (i % 17 === 16 ? '.' : '')).join(' ');
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const text = answer();
+    const t = now();
+    gradeAnswer(text, points);
+    times.push(now() - t);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const two = (x: number) => Math.round(x * 100) / 100;
+  return { gradeAnswerP95Ms: two(percentile(times, 95)), gradeAnswerMaxMs: two(sorted[sorted.length - 1]) };
 }

@@ -40,6 +40,8 @@ async function main() {
   Object.assign(results, node.indexing());
   log('Node: quiz and search over a 10,000-topic document...');
   Object.assign(results, node.quizAndSearch());
+  log('Node: the offline grader, a 300-word answer against 6 key points...');
+  Object.assign(results, node.grading());
   log('Node: the dashboard\'s study history from a year of reviews (365 days x 100)...');
   Object.assign(results, node.dashboardHistory(path.join(ROOT, 'content', 'guide', 'django-interview-prep.md')));
   log('Node: rendering the largest topic of each hostile document and a 2 MB topic, in slices...');
