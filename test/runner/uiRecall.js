@@ -71,6 +71,12 @@ async function recallCardSteps({ page, step, shots, log }) {
     await page.keyboard.press('Space');
     await frame.locator('#answer').waitFor();
     assert.strictEqual(await frame.locator('#notes').inputValue(), 'Sync: one request per worker', 'the notes stay beside the answer');
+    // Typed notes are an answer: the card grades them and pre-selects a rating, with no box over it.
+    await frame.locator('#coverage').waitFor();
+    assert.match(await frame.locator('#coverage-label').innerText(), /^\d+ of \d+ key points$/);
+    assert.ok(await frame.locator('#ratings button.suggested').isVisible(), 'a rating is pre-selected');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await page.screenshot({ path: path.join(shots, 'recall-coverage-light.png') });
     await stopFromCard(frame);
     const finished = (await title.innerText().catch(() => '')).trim();
     assert.ok(!finished || !/Question/.test(finished));
@@ -84,6 +90,16 @@ async function recallCardSteps({ page, step, shots, log }) {
       await page.waitForTimeout(400);
       seen.push(await colours(frame));
       await page.screenshot({ path: path.join(shots, shot) });
+      await stopFromCard(frame);
+      // The same card kind with a typed answer: coverage, marked words, the suggested rating.
+      frame = await startOpenQuiz();
+      await frame.locator('#notes').focus();
+      await page.keyboard.type('It is compiled to bytecode and a virtual machine interprets it; the GIL lets one thread run at a time.');
+      await frame.locator('#card').focus();
+      await page.keyboard.press('Space');
+      await frame.locator('#coverage').waitFor();
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await page.screenshot({ path: path.join(shots, shot.replace('recall-answer', 'recall-coverage')) });
       await stopFromCard(frame);
     }
     await setTheme(page, 'Light Modern', 'vs');
