@@ -60,6 +60,23 @@
     if (i.running) { ticker = setInterval(tick, 1000); }
   }
 
+  /**
+   * A list row: a mark named by `state` (read aloud), then the rendered `html`.
+   * @param {string} state @param {string} symbol @param {string} html
+   */
+  function markedItem(state, symbol, html) {
+    const li = document.createElement('li');
+    li.className = state;
+    const mark = document.createElement('span');
+    mark.className = 'mark';
+    mark.textContent = symbol;
+    mark.setAttribute('aria-label', state);
+    const text = document.createElement('span');
+    text.innerHTML = html;
+    li.append(mark, text);
+    return { li, text };
+  }
+
   /** @param {HTMLElement} el @param {string | undefined} html */
   function setHtml(el, html) {
     el.hidden = !html;
@@ -89,19 +106,12 @@
     const options = byId('options');
     options.hidden = !c.options;
     options.replaceChildren(...(c.options ?? []).map(o => {
-      const li = document.createElement('li');
-      li.className = o.correct ? 'right' : 'wrong';
-      const mark = document.createElement('span');
-      mark.className = 'mark';
-      mark.textContent = o.correct ? '✓' : '✗';
-      mark.setAttribute('aria-label', o.correct ? 'right' : 'wrong');
-      const text = document.createElement('span');
+      const { li, text } = markedItem(o.correct ? 'right' : 'wrong', o.correct ? '✓' : '✗', o.html);
       text.className = 'option-text';
-      text.innerHTML = o.html;
       const why = document.createElement('span');
       why.className = 'why';
       why.textContent = o.why;
-      li.append(mark, text, why);
+      li.append(why);
       return li;
     }));
     byId('ratings').hidden = !(c.recall && c.phase === 'answer' && !c.verdict);
@@ -146,18 +156,7 @@
     if (!cov) { return; }
     byId('coverage-label').textContent = cov.label;
     byId('coverage-by').textContent = `· ${cov.grader}`;
-    byId('coverage-points').replaceChildren(...cov.points.map(p => {
-      const li = document.createElement('li');
-      li.className = p.covered ? 'covered' : 'missed';
-      const mark = document.createElement('span');
-      mark.className = 'mark';
-      mark.textContent = p.covered ? '✓' : '○';
-      mark.setAttribute('aria-label', p.covered ? 'covered' : 'missed');
-      const text = document.createElement('span');
-      text.innerHTML = p.html;
-      li.append(mark, text);
-      return li;
-    }));
+    byId('coverage-points').replaceChildren(...cov.points.map(p => markedItem(p.covered ? 'covered' : 'missed', p.covered ? '✓' : '○', p.html).li));
     const feedback = byId('coverage-feedback');
     feedback.hidden = !cov.feedback;
     feedback.textContent = cov.feedback ?? '';

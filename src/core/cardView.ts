@@ -1,11 +1,9 @@
 // The quiz card webview: what it shows for a question, its answer and the summary. Markdown is
 // rendered here, so the page only places HTML.
 import type { CardView, CoverageView } from './messages';
-
-const RATING_LABELS = ['Again', 'Hard', 'Good', 'Easy'];
 import { escapeHtml } from './html';
 import type { Question } from './questions';
-import type { Outcome } from './quiz';
+import { Outcome, RECALL_RATINGS } from './quiz';
 
 /** Renders markdown to safe HTML (the topic renderer's rules). */
 export type Markdown = (text: string) => string;
@@ -17,7 +15,7 @@ export function questionCard(heading: string, topic: string, q: Question, md: Ma
 export function answerCard(heading: string, topic: string, q: Question, o: Outcome, md: Markdown, notes?: string, coverage?: CoverageView): CardView {
   const base = { phase: 'answer' as const, heading, sub: topic, kind: q.kind, promptHtml: prompt(q, md), notes, recall: q.kind === 'recall' };
   if (q.kind === 'recall') {
-    const label = coverage && RATING_LABELS[coverage.suggested - 1];
+    const label = coverage && RECALL_RATINGS.find(r => r.rating === coverage.suggested)?.label;
     return {
       ...base,
       answerHtml: q.answer?.trim() ? md(q.answer) : `<p class="no-answer">${escapeHtml('Your notes give no answer to this one: rate how well you could answer it.')}</p>`,

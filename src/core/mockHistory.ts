@@ -1,7 +1,8 @@
 // Past mock interviews, kept with the progress (so synced, exported and imported with it).
 // Compact, bounded, checked entry by entry when read, and merged by id: two windows that each
 // finished a session both keep theirs.
-import type { MockResult } from './mockInterview';
+import type { MockAnswer, MockResult } from './mockInterview';
+import type { PointsCovered } from './questions';
 
 /** The newest sessions kept; older ones go first. */
 export const MAX_MOCK_HISTORY = 200;
@@ -35,7 +36,8 @@ export function mockRecord(result: MockResult, doc: string, focus: string, id: s
     id, doc, at: result.startedAt, minutes: Math.round(result.lengthMs / 60_000), focus: focus.slice(0, 200), ms: Math.max(0, Math.round(result.ms)),
     questions: result.answers.slice(0, MAX_MOCK_QUESTIONS).map((a): MockQuestionRecord => {
       const q: MockQuestionRecord = [a.cardId.slice(0, 300), a.topic, a.rating ?? 0, Math.round(a.ms / 1000), a.followUp ? 1 : 0];
-      return a.coverage && a.coverage.total > 0 ? [...q, a.coverage.covered, a.coverage.total] : q;
+      const p = answerPoints(a);
+      return p ? [...q, p.covered, p.total] : q;
     }),
   };
 }
@@ -82,25 +84,26 @@ export interface MockFigures {
   readonly coverage?: number;
 }
 
-/** A graded answer's key points: [covered, in all]. */
-export type PointCount = readonly [number, number];
-
 /** Figures over ratings (0 = skipped) and, where answers were graded, their key points. */
-export function mockFigures(ratings: readonly number[], points: ReadonlyArray<PointCount | undefined> = []): MockFigures {
+export function mockFigures(ratings: readonly number[], points: ReadonlyArray<PointsCovered | undefined> = []): MockFigures {
   const answered = ratings.filter(r => r > 0);
-  const graded = points.filter((p): p is PointCount => p !== undefined && p[1] > 0);
+  const graded = points.filter((p): p is PointsCovered => p !== undefined && p.total > 0);
   return {
     asked: ratings.length,
     answered: answered.length,
     skipped: ratings.length - answered.length,
     average: answered.length ? answered.reduce((s, r) => s + r, 0) / answered.length : undefined,
     good: answered.length ? answered.filter(r => r >= 3).length / answered.length : undefined,
-    ...(graded.length ? { coverage: graded.reduce((s, [c, t]) => s + c / t, 0) / graded.length } : {}),
+    ...(graded.length ? { coverage: graded.reduce((s, p) => s + p.covered / p.total, 0) / graded.length } : {}),
   };
 }
 
 /** A saved question's key points, when its answer was graded. */
-export const recordPoints = (q: MockQuestionRecord): PointCount | undefined => q.length === 7 ? [q[5], q[6]] : undefined;
+export const recordPoints = (q: MockQuestionRecord): PointsCovered | undefined => q.length === 7 ? { covered: q[5], total: q[6] } : undefined;
+
+/** An answer's key points, when it was typed and graded against at least one. */
+export const answerPoints = (a: MockAnswer): PointsCovered | undefined =>
+  a.coverage && a.coverage.total > 0 ? { covered: a.coverage.covered, total: a.coverage.total } : undefined;
 
 /** The last `count` sessions on `doc`, oldest first, with their figures: the trend over time. */
 export function mockTrend(history: readonly MockRecord[] | undefined, doc: string, count = 10): Array<MockFigures & { readonly at: number; readonly id: string; readonly minutes: number }> {

@@ -2,7 +2,8 @@
 // section, topics to revisit, and the trend over past sessions; as the report page's HTML and
 // as Markdown (Copy as Markdown, with the reader's notes). No VS Code here.
 import { escapeHtml } from './html';
-import { MockFigures, mockFigures, MockRecord, mockTrend, PointCount } from './mockHistory';
+import { answerPoints, MockFigures, mockFigures, MockRecord, mockTrend } from './mockHistory';
+import type { PointsCovered } from './questions';
 import type { MockResult, TopicInfo } from './mockInterview';
 import { stripInlineMarkdown, truncate } from './text';
 
@@ -34,7 +35,7 @@ export interface ReportQuestion {
   readonly followUp: boolean;
   readonly notes?: string;
   /** "3 of 5 key points", for a typed answer that was graded. */
-  readonly coverage?: { readonly covered: number; readonly total: number };
+  readonly coverage?: PointsCovered;
   /** The key points that answer missed. */
   readonly missed?: readonly string[];
 }
@@ -76,17 +77,20 @@ const average = (v: number | undefined) => v === undefined ? '–' : v.toFixed(1
 export function reportModel(input: ReportInput): ReportModel {
   const { result, topics } = input;
   const title = (id: string) => topics.get(id)?.title ?? id;
-  const questions = result.answers.map((a, i): ReportQuestion => ({
-    number: i + 1, prompt: a.prompt, topic: { id: a.topic, title: title(a.topic) }, rating: RATING_LABELS[a.rating ?? 0],
-    ms: a.ms, overLimit: a.ms > input.questionLimitMs, followUp: a.followUp, notes: input.notes.get(a.cardId)?.trim() || undefined,
-    ...(a.coverage && a.coverage.total > 0 ? { coverage: { covered: a.coverage.covered, total: a.coverage.total }, missed: a.coverage.missed.map(p => stripInlineMarkdown(p.text)) } : {}),
-  }));
-  const bySection = new Map<string, { ratings: number[]; points: Array<PointCount | undefined> }>();
+  const questions = result.answers.map((a, i): ReportQuestion => {
+    const coverage = answerPoints(a);
+    return {
+      number: i + 1, prompt: a.prompt, topic: { id: a.topic, title: title(a.topic) }, rating: RATING_LABELS[a.rating ?? 0],
+      ms: a.ms, overLimit: a.ms > input.questionLimitMs, followUp: a.followUp, notes: input.notes.get(a.cardId)?.trim() || undefined,
+      ...(coverage ? { coverage, missed: a.coverage?.missed.map(p => stripInlineMarkdown(p.text)) } : {}),
+    };
+  });
+  const bySection = new Map<string, { ratings: number[]; points: Array<PointsCovered | undefined> }>();
   for (const a of result.answers) {
     const s = topics.get(a.topic)?.section || 'Other topics';
     const entry = bySection.get(s) ?? { ratings: [], points: [] };
     entry.ratings.push(a.rating ?? 0);
-    entry.points.push(a.coverage && a.coverage.total > 0 ? [a.coverage.covered, a.coverage.total] : undefined);
+    entry.points.push(answerPoints(a));
     bySection.set(s, entry);
   }
   // Again, Hard, skipped or with missed key points: worth reading again; each topic once, in the order asked.
@@ -103,7 +107,7 @@ export function reportModel(input: ReportInput): ReportModel {
   const trend = mockTrend(input.history, input.doc).map(t => ({ ...t, when: formatWhen(t.at), current: t.id === input.id }));
   return {
     when: formatWhen(result.startedAt), docName: input.docName, focus: input.focus, minutes: Math.round(result.lengthMs / 60_000), ms: result.ms, timeUp: result.timeUp,
-    figures: mockFigures(result.answers.map(a => a.rating ?? 0), result.answers.map(a => a.coverage && a.coverage.total > 0 ? [a.coverage.covered, a.coverage.total] as const : undefined)),
+    figures: mockFigures(result.answers.map(a => a.rating ?? 0), result.answers.map(answerPoints)),
     questions, sections: [...bySection].map(([t, e]) => ({ title: t, ...mockFigures(e.ratings, e.points) })), revisit,
     missed: [...missedBy].map(([id, points]) => ({ id, title: title(id), points })), trend,
   };

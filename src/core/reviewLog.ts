@@ -3,6 +3,7 @@
 // review, times in seconds) so a year of daily use stays small. Parsed with the same care as
 // progress, merged as a union (a review is its card and second), bounded to at least a year.
 // No VS Code here.
+import type { PointsCovered } from './questions';
 import type { SavedCard } from './scheduler';
 
 export const LOG_VERSION = 1;
@@ -50,7 +51,7 @@ export interface LoggedReview {
   readonly stabilityAfter: number;
   readonly difficultyAfter: number;
   /** A typed answer's key points, when it was graded. */
-  readonly coverage?: { readonly covered: number; readonly total: number };
+  readonly coverage?: PointsCovered;
 }
 
 export const emptyLog = (): ReviewLog => ({ version: LOG_VERSION, documents: {} });
@@ -78,7 +79,7 @@ const sig3 = (x: number) => Number(x.toPrecision(3));
  * slot is 0 until appendReview interns the id.
  */
 export function reviewTuple(before: SavedCard | undefined, after: SavedCard, rating: number, at: number, answerMs: number,
-  coverage?: { readonly covered: number; readonly total: number }): LogTuple {
+  coverage?: PointsCovered): LogTuple {
   const last = before?.[8] ?? 0;
   const elapsed = before && last > 0 ? Math.max(0, Math.round((at - last) / 1000)) : 0;
   const tuple: LogTuple = [

@@ -99,7 +99,7 @@ class Answer {
         const allowed = term.word.length >= 9 ? 2 : term.word.length >= 5 ? 1 : 0;
         for (const w of term.code ? this.codeWords : this.words) {
           if (Math.abs(w.word.length - term.word.length) > Math.max(allowed, 1) || (w.word[0] !== term.word[0] && w.word[1] !== term.word[1])) { continue; }
-          if (slips(w.word, term.word) <= allowed || swapped(w.word, term.word)) {
+          if (distance(w.word, term.word) <= allowed || swapped(w.word, term.word)) {
             for (const i of w.at) { hits.add(i); }
           }
         }
@@ -107,11 +107,6 @@ class Answer {
     }
     return [...hits].filter(i => t[i].negated === term.negated);
   }
-}
-
-/** Edits between two words (a swap of neighbours counts as one, see `swapped`). */
-function slips(a: string, b: string): number {
-  return distance(a, b);
 }
 
 /** The same letters with one pair of neighbours swapped: "qeury", "yeild". */

@@ -16,7 +16,7 @@ export interface Token {
   readonly end: number;
   /** An identifier (`select_related`, `F()`, `Model.objects`, `QuerySet`) rather than a word. */
   readonly code: boolean;
-  /** A negation ("not", "n't", "never", "without"...) earlier in the same clause governs it. */
+  /** A negation governs it: a verb's ("not", "n't", "never") anywhere in its clause, or "no"/"without" before it. */
   readonly negated: boolean;
   readonly sentence: number;
   /** A function word ("the", "is", "of"): never a term to look for. */
@@ -25,16 +25,13 @@ export interface Token {
   readonly surface: string;
 }
 
-/** Words that deny their whole clause: "X doesn't use a JOIN" says nothing for X using one. */
-const NEGATIONS = new Set(['not', "n't", 'no', 'never', 'neither', 'nor', 'cannot', 'none', 'nothing', 'nobody',
-  'dont', 'doesnt', 'isnt', 'arent', 'cant', 'wont', 'didnt', 'shouldnt', 'wasnt', 'werent', 'hasnt', 'havent', 'mustnt', 'couldnt', 'wouldnt']);
 /**
- * The negations of a verb ("doesn't", "won't", "never"): they deny the clause's subject too, as in
- * "select_for_update won't help". "No", "none" and "without" deny only what follows them.
+ * The negations of a verb ("doesn't", "won't", "never"), apostrophes dropped: they deny their whole
+ * clause, its subject too, as in "select_for_update won't help".
  */
 const VERB_NEGATIONS = new Set(['not', 'nt', 'never', 'cannot', 'dont', 'doesnt', 'isnt', 'arent', 'cant', 'wont', 'didnt', 'shouldnt', 'wasnt', 'werent', 'hasnt', 'havent', 'mustnt', 'couldnt', 'wouldnt']);
-/** Words that deny only what follows them in the clause ("update it without reading it"). */
-const FORWARD_NEGATIONS = new Set(['without']);
+/** Negations that deny only what follows them in the clause ("no copy", "update it without reading it"). */
+const FORWARD_NEGATIONS = new Set(['no', 'neither', 'nor', 'none', 'nothing', 'nobody', 'without']);
 /** Words that open a new clause: a negation before them does not reach past them. */
 const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'whereas', 'while', 'yet', 'unlike', 'so', 'because', 'which', 'that',
   'then', 'since', 'when', 'if', 'until', 'unless', 'after', 'before', 'otherwise']);
@@ -44,8 +41,7 @@ export const STOP_WORDS = new Set(`a an the and or of to in on at by for from wi
 is are was were be been being am do does did doing has have had having can could will would shall should may might must
 it its it's this that these those there here they them their theirs you your yours we our ours i me my he she his her him
 what which who whom whose when where why how if else so such very just also only even too more most less least much
-some any each every all both either other another own same s t don isn't aren't wasn't weren't doesn't didn't won't
-not no never nor n't without cannot none nothing
+some any each every all both either other another own same s t don
 via per etc e.g i.e like one's up down out off again further once`.split(/\s+/));
 
 const tokenizer = winkTokenizer();
@@ -121,17 +117,15 @@ export function tokenize(text: string): Token[] {
     if (r.mark) { clause++; forward = false; continue; }
     if (!r.code && CLAUSE_WORDS.has(r.word)) { clause++; forward = false; }
     const word = r.word;
-    const bare = word.replace(/'/g, '');
-    const denies = !r.code && (NEGATIONS.has(word) || NEGATIONS.has(bare));
-    const limits = !r.code && FORWARD_NEGATIONS.has(word);
-    if (denies && VERB_NEGATIONS.has(bare)) { deniedClauses.add(clause); }
-    if (denies) { forward = true; }
+    const verbNegation = !r.code && VERB_NEGATIONS.has(word.replace(/'/g, ''));
+    const negation = verbNegation || (!r.code && FORWARD_NEGATIONS.has(word));
+    if (verbNegation) { deniedClauses.add(clause); }
     out.push({
       word, surface: r.surface, stem: r.code ? keyOf(word) : stemOf(word), key: keyOf(word), start: r.start, end: r.end, code: r.code,
-      negated: forward && !limits && !denies, sentence, stop: !r.code && (STOP_WORDS.has(word) || denies || limits || !keyOf(word)),
+      negated: forward && !negation, sentence, stop: !r.code && (STOP_WORDS.has(word) || negation || !keyOf(word)),
     });
     clauseOf.push(clause);
-    if (limits) { forward = true; }
+    if (negation) { forward = true; }
   }
   // A denial reaches its whole clause, before and after the "not".
   return deniedClauses.size ? out.map((t, i) => deniedClauses.has(clauseOf[i]) && !t.stop ? { ...t, negated: true } : t) : out;

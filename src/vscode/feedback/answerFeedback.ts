@@ -32,9 +32,14 @@ export class AnswerFeedback {
   async offline(q: Question, answer: string | undefined): Promise<Graded | undefined> {
     const points = q.kind === 'recall' ? q.keyPoints : undefined;
     if (!answer?.trim() || !points?.length) { return undefined; }
-    const { gradeAnswer } = await import('../../core/feedback/grader');
+    const [{ gradeAnswer }, { OFFLINE_NOTE }] = await Promise.all([import('../../core/feedback/grader'), import('../../core/feedback/coverageView')]);
     const coverage = gradeAnswer(answer, points);
-    return { coverage, by: { grader: 'Offline grader' }, missed: points.filter((_, i) => !coverage.points[i].covered) };
+    return { coverage, by: { grader: 'Offline grader', note: OFFLINE_NOTE }, missed: points.filter((_, i) => !coverage.points[i].covered) };
+  }
+
+  /** The offline grade as shown while the model is asked. */
+  pending(offline: Graded): Graded {
+    return { ...offline, by: { ...offline.by, note: 'Asking the interviewer model… this is the offline grade until it answers.' } };
   }
 
   /**
@@ -46,7 +51,7 @@ export class AnswerFeedback {
     const outcome = await this.interviewer.grade({ question: q.prompt, modelAnswer: q.answer ?? '', points, answer }, cancel);
     if (outcome.kind === 'off') { return undefined; }
     if (outcome.kind === 'failed') {
-      return { ...offline, by: { ...offline.by, note: `${capitalize(outcome.why)}: this is the offline grade. ${offline.by.note ?? 'A hint from word matching, not a verdict.'}` } };
+      return { ...offline, by: { ...offline.by, note: `${capitalize(outcome.why)}: this is the offline grade. ${offline.by.note}` } };
     }
     const covered = new Set(outcome.result.verdict.covered);
     const results = points.map((p, i) => ({ text: p.text, covered: covered.has(i) }));

@@ -86,7 +86,7 @@ export class Interviewer {
     const [vendor, ...rest] = chosen.split('/');
     const id = rest.join('/');
     const models = await vscode.lm.selectChatModels(chosen ? { vendor, id } : undefined);
-    return models[0] ?? (chosen ? undefined : undefined);
+    return models[0];
   }
 }
 

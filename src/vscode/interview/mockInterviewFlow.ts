@@ -12,6 +12,7 @@ import { noteKey, parseNotes, RECALL_NOTES_KEY as NOTES_KEY, withNote } from '..
 import { Disposable, disposeAll } from '../disposable';
 import type { ProgressStore } from '../progress/progressStore';
 import { pick, PickItem } from '../quickInput';
+import type { PointsCovered } from '../../core/questions';
 import type { AnswerFeedback, Graded } from '../feedback/answerFeedback';
 import { CardPanel } from '../quiz/cardPanel';
 import { inline } from '../quiz/quizCard';
@@ -208,11 +209,10 @@ export class MockInterviewFlow extends Disposable {
     if (!offline || !typed) { return; }
     const asking = this.feedback.asksModel;
     const cancel = new vscode.CancellationTokenSource();
-    const g = { cardId: q.card.id, answer: typed, current: asking ? { ...offline, by: { ...offline.by, note: 'Asking the interviewer model… this is the offline grade until it answers.' } } : offline, cancel };
+    const g = { cardId: q.card.id, answer: typed, current: asking ? this.feedback.pending(offline) : offline, cancel };
     r.graded = g;
     if (!asking) { return; }
-    const recall = q.question;
-    void this.feedback.withModel(recall, typed, offline, cancel.token).then(async better => {
+    void this.feedback.withModel(q.question, typed, offline, cancel.token).then(async better => {
       if (r.graded !== g || r.finishing) { return; }
       g.current = better ?? offline;
       await this.showCurrent(r);
@@ -262,10 +262,10 @@ export class MockInterviewFlow extends Disposable {
   }
 
   /** A rating is a review like a quiz's: scheduled by FSRS and kept in the review log with its answer time. */
-  private async review(r: Running, cardId: string, rating: 1 | 2 | 3 | 4, answerMs: number, coverage?: { readonly covered: number; readonly total: number }): Promise<void> {
+  private async review(r: Running, cardId: string, rating: 1 | 2 | 3 | 4, answerMs: number, coverage?: PointsCovered): Promise<void> {
     const scheduler = await this.scheduler();
     const at = new Date(this.clock());
-    await this.progress.review(r.active.key, cardId, saved => scheduler.review(saved, rating, at), { rating, at, answerMs, coverage: coverage && { covered: coverage.covered, total: coverage.total } });
+    await this.progress.review(r.active.key, cardId, saved => scheduler.review(saved, rating, at), { rating, at, answerMs, coverage });
   }
 
   /** Notes typed on these cards before (in a quiz or an earlier interview) come back with them. */

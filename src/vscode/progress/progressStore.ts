@@ -6,6 +6,7 @@ import type { SavedCard } from '../../core/scheduler';
 import type { MockRecord } from '../../core/mockHistory';
 import { Disposable } from '../disposable';
 import { ReviewJournal } from './reviewJournal';
+import type { PointsCovered } from '../../core/questions';
 import { emptyLog, reviewTuple } from '../../core/reviewLog';
 import { LOG_SYNC_KEY, ReviewLogStore } from './reviewLogStore';
 
@@ -13,7 +14,7 @@ import { LOG_SYNC_KEY, ReviewLogStore } from './reviewLogStore';
 export interface ReviewMeta {
   readonly rating: number; readonly at: Date; readonly answerMs: number;
   /** A typed answer's key points covered, logged with the review. */
-  readonly coverage?: { readonly covered: number; readonly total: number };
+  readonly coverage?: PointsCovered;
 }
 
 export const PROGRESS_KEY = 'djangoPrep.progress';

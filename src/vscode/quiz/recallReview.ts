@@ -4,14 +4,14 @@ import * as vscode from 'vscode';
 import type { ActiveDeck } from '../../core/deck';
 import type { FromCard } from '../../core/messages';
 import type { Question } from '../../core/questions';
-import type { QuizSession } from '../../core/quiz';
+import type { Outcome, QuizSession } from '../../core/quiz';
 import { pick, PickItem, PickOptions, PickResult } from '../quickInput';
 import type { Coverage } from '../../core/feedback/grader';
 import type { AnswerFeedback, Graded } from '../feedback/answerFeedback';
 import type { QuizCard } from './quizCard';
 
 /** Where the card under review came from, for the steps after its reveal. */
-interface OnCard { readonly heading: string; readonly topic: string; readonly active: ActiveDeck; readonly cardId: string; readonly started: number }
+interface OnCard { readonly heading: string; readonly topic: string; readonly active: ActiveDeck; readonly cardId: string; readonly started: number; readonly preview: Outcome }
 
 /** What a test needs to answer the question on screen. */
 export interface AskedQuestion {
@@ -77,7 +77,7 @@ export class RecallReview {
     // Notes typed on this showing of the card are an answer to grade; notes kept from last time are not.
     const typed = this.host.notes.get(cardId);
     const graded = typed !== notesBefore && q.kind === 'recall' ? await this.host.feedback.offline(q, typed) : undefined;
-    if (graded && typed && q.kind === 'recall') { return this.rateOnCard(session, q, { heading, topic, active, cardId, started }, typed, graded); }
+    if (graded && typed && q.kind === 'recall') { return this.rateOnCard(session, q, { heading, topic, active, cardId, started, preview }, typed, graded); }
     await this.host.card.whenDrawn(await this.host.card.showFeedback(heading, topic, q, preview, active.doc, this.host.notes.get(cardId)));
     type Rate = { readonly rating: number } | 'read' | 'stop';
     const items: Array<PickItem<Rate> | vscode.QuickPickItem> = [
@@ -116,10 +116,9 @@ export class RecallReview {
   private async rateOnCard(session: QuizSession, q: Question & { kind: 'recall' }, at: OnCard, typed: string, offline: Graded): Promise<'next' | 'stop'> {
     const { RECALL_RATINGS } = await import('../../core/quiz');
     const { suggestedRating } = await import('../../core/feedback/grader');
-    const preview = { correct: false, rating: RECALL_RATINGS[0].rating, right: [], explanation: q.explanation };
     let decided = false;
     const show = async (g: Graded) => {
-      const rev = await this.host.card.showFeedback(at.heading, at.topic, q, preview, at.active.doc, this.host.notes.get(at.cardId), { answer: typed, coverage: g.coverage, by: g.by });
+      const rev = await this.host.card.showFeedback(at.heading, at.topic, q, at.preview, at.active.doc, this.host.notes.get(at.cardId), { answer: typed, coverage: g.coverage, by: g.by });
       this.host.card.focus();
       await this.host.card.whenDrawn(rev);
       if (!decided) {
@@ -131,7 +130,7 @@ export class RecallReview {
     };
     let current = offline;
     const asking = this.host.feedback.asksModel;
-    await show(asking ? { ...offline, by: { ...offline.by, note: 'Asking the interviewer model… this is the offline grade until it answers.' } } : offline);
+    await show(asking ? this.host.feedback.pending(offline) : offline);
     const cancel = new vscode.CancellationTokenSource();
     const model = asking ? this.host.feedback.withModel(q, typed, offline, cancel.token).then(async g => {
       if (g && !decided) { current = g; await show(g); }
@@ -149,7 +148,8 @@ export class RecallReview {
     await model;
     cancel.dispose();
     if (action === 'closed' || action.type !== 'rate') { return 'stop'; }
-    session.answer({ kind: 'self', rating: action.rating, coverage: { covered: current.coverage.covered, total: current.coverage.total } }, Date.now() - at.started);
+    const { covered, total } = current.coverage;
+    session.answer({ kind: 'self', rating: action.rating, coverage: { covered, total } }, Date.now() - at.started);
     session.next();
     return 'next';
   }
