@@ -13,6 +13,7 @@ const { palette, startTopicQuiz, webviewFrame, waitForTitle, steps, dashboardFra
 const { mockInterviewSteps } = require('./uiMockInterview');
 const { dashboardSteps } = require('./uiDashboard');
 const { recallCardSteps } = require('./uiRecall');
+const { returningUserSteps } = require('./uiReturning');
 const { ROOT, CACHE, log, provision, ensurePythonPackages, vscodeVersion, packageVsix, startCodeServer, launchChromium } = require('./lib');
 
 const SHOTS = path.join(CACHE, 'screenshots');
@@ -69,6 +70,14 @@ async function main() {
   fs.mkdirSync(path.join(workspace, 'interview-practice', 'dockerfile'), { recursive: true });
   fs.writeFileSync(path.join(workspace, 'interview-practice', 'dockerfile', 'Dockerfile'), nearlyDone);
   console.log(`UI tests in VS Code ${vscodeVersion()} (code-server + Chromium), extension from ${path.basename(vsix)}`);
+  // First, in a window of its own: a returning user, whom only the activation events can serve.
+  try {
+    await returningUserSteps({ env, vsix, step, shots: SHOTS, log });
+  } catch (e) {
+    log('UI test stopped:', e instanceof Error ? e.message.split('\n')[0] : e);
+    console.log(`ui: ${counts.passed} passed, ${counts.failed || 1} failed`);
+    process.exit(1);
+  }
   const cs = await startCodeServer({ ...env, workspace, installVsix: vsix, devMode: false, logFile: path.join(CACHE, 'code-server-ui.log') });
   const browser = await launchChromium();
   const cspViolations = /** @type {string[]} */ ([]);
