@@ -83,6 +83,11 @@ export class PracticeCheck {
       this.interpreter.forgetProbes();
       const named = /^[a-z_][a-z0-9_]*$/.test(report.problem.detail) ? [report.problem.detail] : [];
       missing = await this.interpreter.missing(python, [...new Set([...(found.exercise?.requires ?? []), ...named])]);
+      if (!missing && named.length) {
+        // The interpreter would not say (it failed to start the second time): go by the module Python named.
+        const { missingPackagesMessage, pipCommand } = await import('../../core/practice/pythonPackages');
+        missing = { python, missing: named, message: missingPackagesMessage(python, { missing: named, externallyManaged: false }), command: pipCommand(python, named) };
+      }
       const message = missing?.message;
       if (message) { report = { ...report, problem: { kind: 'missing-package', detail: message }, tasks: report.tasks.map(t => (t.status === 'errored' ? { ...t, message } : t)) }; }
     }
