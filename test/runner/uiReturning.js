@@ -11,7 +11,7 @@ const assert = require('assert');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { palette } = require('./workbench');
+const { palette, pick } = require('./workbench');
 const { ROOT, startCodeServer, launchChromium, ensurePythonPackages } = require('./lib');
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -135,9 +135,7 @@ async function returningUserSteps({ env, vsix, step, shots, log }) {
       await input.fill(progress);
       await page.waitForFunction(f => /** @type {HTMLInputElement | null} */ (document.querySelector('.quick-input-widget input.input'))?.value === f, progress);
       await page.keyboard.press('Enter');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Merge' }).first().waitFor();
-      await input.fill('Merge');
-      await page.keyboard.press('Enter');
+      await pick(page, 'Merge with your current progress', 'Merge');
       await dueItem.waitFor();
       await palette(page, 'View: Close All Editors');
     });
