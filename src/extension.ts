@@ -15,6 +15,7 @@ import { PracticeCheck } from './vscode/practice/practiceCheck';
 import { registerPracticeCommands } from './vscode/practice/practiceCommands';
 import { PracticeScaffold } from './vscode/practice/practiceScaffold';
 import { PracticeTests } from './vscode/practice/practiceTests';
+import { PythonInterpreter } from './vscode/practice/pythonInterpreter';
 import { registerProgressCommands } from './vscode/progress/progressCommands';
 import { ProgressStore } from './vscode/progress/progressStore';
 import { AnswerFeedback } from './vscode/feedback/answerFeedback';
@@ -95,7 +96,8 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const exercises = new ExerciseCatalog(context.extensionUri, log);
   const guide = async () => store.isBundled ? store.get() : undefined;
   const scaffold = new PracticeScaffold(exercises, guide);
-  const practice = new PracticeCheck(exercises, progress);
+  const python = new PythonInterpreter();
+  const practice = new PracticeCheck(exercises, progress, python);
   const practiceTests = new PracticeTests(practice);
   const lens = new ExerciseLens(exercises, async id => { const n = (await guide())?.get(id); return n?.kind === 'topic' ? n.title : undefined; });
   // Which topics have exercises: known once the catalog is read (on first need, not at activation).
@@ -112,7 +114,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     exercises: store.isBundled ? (await exercises.forTopic(id)).length : 0,
   }));
   context.subscriptions.push(
-    { dispose: () => channel?.dispose() }, schedule, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, lens, practiceChanged,
+    { dispose: () => channel?.dispose() }, schedule, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, python, practice, practiceTests, lens, practiceChanged,
     interview, interview.dates, ...registerInterviewCommands(interview), ...registerExportCommands(decks),
     interview.onDidChange(() => void dashboard.refresh()),
     schedule.onDidChange(() => void interview.update()),
@@ -138,8 +140,10 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
       if (store.isBundled) { void readCatalog(); }
     }),
   );
-  // What no command needs at once starts a tick later, keeping activation short.
-  const later = setTimeout(() => { lens.start(); filter.start(); }, 0);
+  // What no command needs at once starts a tick later, keeping activation short. A returning user
+  // (activated by workspaceContains or onStartupFinished, see package.json) gets the practice
+  // files' CodeLenses, Testing view items and gutter buttons from here, with nothing opened.
+  const later = setTimeout(() => { lens.start(); filter.start(); void practiceTests.start(); }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(later) });
   // Saved progress is read after activation returns: the status bar can wait a tick.
   const ready = Promise.resolve().then(() => progress.load()).then(() => {

@@ -49,11 +49,11 @@ const NATIVE_FILE: Record<Exclude<CheckKind, 'python'>, RegExp> = {
 };
 const PROJECT_FILE = /^(?!.*\.\.)[A-Za-z0-9_.][A-Za-z0-9_.-]{0,60}(\/[A-Za-z0-9_.][A-Za-z0-9_.-]{0,60}){0,3}$/;
 /** The packages an exercise may require (its import name), and how pip and Debian/Ubuntu call them. */
-export const PACKAGES: Readonly<Record<string, { readonly pip: string; readonly apt: string }>> = {
-  django: { pip: 'django', apt: 'python3-django' },
-  rest_framework: { pip: 'djangorestframework', apt: 'python3-djangorestframework' },
-  celery: { pip: 'celery', apt: 'python3-celery' },
-  yaml: { pip: 'pyyaml', apt: 'python3-yaml' },
+export const PACKAGES: Readonly<Record<string, { readonly name: string; readonly pip: string; readonly apt: string }>> = {
+  django: { name: 'Django', pip: 'django', apt: 'python3-django' },
+  rest_framework: { name: 'Django REST framework', pip: 'djangorestframework', apt: 'python3-djangorestframework' },
+  celery: { name: 'Celery', pip: 'celery', apt: 'python3-celery' },
+  yaml: { name: 'PyYAML', pip: 'pyyaml', apt: 'python3-yaml' },
 };
 const isPackage = (name: string) => Object.prototype.hasOwnProperty.call(PACKAGES, name);
 export const HEADER = '# Django Interview Prep: ';
@@ -143,10 +143,4 @@ export function numberedCopyName(file: string, taken: (name: string) => boolean)
     const candidate = `${stem}-${n}${ext}`;
     if (!taken(candidate)) { return candidate; }
   }
-}
-
-/** How to install required packages with pip and with apt (names not in the list pass through). */
-export function installNames(requires: readonly string[]): { readonly pip: string[]; readonly apt: string[] } {
-  const known = (r: string) => (isPackage(r) ? PACKAGES[r] : undefined);
-  return { pip: requires.map(r => known(r)?.pip ?? r), apt: requires.map(r => known(r)?.apt ?? r) };
 }

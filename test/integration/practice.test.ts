@@ -103,6 +103,10 @@ suite('Practice files', () => {
       const outcome = await vscode.commands.executeCommand<CheckOutcome>('djangoPrep.checkPracticeFile', vscode.Uri.joinPath(folder(), 'signals_on_commit-2.py'));
       assert.strictEqual(outcome?.report.problem?.kind, 'missing-package');
       assert.ok(outcome.report.tasks.every(t => t.status === 'errored'), 'no task is judged without Django');
+      // Debian's Python is system-managed (PEP 668): pip refuses there, so a virtual environment or apt.
+      assert.match(outcome.report.problem.detail, new RegExp(`^${bare.replace(/[.]/g, '\\.')} lacks Django \\(the module django\\)`));
+      assert.match(outcome.report.problem.detail, /-m venv \.venv.*\.venv\/bin\/python -m pip install django\b/);
+      assert.doesNotMatch(outcome.report.problem.detail, /sudo\s+(\S+\s+)?pip/);
     } finally {
       await config.update('pythonPath', before, vscode.ConfigurationTarget.Workspace);
     }

@@ -14,6 +14,12 @@ const { ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost, pac
 const GOALS = {
   activationMs: { goal: 'below the built-in median', ok: (/** @type {any} */ r) => r.activationMs < r.builtinMedianActivationMs },
   activateBodyMs: { goal: '< 5 ms', ok: (/** @type {any} */ r) => r.activateBodyMs < 5 },
+  activateBodySettledMs: { goal: '< 5 ms', ok: (/** @type {any} */ r) => r.activateBodySettledMs < 5 },
+  activationSettledMs: { goal: 'below the built-in median', ok: (/** @type {any} */ r) => r.activationSettledMs < r.builtinMedianActivationMs },
+  activateBodyWorkspaceContainsMs: { goal: '< 5 ms', ok: (/** @type {any} */ r) => r.activateBodyWorkspaceContainsMs < 5 },
+  activationWorkspaceContainsMs: { goal: 'below the built-in median', ok: (/** @type {any} */ r) => r.activationWorkspaceContainsMs < r.builtinMedianActivationMs },
+  activateBodyStartupFinishedMs: { goal: '< 5 ms', ok: (/** @type {any} */ r) => r.activateBodyStartupFinishedMs < 5 },
+  activationStartupFinishedMs: { goal: 'below the built-in median', ok: (/** @type {any} */ r) => r.activationStartupFinishedMs < r.builtinMedianActivationMs },
   indexRatio1MB: { goal: '<= 0.5', ok: (/** @type {any} */ r) => r.indexRatio1MB <= 0.5 },
   indexRatio10MB: { goal: '<= 0.5', ok: (/** @type {any} */ r) => r.indexRatio10MB <= 0.5 },
   topicSwitchP95Ms: { goal: '< 50 ms', ok: (/** @type {any} */ r) => r.topicSwitchP95Ms < 50 },
@@ -64,20 +70,38 @@ async function main() {
   }
   results.hostRuns = hostRuns;
 
-  // Five more windows where the extension activates once the workbench has settled, when the
-  // Topics view is opened: activate() without the startup rush on the two cores.
+  // Today's activation events (the manifest before issue 25: the topic panel, the view and
+  // commands only), same code: five windows where the Topics view is opened once the workbench
+  // has settled, activate() without the startup rush on the two cores.
+  const todayManifest = manifestWith(['onWebviewPanel:djangoPrep.topic']);
   const SETTLED_RUNS = Number(process.env.DJANGO_PREP_BENCH_SETTLED_RUNS || 5);
   const settledRuns = [];
   for (let run = 1; run <= SETTLED_RUNS; run++) {
-    log(`VS Code ${vscodeVersion()}, window ${run} of ${SETTLED_RUNS}: activation on opening the Topics view after startup...`);
-    settledRuns.push(await hostWindow(env, { DJANGO_PREP_BENCH_SETTLED: '1' }));
+    log(`VS Code ${vscodeVersion()}, window ${run} of ${SETTLED_RUNS}: today's events, activation on opening the Topics view after startup...`);
+    settledRuns.push(await hostWindow(env, { DJANGO_PREP_BENCH_SETTLED: '1' }, { extensionPath: todayManifest }));
   }
   if (settledRuns.length) {
-    const bodies = settledRuns.map(r => r.activateBodySettledMs).sort((a, b) => a - b);
-    results.activateBodySettledMs = bodies[Math.floor(bodies.length / 2)];
-    const spans = settledRuns.map(r => r.activationSettledMs).sort((a, b) => a - b);
-    results.activationSettledMs = spans[Math.floor(spans.length / 2)];
+    Object.assign(results, medians(settledRuns, { activateBodySettledMs: 'activateBodySettledMs', activationSettledMs: 'activationSettledMs' }));
     results.settledRuns = settledRuns;
+  }
+  fs.rmSync(todayManifest, { recursive: true, force: true });
+
+  // The new events, with nothing in the window activating the extension: workspaceContains (a
+  // workspace with a practice file, as a returning user's) and onStartupFinished (one without).
+  const BY_ITSELF_RUNS = Number(process.env.DJANGO_PREP_BENCH_EVENT_RUNS || 5);
+  for (const [event, withPractice] of /** @type {const} */ ([['WorkspaceContains', true], ['StartupFinished', false]])) {
+    const runs = [];
+    for (let run = 1; run <= BY_ITSELF_RUNS; run++) {
+      log(`VS Code ${vscodeVersion()}, window ${run} of ${BY_ITSELF_RUNS}: activation by ${event === 'WorkspaceContains' ? 'workspaceContains:interview-practice' : 'onStartupFinished'} alone...`);
+      runs.push(await hostWindow(env, { DJANGO_PREP_BENCH_BY_ITSELF: '1' }, { practiceFile: withPractice }));
+    }
+    if (runs.length) {
+      Object.assign(results, medians(runs, {
+        [`activation${event}Ms`]: 'activationMs', [`activateBody${event}Ms`]: 'activateBodyMs', [`activated${event}AtMs`]: 'activatedAtMs',
+        ...(withPractice ? { practiceListedAtMs: 'practiceListedAtMs' } : {}),
+      }));
+      results[`by${event}Runs`] = runs;
+    }
   }
 
   results.bundleBytes = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
@@ -91,16 +115,49 @@ async function main() {
   printTable(results);
 }
 
+/** The median of each named figure over the windows: `{ resultKey: windowKey }`. */
+function medians(/** @type {Record<string, any>[]} */ runs, /** @type {Record<string, string>} */ keys) {
+  /** @type {Record<string, number>} */
+  const out = {};
+  for (const [key, from] of Object.entries(keys)) {
+    const values = runs.map(r => r[from]).filter(v => typeof v === 'number').sort((a, b) => a - b);
+    if (values.length) { out[key] = values[Math.floor(values.length / 2)]; }
+  }
+  return out;
+}
+
 /**
- * One fresh code-server window running test/bench/host.ts; its figures.
- * @param {any} env @param {Record<string, string>} hostEnv
+ * The extension as a development folder whose manifest has other activation events (the same
+ * dist/, content/ and media/, linked): today's events measured beside the new ones in one run.
  */
-async function hostWindow(env, hostEnv) {
+function manifestWith(/** @type {string[]} */ activationEvents) {
+  const dir = path.join(CACHE, 'bench-manifest');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, activationEvents }, null, 2));
+  for (const d of ['dist', 'content', 'media']) { fs.symlinkSync(path.join(ROOT, d), path.join(dir, d)); }
+  return dir;
+}
+
+/**
+ * One fresh code-server window running test/bench/host.ts; its figures. With `practiceFile`
+ * the workspace holds a practice Dockerfile in interview-practice/, as a returning user's does.
+ * @param {any} env @param {Record<string, string>} hostEnv
+ * @param {{ extensionPath?: string, practiceFile?: boolean }} [o]
+ */
+async function hostWindow(env, hostEnv, o = {}) {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-'));
+  if (o.practiceFile) {
+    const dockerfile = path.join(workspace, 'interview-practice', 'dockerfile', 'Dockerfile');
+    fs.mkdirSync(path.dirname(dockerfile), { recursive: true });
+    const starter = fs.readFileSync(path.join(ROOT, 'content', 'exercises', 'dockerfile', 'starter', 'Dockerfile'), 'utf8');
+    fs.writeFileSync(dockerfile, starter.replace(/\n/, '\n# Exercise id: dockerfile\n'));
+  }
   const file = path.join(CACHE, 'bench-host.json');
   fs.rmSync(file, { force: true });
   const { exitCode } = await runInExtensionHost({
-    env, workspace, logFile: path.join(CACHE, 'code-server-bench.log'), timeoutMs: 300000,
+    env, workspace, logFile: path.join(CACHE, 'code-server-bench.log'), timeoutMs: 300000, extensionPath: o.extensionPath,
     testsEntry: path.join(ROOT, 'out', 'test', 'bench', 'host'), hostEnv: { DJANGO_PREP_BENCH_RESULTS: file, ...hostEnv },
   });
   fs.rmSync(workspace, { recursive: true, force: true });
@@ -119,9 +176,23 @@ function printTable(r) {
     return `${v.toFixed(v < 10 ? 2 : 0)}${k.endsWith('Ms') ? ' ms' : ''}`;
   };
   const rows = [
-    ['activationMs', 'load+activate (extension host marks)'], ['builtinMedianActivationMs', `median of ${r.builtinActivated} built-in extensions`],
-    ['activateBodyMs', `activate() body at startup (windows: ${r.hostRuns.map((/** @type {any} */ h) => h.activateBodyMs.toFixed(1)).join(', ')})`],
-    ...(r.settledRuns ? [['activateBodySettledMs', `activate() body on opening the Topics view after startup (windows: ${r.settledRuns.map((/** @type {any} */ h) => h.activateBodySettledMs.toFixed(1)).join(', ')}; load+activate ${r.activationSettledMs} ms)`]] : []),
+    ['activationMs', 'load+activate at startup, activate() called as a command or the restored topic panel does (extension host marks)'], ['builtinMedianActivationMs', `median of ${r.builtinActivated} built-in extensions`],
+    ['activateBodyMs', `  its activate() body (windows: ${r.hostRuns.map((/** @type {any} */ h) => h.activateBodyMs.toFixed(1)).join(', ')})`],
+    ...(r.settledRuns ? [
+      ['activationSettledMs', 'today\'s events (topic panel, view, commands): load+activate on opening the Topics view after startup'],
+      ['activateBodySettledMs', `  its activate() body (windows: ${r.settledRuns.map((/** @type {any} */ h) => h.activateBodySettledMs.toFixed(1)).join(', ')})`],
+    ] : []),
+    ...(r.byWorkspaceContainsRuns ? [
+      ['activationWorkspaceContainsMs', 'new: workspaceContains:interview-practice (a returning user\'s workspace): load+activate, nothing opened'],
+      ['activateBodyWorkspaceContainsMs', `  its activate() body (windows: ${r.byWorkspaceContainsRuns.map((/** @type {any} */ h) => h.activateBodyMs.toFixed(1)).join(', ')})`],
+      ['activatedWorkspaceContainsAtMs', '  activated, counted from the extension host\'s start'],
+      ['practiceListedAtMs', '  the practice file listed in the Testing view, from the same start'],
+    ] : []),
+    ...(r.byStartupFinishedRuns ? [
+      ['activationStartupFinishedMs', 'new: onStartupFinished (any window, for the due count): load+activate'],
+      ['activateBodyStartupFinishedMs', `  its activate() body (windows: ${r.byStartupFinishedRuns.map((/** @type {any} */ h) => h.activateBodyMs.toFixed(1)).join(', ')})`],
+      ['activatedStartupFinishedAtMs', '  activated, counted from the extension host\'s start'],
+    ] : []),
     ['indexRatio100KB', `index 100 KB: ${fmt('index100KBMs')} vs full parse ${fmt('fullParse100KBMs')}`],
     ['indexRatio1MB', `index 1 MB: ${fmt('index1MBMs')} vs full parse ${fmt('fullParse1MBMs')}`],
     ['indexRatio10MB', `index 10 MB: ${fmt('index10MBMs')} vs full parse ${fmt('fullParse10MBMs')}`],

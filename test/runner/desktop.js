@@ -15,7 +15,8 @@ async function main() {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-desktop-'));
   try {
     await runTests({
-      extensionDevelopmentPath: ROOT,
+      // The stand-in for the Python extension loads beside it, as code-server installs it.
+      extensionDevelopmentPath: [ROOT, path.join(ROOT, 'test', 'fixtures', 'fake-python-extension')],
       extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index'),
       launchArgs: [workspace, '--disable-extensions', '--skip-welcome'],
     });

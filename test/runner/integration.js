@@ -7,7 +7,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { ensurePythonPackages, ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost } = require('./lib');
+const { ensurePythonPackages, ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost, packageFakePython } = require('./lib');
 const { main } = require('./steps');
 
 const TIMEOUT_MS = Number(process.env.DJANGO_PREP_TEST_TIMEOUT_MS || 240000);
@@ -31,6 +31,8 @@ main(async () => {
     env, workspace, logFile: csLog, timeoutMs: TIMEOUT_MS,
     testsEntry: path.join(ROOT, 'out', 'test', 'integration', 'index'),
     hostEnv: { DJANGO_PREP_TEST_RESULTS: resultsFile },
+    // A stand-in for the Python extension, whose selected interpreter the tests change.
+    installVsix: packageFakePython(),
   });
   let exitCode = hostExit;
   log(`test cycle (code-server start -> exit code) ${((Date.now() - tCycle) / 1000).toFixed(1)}s`);

@@ -284,13 +284,23 @@ function packageVsix(out = path.join(CACHE, `${PKG.name}.vsix`)) {
   return out;
 }
 
+/** Packages the stand-in for the Python extension (test/fixtures/fake-python-extension); returns the .vsix path. */
+function packageFakePython(out = path.join(CACHE, 'fake-python.vsix')) {
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  run(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out],
+    { cwd: path.join(ROOT, 'test', 'fixtures', 'fake-python-extension'), stdio: ['ignore', 'ignore', 'inherit'] });
+  return out;
+}
+
 /**
  * Opens the workbench with a payload naming this extension (development mode) and a mocha
  * entry, and waits for window.codeAutomationExit(code). Echoes the extension host's test output.
- * @param {{ env: NodeJS.ProcessEnv, workspace: string, logFile: string, timeoutMs: number, testsEntry: string, hostEnv: Record<string, string> }} o
+ * With `installVsix`, that extension is installed beside it (a test double of another extension).
+ * `extensionPath` is the development folder (the repository by default).
+ * @param {{ env: NodeJS.ProcessEnv, workspace: string, logFile: string, timeoutMs: number, testsEntry: string, hostEnv: Record<string, string>, installVsix?: string, extensionPath?: string }} o
  */
 async function runInExtensionHost(o) {
-  const cs = await startCodeServer({ ...o.env, workspace: o.workspace, logFile: o.logFile, devMode: true, env: o.hostEnv });
+  const cs = await startCodeServer({ ...o.env, workspace: o.workspace, logFile: o.logFile, devMode: true, env: o.hostEnv, installVsix: o.installVsix });
   const browser = await launchChromium();
   let finished = false;
   const exitCode = await new Promise(resolve => {
@@ -323,7 +333,7 @@ async function runInExtensionHost(o) {
       const host = `127.0.0.1:${cs.port}`;
       const remote = (/** @type {string} */ p) => `vscode-remote://${host}${path.resolve(p)}`;
       const payload = JSON.stringify([
-        ['extensionDevelopmentPath', remote(ROOT)],
+        ['extensionDevelopmentPath', remote(o.extensionPath ?? ROOT)],
         ['extensionTestsPath', remote(o.testsEntry)],
         ['skipWelcome', 'true'],
       ]);
@@ -335,4 +345,4 @@ async function runInExtensionHost(o) {
   return { exitCode: /** @type {number} */ (exitCode), finished };
 }
 
-module.exports = { runInExtensionHost, ROOT, CACHE, TOOLS, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, ensurePythonPackages, vscodeVersion, startCodeServer, launchChromium, packageVsix };
+module.exports = { runInExtensionHost, ROOT, CACHE, TOOLS, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, ensurePythonPackages, vscodeVersion, startCodeServer, launchChromium, packageVsix, packageFakePython };

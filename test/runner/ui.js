@@ -8,32 +8,17 @@ const assert = require('assert');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { hostileDocuments } = require('./hostile');
-const { palette, startTopicQuiz, webviewFrame, waitForTitle, steps, dashboardFrame, cardFrame, setTheme } = require('./workbench');
+const { palette, startTopicQuiz, webviewFrame, waitForTitle, steps, dashboardFrame, cardFrame, setTheme, openStudyDocument } = require('./workbench');
 const { mockInterviewSteps } = require('./uiMockInterview');
 const { dashboardSteps } = require('./uiDashboard');
 const { recallCardSteps } = require('./uiRecall');
+const { returningUserSteps } = require('./uiReturning');
+const { hostileSteps } = require('./uiHostile');
 const { ROOT, CACHE, log, provision, ensurePythonPackages, vscodeVersion, packageVsix, startCodeServer, launchChromium } = require('./lib');
 
 const SHOTS = path.join(CACHE, 'screenshots');
-const SENTINEL = '__djangoPrepPwned';
 
 /** @typedef {import('playwright-core').Page} Page */
-
-/** Picks a file in the workbench's own file dialog (a quick input in the browser) by typing its path. */
-async function openStudyDocument(/** @type {Page} */ page, /** @type {string} */ file) {
-  await palette(page, 'Django Prep: Open Study Document...');
-  const input = page.locator('.quick-input-widget input.input');
-  // The dialog fills in its start folder asynchronously: wait for its listing before typing.
-  // It starts in the last folder used: go to the file's folder and wait for its listing first.
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await input.fill(path.dirname(file) + '/');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).first().waitFor();
-  await input.fill(file);
-  await page.waitForFunction(f => /** @type {HTMLInputElement | null} */ (document.querySelector('.quick-input-widget input.input'))?.value === f, file);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
 
 const { step, counts } = steps();
 
@@ -69,6 +54,14 @@ async function main() {
   fs.mkdirSync(path.join(workspace, 'interview-practice', 'dockerfile'), { recursive: true });
   fs.writeFileSync(path.join(workspace, 'interview-practice', 'dockerfile', 'Dockerfile'), nearlyDone);
   console.log(`UI tests in VS Code ${vscodeVersion()} (code-server + Chromium), extension from ${path.basename(vsix)}`);
+  // First, in a window of its own: a returning user, whom only the activation events can serve.
+  try {
+    await returningUserSteps({ env, vsix, step, shots: SHOTS, log });
+  } catch (e) {
+    log('UI test stopped:', e instanceof Error ? e.message.split('\n')[0] : e);
+    console.log(`ui: ${counts.passed} passed, ${counts.failed || 1} failed`);
+    process.exit(1);
+  }
   const cs = await startCodeServer({ ...env, workspace, installVsix: vsix, devMode: false, logFile: path.join(CACHE, 'code-server-ui.log') });
   const browser = await launchChromium();
   const cspViolations = /** @type {string[]} */ ([]);
@@ -363,71 +356,7 @@ async function main() {
       await page.screenshot({ path: path.join(SHOTS, 'welcome-empty.png') });
     });
 
-    await step('a hostile document renders as text: no payload runs, no CSP violation', async () => {
-      await openStudyDocument(page, path.join(workspace, 'hostile-basic.md'));
-      for (const name of ['Scripts', 'Links']) {
-        await page.getByRole('treeitem', { name: new RegExp(`^Topic ${name}`) }).click();
-        await waitForTitle(page, name);
-      }
-      const frame = await webviewFrame(page);
-      await frame.locator('#content li', { hasText: 'Script link' }).waitFor();
-      assert.strictEqual(await frame.evaluate(s => /** @type {any} */ (window)[s], SENTINEL), undefined, 'sentinel stays unset');
-      assert.strictEqual(await frame.locator('#content script, #content img, #content svg, #content iframe').count(), 0);
-      const hrefs = await frame.locator('#content a').evaluateAll(as => as.map(a => a.getAttribute('href')));
-      assert.deepStrictEqual(hrefs, ['https://docs.djangoproject.com/en/5.1/', '#']);
-      // Clicking what used to be a javascript: link does nothing.
-      await frame.locator('#content li', { hasText: 'Script link' }).click();
-      await page.waitForTimeout(300);
-      assert.strictEqual(await frame.evaluate(s => /** @type {any} */ (window)[s], SENTINEL), undefined);
-      // An allowed external link goes to the browser (the workbench asks first, as it does for any link).
-      await frame.locator('#content a.external').click();
-      const dialog = page.locator('.monaco-dialog-box', { hasText: 'docs.djangoproject.com' });
-      await dialog.waitFor();
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
-      await frame.locator('#content a.topic-link').click();
-      await waitForTitle(page, 'Scripts');
-      assert.strictEqual(await frame.evaluate(s => /** @type {any} */ (window)[s], SENTINEL), undefined);
-      assert.deepStrictEqual(cspViolations, [], 'no CSP violation was reported');
-      await page.screenshot({ path: path.join(SHOTS, 'hostile.png') });
-    });
-
-    await step('every hostile document: nothing runs, only allowed links, no CSP violation, the extension keeps answering', async () => {
-      const files = hostileDocuments(path.join(workspace, 'hostile'), path.join(ROOT, 'test', 'fixtures', 'hostile'));
-      const report = [];
-      for (const [name, file] of Object.entries(files)) {
-        const t0 = Date.now();
-        await openStudyDocument(page, file);
-        // The tree shows this document's first topic, or the welcome message when nothing readable is left.
-        const head = fs.readFileSync(file).subarray(0, 4096).toString('latin1');
-        const expected = (/^### ([^<\n]*)/m.exec(head)?.[1] ?? '').trim();
-        const first = page.locator(`.part.sidebar .monaco-list-row[aria-label^="Topic ${expected.replace(/"/g, '\\"')}"]`).first();
-        const welcome = page.locator('.welcome-view-content');
-        await Promise.race([first.waitFor({ timeout: 60000 }), welcome.first().waitFor({ timeout: 60000 })]);
-        let shown = 'welcome message';
-        if (await first.count()) {
-          const label = (await first.getAttribute('aria-label')) ?? '';
-          await first.click();
-          const frame = await webviewFrame(page);
-          await frame.locator('#content').waitFor();
-          await page.waitForTimeout(300);
-          assert.strictEqual(await frame.evaluate(s => /** @type {any} */ (window)[s], SENTINEL), undefined, `${name}: the sentinel stays unset`);
-          assert.strictEqual(await frame.locator('#content script, #content iframe, #content object, #content embed, #content svg, #content style, #content math, #content [style], #content [onerror], #content [onload]').count(), 0, `${name}: no active element`);
-          const hrefs = await frame.locator('#content a').evaluateAll(as => as.map(a => a.getAttribute('href') ?? ''));
-          assert.deepStrictEqual(hrefs.filter(h => !/^(https?:\/\/|mailto:|#$)/.test(h)), [], `${name}: only allowed links`);
-          const srcs = await frame.locator('#content img').evaluateAll(is => is.map(i => i.getAttribute('src') ?? ''));
-          assert.deepStrictEqual(srcs.filter(s => !s.startsWith('https://')), [], `${name}: only https images`);
-          shown = label.split(',')[0];
-          assert.ok(shown.startsWith(`Topic ${expected}`), `${name}: opened ${shown}`);
-        }
-        assert.deepStrictEqual(cspViolations, [], `${name}: no CSP violation`);
-        report.push(`${name}: ${shown} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-      }
-      log(`hostile documents:\n  ${report.join('\n  ')}`);
-      // Still answering: the bundled guide comes back and opens a topic.
-      await palette(page, 'Django Prep: Open Bundled Guide');
-      await page.getByRole('treeitem', { name: /^Topic Decorators/ }).click();
-      await waitForTitle(page, 'Decorators');
-    });
+    await hostileSteps({ page, step, shots: SHOTS, log, workspace, cspViolations });
   } catch (e) {
     try { await page.screenshot({ path: path.join(SHOTS, 'failure.png') }); } catch { /* ignore */ }
     log('UI test stopped:', e instanceof Error ? e.message.split('\n')[0] : e);

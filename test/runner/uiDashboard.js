@@ -5,7 +5,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { palette, dashboardFrame, setTheme } = require('./workbench');
+const { palette, dashboardFrame, setTheme, pick } = require('./workbench');
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -82,9 +82,7 @@ async function dashboardSteps({ page, step, shots, log, workspace }) {
     await page.waitForFunction(f => /** @type {HTMLInputElement | null} */ (document.querySelector('.quick-input-widget input.input'))?.value === f, file);
     await page.keyboard.press('Enter');
     // Merge keeps the quiz answers made above; the imported file holds only a log.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Merge' }).first().waitFor();
-    await input.fill('Merge');
-    await page.keyboard.press('Enter');
+    await pick(page, 'Merge with your current progress', 'Merge');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await palette(page, 'Django Prep: Show Progress');
     const frame = await dashboardFrame(page);

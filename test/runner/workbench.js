@@ -2,6 +2,7 @@
 // Driving the workbench in Chromium: the command palette, the webview's frame, named steps.
 // Shared by the UI tests (ui.js, trust.js).
 'use strict';
+const path = require('path');
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -106,4 +107,33 @@ async function setTheme(/** @type {Page} */ page, /** @type {string} */ theme, /
   await page.waitForTimeout(400);
 }
 
-module.exports = { palette, startTopicQuiz, webviewFrame, webviewTitle, waitForTitle, steps, frameWith, dashboardFrame, cardFrame, setTheme };
+/** Picks a file in the workbench's own file dialog (a quick input in the browser) by typing its path. */
+async function openStudyDocument(/** @type {Page} */ page, /** @type {string} */ file) {
+  await palette(page, 'Django Prep: Open Study Document...');
+  const input = page.locator('.quick-input-widget input.input');
+  // The dialog fills in its start folder asynchronously: wait for its listing before typing.
+  // It starts in the last folder used: go to the file's folder and wait for its listing first.
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  await input.fill(path.dirname(file) + '/');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).first().waitFor();
+  await input.fill(file);
+  await page.waitForFunction(f => /** @type {HTMLInputElement | null} */ (document.querySelector('.quick-input-widget input.input'))?.value === f, file);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Picks `label` in the quick pick whose placeholder starts with `placeholder`, once that pick is
+ * up: not the box before it still closing (typing there is lost), and the row focused before Enter.
+ */
+async function pick(/** @type {Page} */ page, /** @type {string} */ placeholder, /** @type {string} */ label) {
+  const box = page.locator('.quick-input-widget:not(.quick-input-widget-closing)');
+  const input = box.locator(`input.input[placeholder^="${placeholder.replace(/"/g, '\\"')}"]`);
+  await input.waitFor();
+  await input.fill(label);
+  await box.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+module.exports = { pick, openStudyDocument, palette, startTopicQuiz, webviewFrame, webviewTitle, waitForTitle, steps, frameWith, dashboardFrame, cardFrame, setTheme };

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { composeExercise, exerciseIdOf, exerciseProblems, installNames, MAX_TEMPLATE_FILE_BYTES, numberedCopyName, printableName, templateFileProblem } from '../../src/core/exercises';
+import { composeExercise, exerciseIdOf, exerciseProblems, MAX_TEMPLATE_FILE_BYTES, numberedCopyName, printableName, templateFileProblem } from '../../src/core/exercises';
 import { runProblem } from '../../src/core/practice/pythonCheck';
 
 const templates = { django: 'DJANGO = 1\n', runner: 'def run_tasks(): pass\n' };
@@ -70,14 +70,6 @@ describe('practice exercises', () => {
     assert.deepStrictEqual(runProblem(3, 'This exercise needs Django. Install it ...', undefined)?.kind, 'missing-package');
     assert.deepStrictEqual(runProblem(1, "ModuleNotFoundError: No module named 'rest_framework.serializers'"), { kind: 'missing-package', detail: 'rest_framework' });
     assert.deepStrictEqual(runProblem(1, '  File "x.py", line 3\nSyntaxError: invalid syntax'), { kind: 'crashed', detail: 'SyntaxError: invalid syntax' });
-  });
-
-  it('names the pip and apt packages for what an exercise requires', () => {
-    assert.deepStrictEqual(installNames(['django', 'rest_framework', 'celery', 'yaml']), {
-      pip: ['django', 'djangorestframework', 'celery', 'pyyaml'],
-      apt: ['python3-django', 'python3-djangorestframework', 'python3-celery', 'python3-yaml'],
-    });
-    assert.deepStrictEqual(installNames(['toString']), { pip: ['toString'], apt: ['toString'] }, 'only listed packages are renamed');
   });
 
   it('names a numbered copy after the first free number', () => {

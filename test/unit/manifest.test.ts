@@ -20,6 +20,22 @@ describe('package.json manifest', () => {
     assert.ok(!pkg.activationEvents.includes('*'));
   });
 
+  it('activates for a returning user: a workspace with the practice folder at startup, any other once startup has finished', () => {
+    const folder = pkg.contributes.configuration.properties['djangoPrep.practiceFolder'].default;
+    assert.ok(pkg.activationEvents.includes(`workspaceContains:${folder}`), 'the default practice folder');
+    assert.ok(pkg.activationEvents.includes('onStartupFinished'), 'the status bar\'s due count in every window');
+    // With * or ? VS Code searches the whole workspace at startup (up to 7 s) for the pattern; a plain path is one stat.
+    for (const e of pkg.activationEvents.filter((x: string) => x.startsWith('workspaceContains:'))) { assert.doesNotMatch(e, /[*?]/, e); }
+  });
+
+  it('presents itself in the Marketplace: a banner, known categories, at most 30 keywords', () => {
+    assert.match(pkg.galleryBanner.color, /^#[0-9A-Fa-f]{6}$/);
+    assert.ok(['dark', 'light'].includes(pkg.galleryBanner.theme));
+    const known = ['AI', 'Azure', 'Chat', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization', 'Other'];
+    assert.deepStrictEqual(pkg.categories.filter((c: string) => !known.includes(c)), []);
+    assert.ok(pkg.keywords.length <= 30 && new Set(pkg.keywords).size === pkg.keywords.length);
+  });
+
   it('gives every command the Django Prep category, a djangoPrep. id and a codicon', () => {
     for (const c of commands) {
       assert.match(c.command, /^djangoPrep\.\w+$/);

@@ -9,7 +9,7 @@ import type { CheckKind, CheckReport, FileDiagnostic } from '../../core/practice
 import { GUIDE_KEY } from '../../core/progress';
 import type { ProgressStore } from '../progress/progressStore';
 import type { ExerciseCatalog } from './exerciseCatalog';
-import { restrictedSetting } from '../restrictedSettings';
+import { DEFAULT_PYTHON, type MissingPackages, type PythonInterpreter } from './pythonInterpreter';
 
 export interface CheckOutcome {
   readonly file: string;
@@ -20,7 +20,12 @@ export interface CheckOutcome {
   readonly passed: number;
   readonly total: number;
   readonly exercise?: Exercise;
+  /** The packages the interpreter lacks, when that stopped the run. */
+  readonly missing?: MissingPackages;
 }
+
+/** A practice file: its exercise id, how it is checked, and its exercise when the catalog has it. */
+export interface PracticeFile { readonly id: string; readonly kind: CheckKind; readonly exercise?: Exercise }
 
 export const UNTRUSTED = 'Checking a practice file runs it with Python or nginx, which Restricted Mode does not allow. Trust this workspace to check it; reading, quizzes and scaffolding work as they are.';
 
@@ -29,7 +34,7 @@ export class PracticeCheck {
   readonly onDidCheck = this.finished.event;
   private readonly problems = vscode.languages.createDiagnosticCollection('djangoPrep.practice');
 
-  constructor(private readonly catalog: ExerciseCatalog, private readonly progress: ProgressStore) {}
+  constructor(private readonly catalog: ExerciseCatalog, private readonly progress: ProgressStore, readonly interpreter: PythonInterpreter) {}
 
   dispose(): void {
     this.finished.dispose();
@@ -37,13 +42,18 @@ export class PracticeCheck {
   }
 
   /** The practice file's exercise and kind, or undefined when the document is not one. */
-  async identify(doc: vscode.TextDocument): Promise<{ id: string; kind: CheckKind; exercise?: Exercise } | undefined> {
+  identify(doc: vscode.TextDocument): Promise<PracticeFile | undefined> {
+    return this.identifyText(doc.uri, doc.getText(new vscode.Range(0, 0, 3, 0)));
+  }
+
+  /** The same from a file's path and first lines, for a file not open in the editor. */
+  async identifyText(uri: vscode.Uri, head: string): Promise<PracticeFile | undefined> {
     const { exerciseIdOf, checkKind } = await import('../../core/exercises');
-    const id = exerciseIdOf(doc.getText(new vscode.Range(0, 0, 3, 0)));
+    const id = exerciseIdOf(head);
     if (!id) { return undefined; }
     const { kindOfFile } = await import('../../core/practice/tasks');
     const exercise = (await this.catalog.get()).exercises.find(e => e.id === id);
-    const kind = exercise ? checkKind(exercise) : kindOfFile(doc.uri.path);
+    const kind = exercise ? checkKind(exercise) : kindOfFile(uri.path);
     return kind ? { id, kind, exercise } : undefined;
   }
 
@@ -55,19 +65,34 @@ export class PracticeCheck {
     if (doc.isDirty) { await doc.save(); }
     const { runCheck } = await import('../../core/practice/runCheck');
     const { passedCount } = await import('../../core/practice/tasks');
-    const python = found.kind === 'python' ? await pythonFor(doc.uri) : undefined;
+    const python = found.kind === 'python' ? (await this.interpreter.pythonFor(doc.uri)).path : undefined;
     const seconds = vscode.workspace.getConfiguration('djangoPrep', doc.uri).get<number>('checkTimeLimit', 60);
     const abort = new AbortController();
     const sub = o.token?.onCancellationRequested(() => abort.abort());
     let report: CheckReport;
     try {
       report = await runCheck(found.kind, doc.uri.fsPath, doc.getText(), {
-        python: python ?? 'python3', timeLimitMs: Math.max(1, seconds) * 1000, onOutput: o.onOutput, signal: abort.signal,
+        python: python ?? DEFAULT_PYTHON, timeLimitMs: Math.max(1, seconds) * 1000, onOutput: o.onOutput, signal: abort.signal,
         shownName: path.basename(doc.uri.fsPath),
       });
     } finally { sub?.dispose(); }
+    // Stopped on a missing module: every package the exercise needs that this Python lacks, and how
+    // to install them into it, in place of "lacks the package X".
+    let missing: MissingPackages | undefined;
+    if (report.problem?.kind === 'missing-package' && python) {
+      this.interpreter.forgetProbes();
+      const named = /^[a-z_][a-z0-9_]*$/.test(report.problem.detail) ? [report.problem.detail] : [];
+      missing = await this.interpreter.missing(python, [...new Set([...(found.exercise?.requires ?? []), ...named])]);
+      if (!missing && named.length) {
+        // The interpreter would not say (it failed to start the second time): go by the module Python named.
+        const { missingPackagesMessage, pipCommand } = await import('../../core/practice/pythonPackages');
+        missing = { python, missing: named, message: missingPackagesMessage(python, { missing: named, externallyManaged: false }), command: pipCommand(python, named) };
+      }
+      const message = missing?.message;
+      if (message) { report = { ...report, problem: { kind: 'missing-package', detail: message }, tasks: report.tasks.map(t => (t.status === 'errored' ? { ...t, message } : t)) }; }
+    }
     this.problems.set(doc.uri, report.diagnostics.map(toDiagnostic));
-    const outcome: CheckOutcome = { file: doc.uri.fsPath, kind: found.kind, python, report, passed: passedCount(report), total: report.tasks.length, exercise: found.exercise };
+    const outcome: CheckOutcome = { file: doc.uri.fsPath, kind: found.kind, python, report, passed: passedCount(report), total: report.tasks.length, exercise: found.exercise, missing };
     const judged = !report.tasks.some(t => t.status === 'errored') || outcome.passed > 0;
     if (found.exercise && outcome.total && judged && !o.token?.isCancellationRequested) {
       await this.progress.recordPractice(GUIDE_KEY, found.exercise.topic, outcome.passed, outcome.total);
@@ -81,13 +106,17 @@ export class PracticeCheck {
     const name = path.basename(o.file);
     const problem = o.report.problem;
     if (problem?.kind === 'no-python') {
-      void vscode.window.showErrorMessage(`Django Prep: Python was not found at "${o.python ?? 'python3'}". Install Python 3, or set "djangoPrep.pythonPath" to your interpreter.`, 'Open Settings')
+      void vscode.window.showErrorMessage(`Django Prep: Python was not found at "${o.python ?? DEFAULT_PYTHON}". Install Python 3, or set "djangoPrep.pythonPath" to your interpreter.`, 'Open Settings')
         .then(c => { if (c) { void vscode.commands.executeCommand('workbench.action.openSettings', 'djangoPrep.pythonPath'); } });
       return;
     }
     if (problem?.kind === 'missing-package') {
-      const { pip, apt } = (await import('../../core/exercises')).installNames(o.exercise?.requires ?? []);
-      void vscode.window.showErrorMessage(`Django Prep: ${name} needs ${problem.detail}, which ${o.python ?? 'python3'} does not have. Install with "${o.python ?? 'python3'} -m pip install ${pip.join(' ')}" (or on Debian/Ubuntu "sudo apt install ${apt.join(' ')}"), or point "djangoPrep.pythonPath" at a Python that has it.`);
+      const install = o.missing?.command;
+      void vscode.window.showErrorMessage(`Django Prep: ${name} could not be checked: ${problem.detail}`, ...(install ? ['Copy Install Command'] : []), 'Open Settings')
+        .then(c => {
+          if (c === 'Copy Install Command' && install) { void vscode.env.clipboard.writeText(install); }
+          if (c === 'Open Settings') { void vscode.commands.executeCommand('workbench.action.openSettings', 'djangoPrep.pythonPath'); }
+        });
       return;
     }
     if (problem?.kind === 'no-nginx') {
@@ -114,27 +143,4 @@ function toDiagnostic(d: FileDiagnostic): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(new vscode.Range(d.line, d.column, d.endLine, d.endColumn), d.message, d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
   diagnostic.source = d.source;
   return diagnostic;
-}
-
-/** djangoPrep.pythonPath, else the Python extension's interpreter for this file, else python3. */
-export async function pythonFor(file: vscode.Uri): Promise<string> {
-  const setting = restrictedSetting('pythonPath', '', file).trim();
-  if (setting) { return setting; }
-  const ext = vscode.extensions.getExtension<PythonExtensionApi>('ms-python.python');
-  if (ext) {
-    try {
-      const api = ext.isActive ? ext.exports : await ext.activate();
-      const env = api?.environments?.getActiveEnvironmentPath?.(file);
-      const details = env?.path ? undefined : await api?.settings?.getExecutionDetails?.(file);
-      const found = env?.path ?? details?.execCommand?.[0];
-      if (found) { return found; }
-    } catch { /* fall back to python3 */ }
-  }
-  return 'python3';
-}
-
-/** The parts of the Python extension's exported API this uses. */
-interface PythonExtensionApi {
-  environments?: { getActiveEnvironmentPath?(resource?: vscode.Uri): { path?: string } | undefined };
-  settings?: { getExecutionDetails?(resource?: vscode.Uri): Promise<{ execCommand?: string[] }> | { execCommand?: string[] } };
 }

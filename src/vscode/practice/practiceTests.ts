@@ -9,8 +9,9 @@ import type { TaskAnchor, TaskResult } from '../../core/practice/tasks';
 import { Disposable } from '../disposable';
 import { restrictedSetting } from '../restrictedSettings';
 import { settingUri } from '../settingUri';
-import { type CheckOutcome, type PracticeCheck, UNTRUSTED } from './practiceCheck';
+import { type CheckOutcome, type PracticeCheck, type PracticeFile, UNTRUSTED } from './practiceCheck';
 import { DEFAULT_PRACTICE_FOLDER } from './practiceScaffold';
+import type { MissingPackages } from './pythonInterpreter';
 
 /** What a run reported for one task: the same calls the Testing view got, for tests and the API. */
 export interface TaskReport {
@@ -22,55 +23,146 @@ export interface TaskReport {
   readonly line?: number;
 }
 
+/** What one discovery found: the practice files listed, and what their interpreters lack. */
+export interface Discovery {
+  readonly files: readonly vscode.Uri[];
+  readonly missing: readonly MissingPackages[];
+}
+
 export class PracticeTests extends Disposable {
-  readonly controller: vscode.TestController;
-  readonly runProfile: vscode.TestRunProfile;
   private readonly reported = this._register(new vscode.EventEmitter<TaskReport>());
   /** Every verdict given to the Testing view, as it is given. */
   readonly onDidReport = this.reported.event;
+  private readonly discovered = this._register(new vscode.EventEmitter<Discovery>());
+  /** Each discovery of the practice files, once its items (and what the interpreter lacks) are set. */
+  readonly onDidDiscover = this.discovered.event;
+  private readonly missingFound = this._register(new vscode.EventEmitter<MissingPackages>());
+  /** A notification about missing packages, as it is shown. */
+  readonly onDidFindMissingPackages = this.missingFound.event;
+  /** Which practice file each item stands for. */
+  private readonly files = new WeakMap<vscode.TestItem, PracticeFile>();
+  private discovering: Promise<void> | undefined;
+  /** Per Python file's item: what its interpreter lacks, shown as the item's error. */
+  private readonly packageProblems = new Map<string, string>();
+  /** The interpreters and missing packages already told about in a notification this session. */
+  private readonly told = new Set<string>();
+  private parts: { readonly controller: vscode.TestController; readonly runProfile: vscode.TestRunProfile } | undefined;
 
   constructor(private readonly check: PracticeCheck) {
     super();
-    this.controller = this._register(vscode.tests.createTestController('djangoPrep.practice', 'Django Prep Practice'));
-    this.controller.resolveHandler = item => (item ? Promise.resolve() : this.discover());
-    this.controller.refreshHandler = () => this.discover();
-    this.runProfile = this._register(this.controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, (request, token) => this.execute(request, token).then(() => undefined), true));
-    this._register(vscode.workspace.onDidOpenTextDocument(doc => void this.update(doc)));
-    this._register(vscode.workspace.onDidChangeTextDocument(e => void this.update(e.document)));
-    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.controller.items.forEach(i => { i.error = undefined; })));
   }
 
-  /** Items for the practice folder's files and any open practice file. */
-  async discover(): Promise<void> {
+  /** The Testing view's controller, created on first use (start() just after activation), not in activate(). */
+  get controller(): vscode.TestController { return (this.parts ??= this.create()).controller; }
+  get runProfile(): vscode.TestRunProfile { return (this.parts ??= this.create()).runProfile; }
+
+  private create(): NonNullable<PracticeTests['parts']> {
+    const controller = this._register(vscode.tests.createTestController('djangoPrep.practice', 'Django Prep Practice'));
+    controller.resolveHandler = item => (item ? Promise.resolve() : this.discover());
+    controller.refreshHandler = () => this.discover();
+    const runProfile = this._register(controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, (request, token) => this.execute(request, token).then(() => undefined), true));
+    this._register(vscode.workspace.onDidOpenTextDocument(doc => void this.update(doc)));
+    this._register(vscode.workspace.onDidChangeTextDocument(e => void this.update(e.document)));
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.discover()));
+    // Another interpreter may lack other packages: list the files again and say what it lacks.
+    this._register(this.check.interpreter.onDidChange(() => void this.discover()));
+    return { controller, runProfile };
+  }
+
+  /**
+   * Called just after activation: the controller, then the practice files listed at once, so a
+   * returning user's Testing view, gutter buttons and CodeLenses need nothing opened first.
+   */
+  start(): Promise<void> {
+    return this.discover();
+  }
+
+  /**
+   * Items for the practice folder's files and any open practice file. Files not open are read
+   * from disk, not opened as documents (which would wake language servers for each at startup).
+   */
+  discover(): Promise<void> {
+    // One discovery at a time; one asked for meanwhile runs once the current one ends.
+    const next = () => this.discoverOnce();
+    this.discovering = (this.discovering ?? Promise.resolve()).then(next, next);
+    return this.discovering;
+  }
+
+  private async discoverOnce(): Promise<void> {
     const setting = restrictedSetting('practiceFolder', DEFAULT_PRACTICE_FOLDER).trim() || DEFAULT_PRACTICE_FOLDER;
     const folder = settingUri(setting);
-    if (folder) {
+    const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
+    const items: vscode.TestItem[] = [];
+    if (folder && await exists(folder)) {
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), '**/{node_modules,.git,__pycache__,.venv}/**', 2000).then(undefined, () => [] as vscode.Uri[]);
       const { kindOfFile } = await import('../../core/practice/tasks');
-      for (const uri of found.filter(u => kindOfFile(u.path))) {
-        try { await this.update(await vscode.workspace.openTextDocument(uri)); } catch { /* unreadable: not listed */ }
+      for (const uri of found.filter(u => kindOfFile(u.path) && !open.has(u.toString()))) {
+        const text = await readSmall(uri);
+        const item = text === undefined ? undefined : await this.updateFrom(uri, text);
+        if (item) { items.push(item); }
       }
     }
-    for (const doc of vscode.workspace.textDocuments) { await this.update(doc); }
+    for (const doc of open.values()) { const item = await this.update(doc); if (item) { items.push(item); } }
+    const missing = await this.checkPackages(items);
+    this.discovered.fire({ files: items.map(i => i.uri!), missing });
   }
 
   /** Adds, refreshes or removes the item of one document. */
-  async update(doc: vscode.TextDocument): Promise<vscode.TestItem | undefined> {
-    if (doc.uri.scheme !== 'file') { return undefined; }
-    const id = doc.uri.toString();
-    const found = await this.check.identify(doc);
+  update(doc: vscode.TextDocument): Promise<vscode.TestItem | undefined> {
+    return this.updateFrom(doc.uri, doc.getText());
+  }
+
+  private async updateFrom(uri: vscode.Uri, text: string): Promise<vscode.TestItem | undefined> {
+    if (uri.scheme !== 'file') { return undefined; }
+    const id = uri.toString();
+    const found = await this.check.identifyText(uri, text.slice(0, 600));
     if (!found) { this.controller.items.delete(id); return undefined; }
     const { tasksOf } = await import('../../core/practice/runCheck');
     let item = this.controller.items.get(id);
     if (!item) {
-      item = this.controller.createTestItem(id, found.exercise?.title ?? path.basename(doc.uri.fsPath), doc.uri);
+      item = this.controller.createTestItem(id, found.exercise?.title ?? path.basename(uri.fsPath), uri);
       this.controller.items.add(item);
     }
-    item.description = vscode.workspace.asRelativePath(doc.uri);
+    item.description = vscode.workspace.asRelativePath(uri);
     item.range = new vscode.Range(0, 0, 0, 0);
-    item.error = vscode.workspace.isTrusted ? undefined : UNTRUSTED;
-    item.children.replace(tasksOf(found.kind, doc.getText()).map(t => this.taskItem(item!, doc.uri, t)));
+    item.error = vscode.workspace.isTrusted ? this.packageProblems.get(id) : UNTRUSTED;
+    item.children.replace(tasksOf(found.kind, text).map(t => this.taskItem(item!, uri, t)));
+    this.files.set(item, found);
     return item;
+  }
+
+  /**
+   * Asks each Python file's interpreter for the packages its exercise needs (never in Restricted
+   * Mode, which runs nothing). What is missing becomes the item's error, and a notification says
+   * once per interpreter how to install it there.
+   */
+  private async checkPackages(items: readonly vscode.TestItem[]): Promise<MissingPackages[]> {
+    const python = items.filter(i => this.files.get(i)?.kind === 'python');
+    if (!vscode.workspace.isTrusted || !python.length) { return []; }
+    this.check.interpreter.forgetProbes(); // packages may have been installed since the last time
+    const needed = new Map<string, Set<string>>();
+    for (const item of python) {
+      const chosen = (await this.check.interpreter.pythonFor(item.uri)).path;
+      const requires = this.files.get(item)?.exercise?.requires ?? [];
+      const missing = await this.check.interpreter.missing(chosen, requires);
+      if (missing) { this.packageProblems.set(item.id, missing.message); } else { this.packageProblems.delete(item.id); }
+      item.error = this.packageProblems.get(item.id);
+      needed.set(chosen, new Set([...(needed.get(chosen) ?? []), ...requires]));
+    }
+    // One notification per interpreter, for everything its files need.
+    const found = new Map<string, MissingPackages>();
+    for (const [chosen, modules] of needed) {
+      const missing = await this.check.interpreter.missing(chosen, [...modules].sort());
+      if (missing) { found.set(`${chosen}\0${missing.missing.join(',')}`, missing); }
+    }
+    for (const [key, m] of found) {
+      if (this.told.has(key)) { continue; }
+      this.told.add(key);
+      this.missingFound.fire(m);
+      void vscode.window.showWarningMessage(`Django Prep: ${m.message}`, 'Copy Install Command')
+        .then(c => { if (c) { void vscode.env.clipboard.writeText(m.command); } });
+    }
+    return [...found.values()];
   }
 
   private taskItem(parent: vscode.TestItem, uri: vscode.Uri, t: TaskAnchor): vscode.TestItem {
@@ -123,6 +215,10 @@ export class PracticeTests extends Disposable {
         const outcome = await this.check.run(file.uri!, { token, onOutput: s => run.appendOutput(s.replace(/\r?\n/g, '\r\n'), undefined, file) });
         if (!outcome) { this.give(run, file, 'errored', 'This is no longer a practice file (its "# Exercise id:" line is gone).'); continue; }
         outcomes.push(outcome);
+        // What this run found about the interpreter replaces what discovery last found.
+        if (outcome.kind === 'python') {
+          if (outcome.missing) { this.packageProblems.set(file.id, outcome.missing.message); } else { this.packageProblems.delete(file.id); }
+        }
         // The file may have changed since it was listed: list its tasks again from what ran.
         const doc = await vscode.workspace.openTextDocument(file.uri!);
         await this.update(doc);
@@ -164,3 +260,16 @@ function* iterate(items: vscode.TestItemCollection): Generator<vscode.TestItem> 
 }
 
 const taskNumber = (id: string) => { const m = /#task-(\d+)$/.exec(id); return m ? Number(m[1]) : undefined; };
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try { await vscode.workspace.fs.stat(uri); return true; } catch { return false; }
+}
+
+/** A practice file's text, when it is a file of a sane size (a practice file is a few KB). */
+async function readSmall(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.size > 1024 * 1024) { return undefined; }
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch { return undefined; }
+}
