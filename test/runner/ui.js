@@ -359,6 +359,10 @@ async function main() {
       assert.strictEqual(await steps.count(), 6);
       await page.locator('.getting-started-media img').first().waitFor();
       await page.waitForFunction(() => [...document.querySelectorAll('.getting-started-media img')].some(i => /** @type {HTMLImageElement} */ (i).complete && /** @type {HTMLImageElement} */ (i).naturalWidth > 0));
+      // The page moves the focus to its open step once the step has slid in (a timer in VS Code's
+      // walkthrough page). The palette closes when the focus leaves it, so a palette opened
+      // before that was closed under the test's hands: wait for the step to have the focus.
+      await page.waitForFunction(() => !!document.activeElement?.closest('.getting-started-step'));
       await painted(page);
       await page.screenshot({ path: path.join(SHOTS, 'walkthrough.png') });
       await palette(page, 'View: Close All Editors');
