@@ -51,7 +51,9 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
         const shown: { box?: TrackedBox } = {};
         /** Enter pressed while indexing: the first hit opens once the index is ready. */
         let acceptWhenReady = false;
-        const accept = () => { const v = qp.activeItems[0]?.value; qp.hide(); resolve(v ? open(v) : undefined); };
+        // With hits but no active row, Enter came before the box showed hits it had just been
+        // given (the index finished as Enter was pressed): that Enter meant the first hit.
+        const accept = () => { const v = (qp.activeItems[0] ?? qp.items[0])?.value; qp.hide(); resolve(v ? open(v) : undefined); };
         const update = (value: string) => {
           if (!search) { return; }
           const hits = search.search(value);
