@@ -137,6 +137,10 @@
     // Reading a size lays the card out, so 'drawn' follows the layout (a frame callback may be
     // throttled in a webview that does not have focus).
     void card.offsetHeight;
+    // What the 'drawn' message says, on the page too: the UI test waits for this card's own
+    // state (data-state="drawn" with its rev, phase and kind) instead of a fixed time.
+    card.dataset.rev = String(rev);
+    card.dataset.state = 'drawn';
     post({ type: 'drawn', rev, timing: { received, drawn: performance.timeOrigin + performance.now() } });
   }
 

@@ -1,7 +1,7 @@
 // Composition root: build the pieces, register them, return a small API. Nothing is read or
 // parsed here; the document loads the first time the tree or a command needs it.
 import * as vscode from 'vscode';
-import { registerCommands } from './vscode/topics/topicCommands';
+import { registerCommands, revealsPending } from './vscode/topics/topicCommands';
 import type { Scheduler, SchedulerSource } from './core/scheduler';
 import { DashboardPanel } from './vscode/progress/dashboardPanel';
 import { registerDocumentList } from './vscode/documentList';
@@ -38,6 +38,8 @@ import { registerExportCommands } from './vscode/export/exportCommands';
 import { MockInterviewFlow } from './vscode/interview/mockInterviewFlow';
 import { registerMockInterviewCommands } from './vscode/interview/mockInterviewCommands';
 import { ReportPanel } from './vscode/interview/reportPanel';
+import { Draws, parseSeed } from './core/draws';
+import { openBox, OpenBox } from './vscode/quickInput';
 
 export interface DjangoPrepApi {
   readonly store: DocumentStore;
@@ -57,6 +59,15 @@ export interface DjangoPrepApi {
   readonly mockInterview: MockInterviewFlow;
   readonly mockReport: ReportPanel;
   readonly practiceTests: PracticeTests;
+  /**
+   * Where quizzes and mock interviews draw at random: Math.random, or seeded from
+   * DJANGO_PREP_SEED (tests replay a run's draws; a test may reseed it).
+   */
+  readonly draws: Draws;
+  /** The quick pick or input box this extension has on screen, and whether its rows are there (tests wait on it). */
+  readonly box: () => OpenBox | undefined;
+  /** True while what follows an open topic (tab title, read mark, tree selection) is still to come. */
+  readonly settling: () => boolean;
   /** Resolves once saved progress has been read. */
   readonly ready: Promise<void>;
   /** Milliseconds spent in `activate()`. */
@@ -68,6 +79,10 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   // The output channel is created on the first line logged (content problems), not at activation.
   let channel: vscode.OutputChannel | undefined;
   const log = (line: string) => { (channel ??= vscode.window.createOutputChannel('Django Interview Prep')).appendLine(line); };
+  // Unset for users: Math.random. A test run sets it to replay the same quiz and interview draws.
+  const seed = parseSeed(typeof process === 'object' ? process.env.DJANGO_PREP_SEED : undefined);
+  const draws = new Draws(seed);
+  if (seed !== undefined) { log(`Quiz and mock interview draws seeded with ${seed} (DJANGO_PREP_SEED).`); }
   const store = new DocumentStore(context);
   const panel = new TopicPanel(context.extensionUri, store, context.workspaceState);
   const { provider, view } = createTopicTree(store);
@@ -84,10 +99,10 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const interviewer = new Interviewer();
   const feedback = new AnswerFeedback(interviewer);
   const quiz = new QuizFlow(decks, progress, scheduler, panel, context.extensionUri, context.globalState,
-    () => ({ ...schedule.settings, newCardsPerDay: interview.newCardsToday(schedule.settings.newCardsPerDay) }), feedback);
+    () => ({ ...schedule.settings, newCardsPerDay: interview.newCardsToday(schedule.settings.newCardsPerDay) }), feedback, undefined, draws.random);
   const topicProgress = new TopicProgress(decks, progress, scheduler);
   const mockReport = new ReportPanel(context.extensionUri, panel, () => void vscode.commands.executeCommand('djangoPrep.startMockInterview'));
-  const mockInterview = new MockInterviewFlow(decks, progress, scheduler, panel, mockReport, context.extensionUri, context.globalState, feedback);
+  const mockInterview = new MockInterviewFlow(decks, progress, scheduler, panel, mockReport, context.extensionUri, context.globalState, feedback, undefined, draws.random);
   const dueStatus = new DueStatus(decks, progress);
   const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, scheduler);
   provider.setStats(topicProgress);
@@ -151,7 +166,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     if (store.peek()) { void topicProgress.schedule(); }
     void interview.start().then(() => askAboutPassedDate(interview));
   });
-  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, interview, mockInterview, mockReport, ready, activationMs: performance.now() - start };
+  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, interview, mockInterview, mockReport, draws, box: () => openBox.current, settling: () => panel.settling || revealsPending(), ready, activationMs: performance.now() - start };
 }
 
 export function deactivate(): void {

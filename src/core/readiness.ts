@@ -63,7 +63,7 @@ export function readinessHtml(r: Readiness, plan: StudyPlan): string {
     ? `Today: ${plan.reviewsToday} ${plan.reviewsToday === 1 ? 'review' : 'reviews'} and ${plan.newLeft} new ${plan.newLeft === 1 ? 'card' : 'cards'}${plan.newToday > plan.newLeft ? ` to go (${plan.newToday - plan.newLeft} of the day's ${plan.newToday} seen)` : ''}.`
     : 'Nothing left for today.';
   const finish = plan.unseen ? ` Every card is seen once by ${describeDay(plan.finishBy)}.${raised}` : ' Every card has been seen at least once.';
-  return `<section class="readiness" aria-labelledby="readiness-title">
+  return `<section class="readiness" data-date="${escapeHtml(plan.date)}" aria-labelledby="readiness-title">
 <h2 id="readiness-title">Readiness on the day</h2>
 <p class="meta">Interview on ${escapeHtml(when)}. Predicted recall on the day if you stopped reviewing now: <strong>${pct(r.overall)}</strong> of ${r.cards} cards; ${r.cards - r.seen} not seen yet count as 0.</p>
 ${readinessChart(r)}

@@ -2,7 +2,7 @@
 // The bundled guide is always one of them; opening a document adds it to the list.
 import * as vscode from 'vscode';
 import type { DocumentStore } from './documentStore';
-import type { PickItem } from './quickInput';
+import { PickItem, trackBox } from './quickInput';
 import { settingUri } from './settingUri';
 
 const SETTING = 'documents';
@@ -74,8 +74,9 @@ export function registerDocumentList(store: DocumentStore, extensionUri: vscode.
           else if (v) { resolve(vscode.commands.executeCommand(v.uri.toString() === store.bundledUri.toString() ? 'djangoPrep.openBundledGuide' : 'djangoPrep.openDocument', v.uri)); }
           else { resolve(undefined); }
         });
-        qp.onDidHide(() => { qp.dispose(); resolve(undefined); });
+        qp.onDidHide(() => { tracked.untrack(); qp.dispose(); resolve(undefined); });
         qp.show();
+        const tracked = trackBox(qp);
       });
     }),
   ];

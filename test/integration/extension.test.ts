@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
-import { waitFor } from './helpers';
+import { accept, waitFor } from './helpers';
 import type { StudyNode } from '../../src/core/document';
 import type { RenderedEvent } from '../../src/vscode/topics/topicPanel';
 
@@ -203,16 +203,14 @@ suite('Topic webview', () => {
     await vscode.commands.executeCommand('djangoPrep.openTopic', id);
     assert.deepStrictEqual(await redrawn, [id]);
     await waitFor(() => api.treeView.selection[0]?.id === id, 'tree selection on the topic');
-    await sleep(600); // past the retries: nothing takes the selection away
+    await waitFor(() => !api.settling(), 'the reveal and its retries done'); // nothing left that could take the selection away
     assert.deepStrictEqual(api.treeView.selection.map(n => n.id), [id]);
   });
 
   test('opens a topic picked in the Open Topic quick pick', async () => {
     void vscode.commands.executeCommand('djangoPrep.openTopic');
-    await sleep(400);
     const rendered = nextRender(e => e.topicId === 'python-topics/python-topics-dictator-generator-metaclass-data-types', 'second topic');
-    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await accept('Open Topic', 1);
     await rendered;
   });
 
@@ -299,8 +297,4 @@ suite('Topic webview', () => {
     assert.strictEqual(api.panel.rejectedMessages, rejectedBefore);
   });
 });
-
-function sleep(ms: number): Promise<void> {
-  return new Promise(r => setTimeout(r, ms));
-}
 

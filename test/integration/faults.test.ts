@@ -51,7 +51,7 @@ suite('Faults', () => {
     await vscode.commands.executeCommand('djangoPrep.refresh');
     const label = () => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.input instanceof vscode.TabInputWebview)?.label;
     await waitFor(() => label() === 'Topic not found', 'the tab says the topic is gone');
-    await new Promise(r => setTimeout(r, 600)); // longer than the title's wait for the page
+    await waitFor(() => !api.settling(), 'nothing more to follow the topic'); // no title left to come
     assert.strictEqual(label(), 'Topic not found', 'not retitled with the deleted topic');
   });
 

@@ -1,9 +1,16 @@
-// What the integration suites share: waiting for the extension, and answering quick picks.
+// What the integration suites share: waiting for the extension, for its boxes, and answering them.
 import * as vscode from 'vscode';
+import { seededRandom } from '../../src/core/draws';
 import type { DjangoPrepApi } from '../../src/extension';
 import type { Summary } from '../../src/core/quiz';
 
 export const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
+
+let testSeed = 0;
+/** Called by index.ts before each test with that test's seed. */
+export function setTestSeed(seed: number): void { testSeed = seed; }
+/** A seeded random source for a test's own draws (the same in a replay of the run). */
+export function testRandom(): () => number { return seededRandom(testSeed ^ 0x5eed); }
 
 /** The extension's API once it has activated and read its document: how every suite starts. */
 export async function activated(): Promise<DjangoPrepApi> {
@@ -14,11 +21,10 @@ export async function activated(): Promise<DjangoPrepApi> {
 
 /** Answers the one question of the quiz `done` with the box's first choice, then closes the summary. */
 export async function answerOneFromTheBox(api: DjangoPrepApi, done: Thenable<Summary | undefined>): Promise<Summary | undefined> {
+  // `asked` is set once the box's rows are on screen (the workbench reported its active row).
   await waitFor(() => api.quiz.asked?.phase === 'question', 'the question still asked');
-  await new Promise(r => setTimeout(r, 300));
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   await waitFor(() => api.quiz.asked?.phase === 'feedback', 'the feedback');
-  await new Promise(r => setTimeout(r, 300));
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   await waitFor(() => api.quiz.summaryOpen, 'the summary');
   await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
@@ -37,19 +43,14 @@ export async function waitFor<T>(probe: () => T | undefined | false | Promise<T 
 }
 
 /**
- * Accepts the QuickPick item `index` rows down, once the box is up: what a keyboard user does.
- * With `settled` (the promise of the command that opens the box), it tries again until that
- * settles: on a loaded machine the box may not be up yet after the first wait.
+ * Waits for the extension's box titled `title` (a prefix, or a pattern) to be on screen with
+ * its rows, then moves `index` rows down and accepts: what a keyboard user does once the box
+ * is there. The commands reach the workbench after the box (one channel, in order).
  */
-export async function accept(index = 0, settled?: Thenable<unknown>): Promise<void> {
-  let done = false;
-  settled?.then(() => { done = true; }, () => { done = true; });
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await new Promise(r => setTimeout(r, 300));
-    for (let i = 0; i < index; i++) { await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); }
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    if (!settled) { return; }
-    for (let t = 0; t < 10 && !done; t++) { await new Promise(r => setTimeout(r, 100)); }
-    if (done) { return; }
-  }
+export async function accept(title: string | RegExp, index = 0): Promise<void> {
+  const api = vscode.extensions.getExtension<DjangoPrepApi>(EXTENSION_ID)!.exports;
+  const matches = (t: string) => typeof title === 'string' ? t.startsWith(title) : title.test(t);
+  await waitFor(() => { const b = api.box(); return b && b.ready && matches(b.title); }, `the box "${String(title)}"`);
+  for (let i = 0; i < index; i++) { await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); }
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }

@@ -13,7 +13,7 @@ import type { AskedQuestion } from '../../src/vscode/quiz/quizFlow';
 import { askAboutPassedDate } from '../../src/vscode/interview/interviewCommands';
 import { addDays, dayOf } from '../../src/core/interviewDate';
 import { deadlineOf } from '../../src/core/studyPlan';
-import { waitFor, activated } from './helpers';
+import { waitFor, activated, testRandom } from './helpers';
 
 const DAY = 86_400_000;
 let api: DjangoPrepApi;
@@ -22,8 +22,8 @@ let api: DjangoPrepApi;
 const memento = () => (api.interview.dates as unknown as { memento: vscode.Memento }).memento;
 const statusText = () => api.dueStatus.text ?? '';
 
+/** Called once `asked` says the box is up with its rows (the workbench reported its active row). */
 async function choose(index: number): Promise<void> {
-  await new Promise(r => setTimeout(r, 150));
   for (let i = 0; i < index; i++) { await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); }
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }
@@ -70,23 +70,20 @@ suite('Interview date and card export', () => {
   test('a review made three days before the interview comes back before it', async () => {
     const date = addDays(dayOf(new Date()), 3);
     await vscode.commands.executeCommand('djangoPrep.setInterviewDate', date);
-    // The quiz draws at random; a typed question (an input box) is stopped and the quiz restarted
-    // until a question with choices comes up.
-    let done: Thenable<Summary | undefined> | undefined;
-    let right = -1;
-    for (let tries = 0; right < 0 && tries < 12; tries++) {
-      done = vscode.commands.executeCommand<Summary>('djangoPrep.startQuiz', { topic: 'python/decorators', length: 1 });
-      const q = await asked('question');
-      right = q.question.kind === 'choice' ? q.choices.indexOf(q.question.options.find(o => o.correct)!.text)
-        : q.question.kind === 'truefalse' ? q.choices.indexOf(q.question.answer ? 'True' : 'False')
-          : q.question.kind === 'output' ? q.choices.indexOf(q.question.output) : -1;
-      if (right < 0) {
-        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-        await waitFor(() => api.quiz.summaryOpen ? true : undefined, 'the summary of the stopped quiz');
-        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-        await done;
-      }
-    }
+    // A question with one right choice, chosen rather than drawn: a draw could bring a typed
+    // question, an order, or a choice of several (Enter on one row of those answers nothing).
+    const deck = (await api.decks.current())!.deck;
+    const single = deck.find(c => {
+      if (c.topic !== 'python/decorators') { return false; }
+      const q = c.build(testRandom());
+      return (q.kind === 'choice' && q.select === 'one') || q.kind === 'truefalse' || q.kind === 'output';
+    });
+    assert.ok(single, 'the topic has a question with one right choice');
+    const done = vscode.commands.executeCommand<Summary>('djangoPrep.startQuiz', { cards: [single.id], length: 1 });
+    const q = await asked('question');
+    const right = q.question.kind === 'choice' ? q.choices.indexOf(q.question.options.find(o => o.correct)!.text)
+      : q.question.kind === 'truefalse' ? q.choices.indexOf(q.question.answer ? 'True' : 'False')
+        : q.question.kind === 'output' ? q.choices.indexOf(q.question.output) : -1;
     assert.ok(right >= 0, 'a question with choices came up');
     await choose(right);
     await asked('feedback');
@@ -102,10 +99,12 @@ suite('Interview date and card export', () => {
   });
 
   test('the dashboard shows readiness on the day, per section, and the plan', async () => {
-    await vscode.commands.executeCommand('djangoPrep.setInterviewDate', addDays(dayOf(new Date()), 10));
+    const ten = addDays(dayOf(new Date()), 10);
+    await vscode.commands.executeCommand('djangoPrep.setInterviewDate', ten);
     await vscode.commands.executeCommand('djangoPrep.showProgress');
-    // The dashboard may still show the previous test's plan (3 days) until the new one reaches it.
-    await waitFor(() => (api.dashboard.html.match(/class="bar-new"/g) ?? []).length === 10 ? true : undefined, 'readiness for this date on the dashboard');
+    // The page drawn for this date (a page drawn for an earlier one has readiness too).
+    await waitFor(() => api.dashboard.html.includes(`class="readiness" data-date="${ten}"`) ? true : undefined, 'readiness for the date on the dashboard');
+    await api.dashboard.whenDrawn();
     const html = api.dashboard.html;
     const sections = (await api.store.get())!.items.filter(i => i.kind === 'section').length;
     assert.strictEqual((html.match(/class="bar-ready"/g) ?? []).length, sections);
@@ -116,6 +115,40 @@ suite('Interview date and card export', () => {
     await waitFor(() => !api.dashboard.html.includes('readiness-title') ? true : undefined, 'readiness gone');
     await waitFor(() => / due$/.test(statusText()) ? true : undefined, 'the due count back in the status bar');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the dashboard follows a new date even when the draw for the old one finishes last', async () => {
+    const today = dayOf(new Date());
+    const [three, ten] = [addDays(today, 3), addDays(today, 10)];
+    const bars = () => (api.dashboard.html.match(/class="bar-new"/g) ?? []).length;
+    await vscode.commands.executeCommand('djangoPrep.setInterviewDate', three);
+    await vscode.commands.executeCommand('djangoPrep.showProgress');
+    await waitFor(() => api.dashboard.html.includes(`data-date="${three}"`) ? true : undefined, 'the page for the first date');
+    // A part of the page that is slow once: the next draw reads the plan for the first date,
+    // then is held here until the date has changed and the page was asked to draw again.
+    let held: (() => void) | undefined;
+    let reached!: () => void;
+    const inside = new Promise<void>(resolve => { reached = resolve; });
+    const slow = api.dashboard.addSection(async () => {
+      if (!held) { await new Promise<void>(release => { held = release; reached(); }); }
+      return '';
+    });
+    try {
+      const first = api.dashboard.refresh();
+      await inside;
+      assert.strictEqual(await vscode.commands.executeCommand('djangoPrep.setInterviewDate', ten), ten);
+      held!();
+      await first;
+      await api.dashboard.whenDrawn();
+      assert.strictEqual(api.interview.current?.days.length, 10);
+      assert.strictEqual(bars(), 10, 'the page shows the plan for the date set last');
+      assert.ok(api.dashboard.html.includes(`data-date="${ten}"`));
+    } finally {
+      slow.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+    // A closed page has no HTML to read (a test could otherwise read a page drawn earlier).
+    await waitFor(() => !api.dashboard.isOpen && api.dashboard.html === '' ? true : undefined, 'the closed page to have no HTML');
   });
 
   test('a date set in another window is taken up when this one gets focus again', async () => {
@@ -137,8 +170,11 @@ suite('Interview date and card export', () => {
     assert.strictEqual(await askAboutPassedDate(api.interview), undefined, 'a date ahead is not asked about');
     await memento().update('djangoPrep.interviewDate', addDays(today, -2));
     api.interview.dates.recheck();
-    const asking = askAboutPassedDate(api.interview);
-    await new Promise(r => setTimeout(r, 500));
+    // Cleared once the question was sent: the workbench shows it before it runs the command (one channel, in order).
+    let asked!: () => void;
+    const sent = new Promise<void>(resolve => { asked = resolve; });
+    const asking = askAboutPassedDate(api.interview, undefined, asked);
+    await sent;
     await vscode.commands.executeCommand('notifications.clearAll');
     assert.strictEqual(await asking, 'dismissed');
     assert.strictEqual(api.interview.dates.date, addDays(today, -2));

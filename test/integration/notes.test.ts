@@ -67,14 +67,14 @@ suite('Your own notes', () => {
 
   test('Search Topics finds a term in the text and opens the hit', async () => {
     const opened = vscode.commands.executeCommand('djangoPrep.searchTopics', 'yields');
-    await accept(0, opened); // Enter while the document is still being indexed opens the first hit when ready
+    await accept('Search'); // Enter while the document is still being indexed opens the first hit when ready
     await opened;
     assert.strictEqual(api.panel.currentTopicId, 'python-topics/python-topics-dictator-generator-metaclass-data-types');
   });
 
   test('an open Search Topics box follows an edit of the document', async () => {
     const opened = vscode.commands.executeCommand('djangoPrep.searchTopics', 'zanzibar');
-    await new Promise(r => setTimeout(r, 300));
+    await waitFor(() => api.box()?.title.startsWith('Search'), 'the Search Topics box');
     const doc = await vscode.workspace.openTextDocument(notes);
     const end = doc.lineAt(doc.lineCount - 1).range.end;
     const edit = new vscode.WorkspaceEdit();
@@ -82,8 +82,8 @@ suite('Your own notes', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     try {
       await waitFor(() => api.store.peek()?.get('zanzibar-queues'), 'the edited document');
-      await new Promise(r => setTimeout(r, 500)); // the box re-indexes the edit and redraws
-      await accept(0); // the new topic is its first hit
+      // The box re-indexes the edit and redraws: it counts exact hits in its title again.
+      await accept(/^Search .*: [1-9]\d* topics?$/); // the new topic is its first hit
       await opened;
       assert.strictEqual(api.panel.currentTopicId, 'zanzibar-queues');
     } finally {
@@ -97,7 +97,7 @@ suite('Your own notes', () => {
 
   test('Go to Topic offers topics and concepts, and opens the one picked', async () => {
     const opened = vscode.commands.executeCommand('djangoPrep.goToTopic');
-    await accept(0); // the first topic (a separator heads each section)
+    await accept('Go to Topic'); // the first topic (a separator heads each section)
     await opened;
     assert.strictEqual(api.panel.currentTopicId, 'python-topics/oop-solid-acid-design-patterns');
   });
@@ -117,7 +117,7 @@ suite('Your own notes', () => {
 
   test('Switch Study Document goes back to the bundled guide, which is always offered first', async () => {
     const switched = vscode.commands.executeCommand('djangoPrep.switchDocument');
-    await accept(0);
+    await accept('Django Prep: Switch Study Document');
     await switched;
     assert.strictEqual(api.store.isBundled, true);
     assert.strictEqual((await titles())[0], 'Python');

@@ -31,7 +31,7 @@ suite('Practice files', () => {
     assert.ok(catalog.exercises.length >= 22, `${catalog.exercises.length} exercises`);
     assert.deepStrictEqual(catalog.problems, []);
     const made = vscode.commands.executeCommand<vscode.Uri>('djangoPrep.newPracticeFile');
-    await accept(0, made);
+    await accept('Django Prep: New Practice File');
     const uri = await made;
     assert.ok(uri && exists(uri), 'a file was written');
     assert.strictEqual(path.dirname(uri.fsPath), folder().fsPath, 'into djangoPrep.practiceFolder');
@@ -48,17 +48,17 @@ suite('Practice files', () => {
     fs.writeFileSync(first.fsPath, mine);
 
     const again = vscode.commands.executeCommand<vscode.Uri>('djangoPrep.newPracticeFile', topic);
-    await accept(0, again); // Open the Existing File
+    await accept(/already exists$/); // Open the Existing File
     assert.strictEqual((await again)?.fsPath, first.fsPath);
     assert.strictEqual(fs.readFileSync(first.fsPath, 'utf8'), mine, 'nothing overwritten');
 
     const copy = vscode.commands.executeCommand<vscode.Uri>('djangoPrep.newPracticeFile', topic);
-    await accept(1, copy); // Create a Numbered Copy
+    await accept(/already exists$/, 1); // Create a Numbered Copy
     assert.strictEqual(path.basename((await copy)!.fsPath), 'signals_on_commit-2.py');
     assert.strictEqual(fs.readFileSync(first.fsPath, 'utf8'), mine);
 
     const cancelled = vscode.commands.executeCommand<vscode.Uri>('djangoPrep.newPracticeFile', topic);
-    await new Promise(r => setTimeout(r, 300));
+    await waitFor(() => /already exists$/.test(api.box()?.title ?? ''), 'the box asking what to do');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.strictEqual(await cancelled, undefined);
     assert.strictEqual(fs.readFileSync(first.fsPath, 'utf8'), mine, 'backing out changes nothing');

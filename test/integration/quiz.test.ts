@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
-import { waitFor, activated } from './helpers';
+import { waitFor, activated, testRandom } from './helpers';
 import type { AskedQuestion } from '../../src/vscode/quiz/quizFlow';
 import type { Summary } from '../../src/core/quiz';
 import type { Question } from '../../src/core/questions';
@@ -19,9 +19,11 @@ let api: DjangoPrepApi;
 const asked = (phase: AskedQuestion['phase'], not?: Question) => waitFor(
   () => api.quiz.asked?.phase === phase && api.quiz.asked.question !== not ? api.quiz.asked : undefined, `the quiz ${phase}`);
 
-/** Moves the QuickPick's selection down `index` rows, then accepts: what a keyboard user does. */
+/**
+ * Moves the QuickPick's selection down `index` rows, then accepts: what a keyboard user does.
+ * Called once `asked` says the box is up with its rows (the workbench reported its active row).
+ */
 async function choose(index: number): Promise<void> {
-  await new Promise(r => setTimeout(r, 150)); // the QuickPick renders its items
   for (let i = 0; i < index; i++) { await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); }
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }
@@ -82,7 +84,7 @@ suite('Quiz and progress', () => {
     await api.progress.reset();
     const active = (await api.decks.current())!;
     // Three single-answer bank questions, reviewed a week ago and due since yesterday.
-    const picked = active.deck.filter(c => c.id.startsWith('q:')).filter(c => { const q = c.build(Math.random); return q.kind === 'truefalse' || (q.kind === 'choice' && q.select === 'one'); }).slice(0, 3);
+    const picked = active.deck.filter(c => c.id.startsWith('q:')).filter(c => { const q = c.build(testRandom()); return q.kind === 'truefalse' || (q.kind === 'choice' && q.select === 'one'); }).slice(0, 3);
     assert.strictEqual(picked.length, 3);
     const now = Date.now();
     const saved = [now - DAY, 2, 5, 6, 0, 2, 0, 2, now - 7 * DAY];

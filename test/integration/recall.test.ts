@@ -6,14 +6,14 @@ import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import type { Summary } from '../../src/core/quiz';
 import type { AskedQuestion } from '../../src/vscode/quiz/quizFlow';
-import { waitFor, activated } from './helpers';
+import { waitFor, activated, testRandom } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DAY = 86_400_000;
 let api: DjangoPrepApi;
 
+/** Called once `asked` says the box is up with its rows (the workbench reported its active row). */
 async function choose(index: number): Promise<void> {
-  await new Promise(r => setTimeout(r, 150)); // the QuickPick renders its items
   for (let i = 0; i < index; i++) { await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); }
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }
@@ -48,8 +48,8 @@ suite('Questions written in notes', () => {
     assert.ok((kinds.get('task-list') ?? 0) >= 2, 'task lists become choice cards');
 
     // One recall card and one single-answer task-list card, reviewed a week ago and due since yesterday.
-    const recall = active.deck.find(c => c.kind === 'recall' && (c.build(Math.random) as { answer?: string }).answer)!;
-    const choice = active.deck.find(c => { const q = c.build(Math.random); return c.kind === 'task-list' && q.kind === 'choice' && q.select === 'one'; })!;
+    const recall = active.deck.find(c => c.kind === 'recall' && (c.build(testRandom()) as { answer?: string }).answer)!;
+    const choice = active.deck.find(c => { const q = c.build(testRandom()); return c.kind === 'task-list' && q.kind === 'choice' && q.select === 'one'; })!;
     const now = Date.now();
     const saved = [now - DAY, 2, 5, 6, 0, 2, 0, 2, now - 7 * DAY];
     const progressFile = path.join(dir, 'due.json');

@@ -9,10 +9,12 @@ const os = require('os');
 const path = require('path');
 const { ensurePythonPackages, ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost, packageFakePython } = require('./lib');
 const { main } = require('./steps');
+const { runSeed, replay } = require('./seed');
 
 const TIMEOUT_MS = Number(process.env.DJANGO_PREP_TEST_TIMEOUT_MS || 240000);
 
 main(async () => {
+  const seed = runSeed();
   const env = await provision();
   run(process.execPath, [path.join(ROOT, 'esbuild.js')], { cwd: ROOT });
   run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', ROOT, '--outDir', path.join(ROOT, 'out')]);
@@ -25,12 +27,12 @@ main(async () => {
   const csLog = path.join(CACHE, 'code-server-integration.log');
   const resultsFile = path.join(CACHE, 'integration-results.json');
   fs.rmSync(resultsFile, { force: true });
-  console.log(`Integration tests in VS Code ${vscodeVersion()} (code-server extension host)`);
+  console.log(`Integration tests in VS Code ${vscodeVersion()} (code-server extension host), draws seeded with ${seed}`);
   const tCycle = Date.now();
   const { exitCode: hostExit, finished } = await runInExtensionHost({
     env, workspace, logFile: csLog, timeoutMs: TIMEOUT_MS,
     testsEntry: path.join(ROOT, 'out', 'test', 'integration', 'index'),
-    hostEnv: { DJANGO_PREP_TEST_RESULTS: resultsFile },
+    hostEnv: { DJANGO_PREP_TEST_RESULTS: resultsFile, DJANGO_PREP_SEED: String(seed) },
     // A stand-in for the Python extension, whose selected interpreter the tests change.
     installVsix: packageFakePython(),
   });
@@ -42,5 +44,6 @@ main(async () => {
   try { summary = JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch { /* the suite never finished */ }
   if (exitCode === 0 && (!summary || summary.passes === 0)) { console.error('no integration test ran'); exitCode = 1; }
   console.log(summary ? `integration: ${summary.passes} passed, ${summary.failures} failed, ${summary.pending} skipped` : 'integration: 0 passed, 1 failed');
+  if (exitCode !== 0) { console.log(`integration: draws seeded with ${seed}; the same draws again: ${replay('integration', seed)}`); }
   process.exit(exitCode);
 });

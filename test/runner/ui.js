@@ -8,19 +8,22 @@ const assert = require('assert');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { palette, startTopicQuiz, webviewFrame, waitForTitle, steps, dashboardFrame, cardFrame, setTheme, openStudyDocument } = require('./workbench');
+const { palette, startTopicQuiz, answerQuestion, VERDICT, RATE, webviewFrame, waitForTitle, waitForBox, waitForNoBox, steps, explainFailure, recordConsole, dashboardFrame, cardFrame, setTheme, painted, openStudyDocument } = require('./workbench');
 const { mockInterviewSteps } = require('./uiMockInterview');
 const { dashboardSteps } = require('./uiDashboard');
 const { recallCardSteps } = require('./uiRecall');
 const { returningUserSteps } = require('./uiReturning');
 const { hostileSteps } = require('./uiHostile');
 const { ROOT, CACHE, log, provision, ensurePythonPackages, vscodeVersion, packageVsix, startCodeServer, launchChromium } = require('./lib');
+const { runSeed } = require('./seed');
 
 const SHOTS = path.join(CACHE, 'screenshots');
 
 /** @typedef {import('playwright-core').Page} Page */
 
-const { step, counts } = steps();
+/** What a failed step saves: set once the page and code-server exist. */
+const diagnostics = /** @type {{ level: string, shots: string, page?: Page, userData?: string, consoleLines?: string[] }} */ ({ level: 'ui', shots: SHOTS });
+const { step, counts } = steps(diagnostics);
 
 /** A large study document: sections of 25 topics, each with a paragraph and two concepts. */
 function manyTopics(/** @type {number} */ count) {
@@ -38,6 +41,8 @@ function manyTopics(/** @type {number} */ count) {
 async function main() {
   // A hard limit, whatever hangs: provisioning included, well above a normal run.
   setTimeout(() => { console.error('ui: TIMEOUT after 15 minutes'); process.exit(2); }, 15 * 60000).unref();
+  // The extension's draws (quiz questions, mock-interview questions) come from this seed (DJANGO_PREP_SEED).
+  const seed = runSeed();
   const env = await provision();
   const vsix = packageVsix();
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-ui-'));
@@ -53,7 +58,7 @@ async function main() {
   const nearlyDone = dockerfile.replace(/\n/, '\n# Exercise id: dockerfile\n').replace('USER app', 'USER root');
   fs.mkdirSync(path.join(workspace, 'interview-practice', 'dockerfile'), { recursive: true });
   fs.writeFileSync(path.join(workspace, 'interview-practice', 'dockerfile', 'Dockerfile'), nearlyDone);
-  console.log(`UI tests in VS Code ${vscodeVersion()} (code-server + Chromium), extension from ${path.basename(vsix)}`);
+  console.log(`UI tests in VS Code ${vscodeVersion()} (code-server + Chromium), extension from ${path.basename(vsix)}, draws seeded with ${seed}`);
   // First, in a window of its own: a returning user, whom only the activation events can serve.
   try {
     await returningUserSteps({ env, vsix, step, shots: SHOTS, log });
@@ -62,10 +67,11 @@ async function main() {
     console.log(`ui: ${counts.passed} passed, ${counts.failed || 1} failed`);
     process.exit(1);
   }
-  const cs = await startCodeServer({ ...env, workspace, installVsix: vsix, devMode: false, logFile: path.join(CACHE, 'code-server-ui.log') });
+  const cs = await startCodeServer({ ...env, workspace, installVsix: vsix, devMode: false, logFile: path.join(CACHE, 'code-server-ui.log'), env: { DJANGO_PREP_SEED: String(seed) } });
   const browser = await launchChromium();
   const cspViolations = /** @type {string[]} */ ([]);
   const page = await browser.context.newPage();
+  Object.assign(diagnostics, { page, userData: cs.dirs.userData, consoleLines: recordConsole(page) });
   try {
     page.setDefaultTimeout(20000);
     page.on('console', msg => { if (/Content Security Policy/i.test(msg.text())) { cspViolations.push(msg.text()); } });
@@ -92,7 +98,7 @@ async function main() {
       assert.match(text, /Tuple/);
       assert.ok(await frame.locator('#content pre code .hljs-keyword').count() > 0, 'code is highlighted');
       assert.strictEqual(await frame.locator('#crumb').innerText(), 'Python');
-      await page.waitForTimeout(300);
+      await painted(frame);
       await page.screenshot({ path: path.join(SHOTS, 'topic-light.png') });
     });
 
@@ -179,37 +185,34 @@ async function main() {
       await page.locator('.quick-input-widget input.input[placeholder="How many questions?"]').waitFor();
       await page.locator('.quick-input-list .monaco-list-row', { hasText: /questions|All \d+/ }).first().waitFor();
       await page.keyboard.press('Escape');
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await waitForNoBox(page);
     });
 
     let reviewed = 0;
     await step('a quiz from the palette, answered from the keyboard, with feedback beside and a summary', async () => {
-      const { title, input } = await startTopicQuiz(page, 'Decorators');
+      const { title } = await startTopicQuiz(page, 'Decorators');
       let feedback = 0;
-      for (let turn = 0; turn < 40; turn++) {
-        await page.waitForTimeout(250);
-        const text = (await title.innerText().catch(() => '')).trim();
-        if (text.startsWith('Quiz finished')) { break; }
-        if (/^(✓ Right|✗ Not quite|≈ Almost)/.test(text)) {
+      for (let n = 1; n <= 5; n++) {
+        // Each kind of question answered its own way; then a verdict, or a recall card's rating.
+        const after = await answerQuestion(page, n, 5);
+        if (VERDICT.test(after)) {
           if (feedback++ === 0) {
-            // The card beside shows the outcome (looked up again if the frame found first was stale).
-            for (const end = Date.now() + 20000; ; await page.waitForTimeout(200)) {
-              const card = await cardFrame(page);
-              if (await card.locator('#verdict:not([hidden])').count().catch(() => 0)) {
-                assert.match(await card.locator('#heading').innerText(), /^Question \d of 5$/);
-                break;
-              }
-              if (Date.now() > end) { throw new Error('the quiz card never showed the outcome'); }
-            }
+            // The card beside shows the outcome: its own state says it drew this question's answer.
+            const card = await cardFrame(page);
+            const answer = card.locator('main#card[data-state="drawn"][data-phase="answer"]', { has: card.locator('#heading', { hasText: new RegExp(`^Question ${n} of 5$`) }) });
+            await answer.locator('#verdict:not([hidden])').waitFor();
+            assert.match(await card.locator('#heading').innerText(), /^Question \d of 5$/);
+            await painted(card);
             await page.screenshot({ path: path.join(SHOTS, 'quiz-feedback.png') });
           }
-          await page.keyboard.press('Enter');
-        } else if (/^Question \d+ of 5/.test(text)) {
-          const rows = await page.locator('.quick-input-list .monaco-list-row').count();
-          if (rows === 0) { await input.fill('wraps'); }
-          await page.keyboard.press('Enter');
+        } else {
+          assert.match(after, RATE);
+          await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Good' }).waitFor();
         }
+        // Next question (or the summary after the last); "3 Good" is a rating's active row.
+        await page.keyboard.press('Enter');
       }
+      await waitForBox(page, /^Quiz finished/);
       const summary = (await title.innerText()).trim();
       assert.match(summary, /^Quiz finished: \d+ of \d+ right/);
       reviewed = Number(/of (\d+) right/.exec(summary)?.[1]);
@@ -227,7 +230,7 @@ async function main() {
       assert.strictEqual(await frame.locator('.tile', { hasText: 'cards reviewed' }).locator('.big').innerText(), String(reviewed));
       assert.ok(await frame.locator('svg .bar-read').count() >= 5);
       assert.strictEqual(await frame.locator('svg .bar-due').count(), 14);
-      await page.waitForTimeout(300);
+      await painted(frame);
       await page.screenshot({ path: path.join(SHOTS, 'dashboard.png') });
       await palette(page, 'View: Close Editor');
     });
@@ -267,7 +270,7 @@ async function main() {
       await read.waitFor();
       await read.click();
       await waitForTitle(page, 'Signals');
-      await page.waitForTimeout(500);
+      await painted(await webviewFrame(page));
       await page.screenshot({ path: path.join(SHOTS, 'practice-beside-topic.png') });
       await page.locator('.tab', { hasText: 'signals_on_commit.py' }).click();
       await page.locator('.codelens-decoration a', { hasText: 'Check' }).click();
@@ -292,12 +295,14 @@ async function main() {
       // task's own mark, then for the other five.
       await failed.locator('.codicon-testing-failed-icon').waitFor({ timeout: 30000 });
       const passed = view.locator('.monaco-list-row', { has: page.locator('.codicon-testing-passed-icon') });
-      for (const deadline = Date.now() + 30000; await passed.count() < 5 && Date.now() < deadline;) { await page.waitForTimeout(200); }
+      await passed.nth(4).waitFor({ timeout: 30000 }).catch(() => undefined); // the fifth passed mark, if it comes
       assert.ok(await passed.count() >= 5, 'the other tasks pass');
       // The failure's message opens at its line in the Dockerfile.
       await failed.dblclick();
       await page.locator('.tab', { hasText: 'Dockerfile' }).waitFor();
-      await page.waitForTimeout(1500);
+      // The failure's message opens in a peek at its line.
+      await page.locator('.peekview-widget', { hasText: 'Task 5' }).waitFor();
+      await painted(page);
       await page.screenshot({ path: path.join(SHOTS, 'testing-view.png') });
       await page.keyboard.press('Escape');
       await palette(page, 'View: Close All Editors');
@@ -308,7 +313,7 @@ async function main() {
       await page.getByRole('treeitem', { name: /^Section Python Topics/ }).waitFor();
       await page.getByRole('treeitem', { name: /^Topic List, Tuple, Dict, Set/ }).click();
       await waitForTitle(page, 'List, Tuple, Dict, Set');
-      await page.waitForTimeout(300);
+      await painted(await webviewFrame(page));
       await page.screenshot({ path: path.join(SHOTS, 'own-notes.png') });
       await page.locator('.part.sidebar .action-item a[aria-label^="Search Topics"]').first().click();
       const input = page.locator('.quick-input-widget input.input');
@@ -327,7 +332,8 @@ async function main() {
       await page.locator('.part.sidebar .action-item a[aria-label^="Search Topics"]').first().click();
       // The box is there, busy, before the index is: typing is kept and answered once it is built.
       await page.waitForFunction(() => /^Indexing 10,000 topics/.test(document.querySelector('.quick-input-widget input.input')?.getAttribute('placeholder') ?? ''));
-      await page.waitForTimeout(250); // the box fades in
+      // The box fades in: wait for the end of its animation (opacity 1) for the screenshot.
+      await page.waitForFunction(() => { const w = document.querySelector('.quick-input-widget'); return !!w && getComputedStyle(w).opacity === '1'; });
       await page.screenshot({ path: path.join(SHOTS, 'search-indexing.png') });
       await page.locator('.quick-input-widget input.input').fill('celery 7777');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Topic 7777' }).first().waitFor({ timeout: 60000 });
@@ -345,7 +351,12 @@ async function main() {
       await steps.first().waitFor();
       assert.strictEqual(await steps.count(), 6);
       await page.locator('.getting-started-media img').first().waitFor();
-      await page.waitForTimeout(500);
+      await page.waitForFunction(() => [...document.querySelectorAll('.getting-started-media img')].some(i => /** @type {HTMLImageElement} */ (i).complete && /** @type {HTMLImageElement} */ (i).naturalWidth > 0));
+      // The page moves the focus to its open step once the step has slid in (a timer in VS Code's
+      // walkthrough page). The palette closes when the focus leaves it, so a palette opened
+      // before that was closed under the test's hands: wait for the step to have the focus.
+      await page.waitForFunction(() => !!document.activeElement?.closest('.getting-started-step'));
+      await painted(page);
       await page.screenshot({ path: path.join(SHOTS, 'walkthrough.png') });
       await palette(page, 'View: Close All Editors');
     });
@@ -358,9 +369,9 @@ async function main() {
 
     await hostileSteps({ page, step, shots: SHOTS, log, workspace, cspViolations });
   } catch (e) {
-    try { await page.screenshot({ path: path.join(SHOTS, 'failure.png') }); } catch { /* ignore */ }
     log('UI test stopped:', e instanceof Error ? e.message.split('\n')[0] : e);
-    if (counts.failed === 0) { counts.failed++; }
+    // A failure outside a step explains itself too (a step's own failure already did).
+    if (counts.failed === 0) { counts.failed++; console.log(await explainFailure(diagnostics, 'outside a step')); }
   } finally {
     await browser.close();
     await cs.stop();

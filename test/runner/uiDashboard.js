@@ -5,7 +5,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { palette, dashboardFrame, setTheme, pick } = require('./workbench');
+const { palette, dashboardFrame, setTheme, painted, waitForBox, waitForNoBox, pick } = require('./workbench');
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -40,6 +40,7 @@ async function dashboardSteps({ page, step, shots, log, workspace }) {
     day.setDate(day.getDate() + 12);
     const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
     await palette(page, 'Django Prep: Set Interview Date...');
+    await waitForBox(page, /^Django Prep: Set Interview Date$/);
     await input.fill('2027-02-30');
     await message.filter({ hasText: 'not a real calendar date' }).waitFor();
     await page.keyboard.press('Enter'); // refused: the box stays open
@@ -51,23 +52,26 @@ async function dashboardSteps({ page, step, shots, log, workspace }) {
     await page.locator('.statusbar-item', { hasText: /\d+ today · 12 days/ }).waitFor();
     await palette(page, 'Django Prep: Show Progress');
     const frame = await dashboardFrame(page);
-    await frame.locator('section.readiness').waitFor();
+    // The page drawn for this date (the section names the date it was drawn for).
+    await frame.locator(`section.readiness[data-date="${iso}"]`).waitFor();
     assert.ok(await frame.locator('svg .bar-ready').count() >= 5, 'a bar per section');
     assert.strictEqual(await frame.locator('svg .bar-new').count(), 12, 'the plan has a column per day left');
     await frame.locator('section.readiness').evaluate(e => e.scrollIntoView());
     const colours = () => frame.evaluate(() => `${getComputedStyle(document.body).color} ${getComputedStyle(/** @type {Element} */ (document.querySelector('.bar-ready'))).fill}`);
-    await page.waitForTimeout(300);
+    await painted(frame);
     await page.screenshot({ path: path.join(shots, 'readiness-light.png') });
     const light = await colours();
     await setTheme(page, 'Dark Modern', 'vs-dark');
-    await page.waitForTimeout(500);
+    await painted(frame);
     await page.screenshot({ path: path.join(shots, 'readiness-dark.png') });
     assert.notStrictEqual(await colours(), light, 'the readiness section follows the theme');
     await setTheme(page, 'Light Modern', 'vs');
     await palette(page, 'View: Close Editor');
     // Cleared again: the later steps count due cards.
     await palette(page, 'Django Prep: Set Interview Date...');
+    await waitForBox(page, /^Django Prep: Set Interview Date$/);
     await input.fill('');
+    await message.filter({ hasText: 'removes the interview date' }).waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.statusbar-item', { hasText: /\d+ due/ }).waitFor();
   });
@@ -77,13 +81,16 @@ async function dashboardSteps({ page, step, shots, log, workspace }) {
     fs.writeFileSync(file, JSON.stringify(progressWithHistory(new Date())));
     await palette(page, 'Django Prep: Import Progress...');
     const input = page.locator('.quick-input-widget input.input');
+    // The workbench's file dialog (a quick input titled as the command): its listing first.
+    await waitForBox(page, /^Import Django Prep Progress/);
     await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
     await input.fill(file);
     await page.waitForFunction(f => /** @type {HTMLInputElement | null} */ (document.querySelector('.quick-input-widget input.input'))?.value === f, file);
     await page.keyboard.press('Enter');
+    // Then the extension's own question, told apart by its placeholder (the dialog has the same title).
     // Merge keeps the quiz answers made above; the imported file holds only a log.
     await pick(page, 'Merge with your current progress', 'Merge');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await waitForNoBox(page);
     await palette(page, 'Django Prep: Show Progress');
     const frame = await dashboardFrame(page);
     const streak = frame.locator('.streaks .tile', { hasText: 'current streak' }).locator('.big');
@@ -96,7 +103,7 @@ async function dashboardSteps({ page, step, shots, log, workspace }) {
     const heading = frame.locator('#history-title');
     const shoot = async (/** @type {string} */ shot) => {
       await heading.evaluate(h => h.scrollIntoView({ block: 'start' }));
-      await page.waitForTimeout(400);
+      await painted(frame);
       await page.screenshot({ path: path.join(shots, shot) });
     };
     await shoot('dashboard-history-light.png');

@@ -7,7 +7,7 @@ const fs = require('fs');
 const path = require('path');
 const { hostileDocuments } = require('./hostile');
 const { ROOT } = require('./lib');
-const { palette, webviewFrame, waitForTitle, openStudyDocument } = require('./workbench');
+const { palette, webviewFrame, waitForTitle, openStudyDocument, painted } = require('./workbench');
 
 const SENTINEL = '__djangoPrepPwned';
 
@@ -31,7 +31,7 @@ async function hostileSteps({ page, step, shots, log, workspace, cspViolations }
     assert.deepStrictEqual(hrefs, ['https://docs.djangoproject.com/en/5.1/', '#']);
     // Clicking what used to be a javascript: link does nothing.
     await frame.locator('#content li', { hasText: 'Script link' }).click();
-    await page.waitForTimeout(300);
+    await painted(frame); // whatever the click started has had its turn
     assert.strictEqual(await frame.evaluate(s => /** @type {any} */ (window)[s], SENTINEL), undefined);
     // An allowed external link goes to the browser (the workbench asks first, as it does for any link).
     await frame.locator('#content a.external').click();
@@ -63,7 +63,7 @@ async function hostileSteps({ page, step, shots, log, workspace, cspViolations }
         await first.click();
         const frame = await webviewFrame(page);
         await frame.locator('#content').waitFor();
-        await page.waitForTimeout(300);
+        await painted(frame); // the page drew it, and anything it would run has had its turn
         assert.strictEqual(await frame.evaluate(s => /** @type {any} */ (window)[s], SENTINEL), undefined, `${name}: the sentinel stays unset`);
         assert.strictEqual(await frame.locator('#content script, #content iframe, #content object, #content embed, #content svg, #content style, #content math, #content [style], #content [onerror], #content [onload]').count(), 0, `${name}: no active element`);
         const hrefs = await frame.locator('#content a').evaluateAll(as => as.map(a => a.getAttribute('href') ?? ''));

@@ -4,7 +4,7 @@
 'use strict';
 const assert = require('assert');
 const path = require('path');
-const { palette, frameWith, setTheme } = require('./workbench');
+const { palette, frameWith, setTheme, painted, observe, waitForBox } = require('./workbench');
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').Frame} Frame */
@@ -13,19 +13,21 @@ const { palette, frameWith, setTheme } = require('./workbench');
  * @param {{ page: Page, step: (name: string, fn: () => Promise<void>) => Promise<void>, shots: string, log: (...a: unknown[]) => void }} o
  */
 async function mockInterviewSteps({ page, step, shots, log }) {
-  const title = page.locator('.quick-input-widget .quick-input-title');
   const input = page.locator('.quick-input-widget input.input');
   /** @type {Frame} */
   let card;
 
   await step('a mock interview from the palette: the card with its ticking clock, pause, Done and a rating', async () => {
     await palette(page, 'Django Prep: Start Mock Interview...');
-    await title.filter({ hasText: 'Django Prep: Start Mock Interview' }).waitFor();
+    await waitForBox(page, /^Django Prep: Start Mock Interview$/);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: '15 minutes' }).waitFor();
     await input.fill('15 minutes');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '15 minutes' }).waitFor();
     await page.keyboard.press('Enter');
+    // The next box has the same title: it is told apart by its rows.
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Whole guide' }).waitFor();
     await input.fill('Whole guide');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Whole guide' }).waitFor();
     await page.keyboard.press('Enter');
     card = await frameWith(page, '#interview:not([hidden])');
     await card.locator('#heading', { hasText: 'Mock interview · Question 1' }).waitFor();
@@ -42,7 +44,8 @@ async function mockInterviewSteps({ page, step, shots, log }) {
     await page.keyboard.press('p');
     await card.locator('#session-clock', { hasText: 'paused' }).waitFor();
     const paused = await clock.innerText();
-    await page.waitForTimeout(1500);
+    // Watched over more than one of the page's one-second ticks: an assertion over time.
+    await observe(page, 1500);
     assert.strictEqual(await clock.innerText(), paused, 'a paused clock stands still');
     assert.strictEqual(await card.locator('#pause').getAttribute('aria-pressed'), 'true');
     await card.locator('#card').focus();
@@ -66,7 +69,7 @@ async function mockInterviewSteps({ page, step, shots, log }) {
     await card.locator('#card').focus();
     await page.keyboard.press('Space');
     await card.locator('#answer').waitFor();
-    await page.waitForTimeout(300);
+    await painted(card);
     await page.screenshot({ path: path.join(shots, 'mock-interview-dark.png') });
     await card.locator('#card').focus();
     await page.keyboard.press('3');
@@ -80,7 +83,7 @@ async function mockInterviewSteps({ page, step, shots, log }) {
     assert.strictEqual(await report.locator('table.questions tbody tr').count(), 2);
     assert.ok(await report.locator('table.sections tbody tr').count() >= 1);
     assert.ok(await report.locator('.revisit a.chip').count() >= 1, 'the Hard answer\'s topic, and the typed answer\'s if it missed points');
-    await page.waitForTimeout(300);
+    await painted(report);
     await page.screenshot({ path: path.join(shots, 'mock-report-dark.png') });
     const dark = await report.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await setTheme(page, 'Light Modern', 'vs');

@@ -4,7 +4,7 @@
 'use strict';
 const assert = require('assert');
 const path = require('path');
-const { palette, cardFrame, setTheme } = require('./workbench');
+const { palette, cardFrame, setTheme, painted, poll, waitForBox, waitForNoBox } = require('./workbench');
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -17,23 +17,26 @@ async function recallCardSteps({ page, step, shots, log }) {
     const input = page.locator('.quick-input-widget input.input');
     const startOpenQuiz = async () => {
       await palette(page, 'Django Prep: Start Quiz...');
-      await title.filter({ hasText: 'Django Prep: Start Quiz' }).waitFor();
+      await waitForBox(page, /^Django Prep: Start Quiz$/);
       await input.fill('Open questions only');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open questions only' }).waitFor();
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Open questions only' }).waitFor();
       await page.keyboard.press('Enter');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: '5 questions' }).waitFor();
+      await page.locator('.quick-input-widget input.input[placeholder="How many questions?"]').waitFor();
       await input.fill('5 questions');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '5 questions' }).waitFor();
       await page.keyboard.press('Enter');
-      await title.filter({ hasText: /^Question 1 of 5/ }).waitFor();
+      await waitForBox(page, /^Question 1 of 5 · /);
       const frame = await cardFrame(page);
-      await frame.locator('#heading', { hasText: 'Question 1 of 5' }).waitFor();
+      // The card's own state: this question drawn.
+      await frame.locator('main#card[data-state="drawn"][data-phase="question"]', { has: frame.locator('#heading', { hasText: 'Question 1 of 5' }) }).waitFor();
       return frame;
     };
     const stopFromCard = async (/** @type {import('playwright-core').Frame} */ frame) => {
       await frame.locator('#card').focus();
       await page.keyboard.press('Escape');
-      await title.filter({ hasText: /^Quiz finished/ }).waitFor();
+      await waitForBox(page, /^Quiz finished/);
       await page.keyboard.press('Escape');
+      await waitForNoBox(page);
     };
     const colours = (/** @type {import('playwright-core').Frame} */ frame) => frame.evaluate(() => {
       const style = (/** @type {string} */ sel) => getComputedStyle(/** @type {Element} */ (document.querySelector(sel)));
@@ -46,15 +49,15 @@ async function recallCardSteps({ page, step, shots, log }) {
     assert.ok(await frame.locator('#reveal').isVisible(), 'a reveal button');
     assert.ok(await frame.locator('#answer').isHidden(), 'the answer starts hidden');
     assert.ok(await frame.locator('#ratings').isHidden(), 'no ratings before the reveal');
-    await page.waitForTimeout(300);
+    await painted(frame);
     await page.screenshot({ path: path.join(shots, 'recall-question-light.png') });
     await frame.locator('#card').focus();
     await page.keyboard.press('Space');
     await frame.locator('#answer').waitFor();
     await frame.locator('#ratings').waitFor();
     assert.ok(await frame.locator('#reveal').isHidden(), 'the reveal button goes once used');
-    await title.filter({ hasText: 'how well did you answer' }).waitFor();
-    await page.waitForTimeout(300);
+    await waitForBox(page, /how well did you answer\?$/);
+    await painted(frame);
     await page.screenshot({ path: path.join(shots, 'recall-answer-light.png') });
     const seen = [await colours(frame)];
     await frame.locator('#card').focus();
@@ -87,7 +90,7 @@ async function recallCardSteps({ page, step, shots, log }) {
       await frame.locator('#card').focus();
       await page.keyboard.press('Space');
       await frame.locator('#answer').waitFor();
-      await page.waitForTimeout(400);
+      await painted(frame);
       seen.push(await colours(frame));
       await page.screenshot({ path: path.join(shots, shot) });
       await stopFromCard(frame);
@@ -105,8 +108,11 @@ async function recallCardSteps({ page, step, shots, log }) {
     await setTheme(page, 'Light Modern', 'vs');
     log('card colours (light, dark, high contrast):', seen.join(' | '));
     assert.strictEqual(new Set(seen).size, 3, 'each theme gives the card its own colours');
-    // The card closes with the quiz and leaves no empty editor group.
-    await page.waitForTimeout(500);
+    // The card closes with the quiz (its page goes) and leaves no empty editor group.
+    const last = frame;
+    await poll(async () => last.isDetached(), 'the quiz card to close');
+    // The card's group is closed after the card (when nothing else is in it): give that its time.
+    await page.locator('.editor-group-container.empty').first().waitFor({ state: 'detached' }).catch(() => undefined);
     assert.strictEqual(await page.locator('.editor-group-container.empty').count(), 0, 'no empty editor group is left behind');
   });
 }

@@ -62,14 +62,17 @@ export function registerInterviewCommands(plan: InterviewPlan, clock: () => Date
 /**
  * At startup, once the interview day is over: asks, without blocking, whether to clear the date
  * or set the next one. Gives what was chosen (tests), undefined when the date has not passed.
+ * `onAsked` runs once the question is on its way to the screen (a test dismisses it then).
  */
-export async function askAboutPassedDate(plan: InterviewPlan, clock: () => Date = () => new Date()): Promise<'next' | 'clear' | 'dismissed' | undefined> {
+export async function askAboutPassedDate(plan: InterviewPlan, clock: () => Date = () => new Date(), onAsked?: () => void): Promise<'next' | 'clear' | 'dismissed' | undefined> {
   const date = plan.dates.date;
   if (!date) { return undefined; }
   const { daysUntil, describeDay } = await import('../../core/interviewDate');
   if (daysUntil(clock(), date) >= 0) { return undefined; }
-  const choice = await vscode.window.showInformationMessage(
+  const asking = vscode.window.showInformationMessage(
     `Django Prep: your interview on ${describeDay(date)} has passed. Clear the date, or set the next one? Until then reviews follow the usual schedule.`, SET_NEXT, CLEAR);
+  onAsked?.();
+  const choice = await asking;
   // Another window may have answered meanwhile: act only on the date that was asked about.
   if (plan.dates.date !== date) { return 'dismissed'; }
   if (choice === CLEAR) {

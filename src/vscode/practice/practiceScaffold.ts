@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { StudyDocument } from '../../core/document';
 import type { Exercise } from '../../core/exercises';
 import type { ExerciseCatalog } from './exerciseCatalog';
-import { pick, PickItem } from '../quickInput';
+import { pick, PickItem, showPick } from '../quickInput';
 import { restrictedSetting } from '../restrictedSettings';
 import { settingUri } from '../settingUri';
 
@@ -133,10 +133,10 @@ export class PracticeScaffold {
     // A URI, an absolute path, or a path in the workspace; a relative one without a workspace is asked for.
     const configured = settingUri(setting);
     if (configured) { return configured; }
-    const choice = await vscode.window.showQuickPick([
-      { label: '$(folder) Choose a Folder...', value: 'folder' as const },
-      { label: '$(new-file) Open as an Untitled File', description: 'save it wherever you like', value: 'untitled' as const },
-    ], { title: 'Django Prep: New Practice File', placeHolder: 'No folder is open. Where should the practice file go?' });
+    const choice = await showPick<'folder' | 'untitled'>([
+      { label: '$(folder) Choose a Folder...', value: 'folder' },
+      { label: '$(new-file) Open as an Untitled File', description: 'save it wherever you like', value: 'untitled' },
+    ], { title: 'Django Prep: New Practice File', placeholder: 'No folder is open. Where should the practice file go?' });
     if (choice?.value === 'untitled') { return 'untitled'; }
     if (choice?.value !== 'folder') { return undefined; }
     return (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Put Practice Files Here' }))?.[0];
@@ -148,11 +148,11 @@ export class PracticeScaffold {
     if (!(await exists(uri))) { return { uri, write: true }; }
     let how = preset;
     if (!how) {
-      const choice = await vscode.window.showQuickPick([
-        { label: '$(go-to-file) Open the Existing File', description: 'keep your work', value: 'open' as const },
-        { label: '$(copy) Create a Numbered Copy', description: 'start again beside it', value: 'copy' as const },
-        { label: '$(warning) Overwrite...', description: 'replace it with a fresh starter', value: 'overwrite' as const },
-      ], { title: `${file} already exists`, placeHolder: `${file} is already in ${vscode.workspace.asRelativePath(folder)}. What should happen?` });
+      const choice = await showPick<'open' | 'copy' | 'overwrite'>([
+        { label: '$(go-to-file) Open the Existing File', description: 'keep your work', value: 'open' },
+        { label: '$(copy) Create a Numbered Copy', description: 'start again beside it', value: 'copy' },
+        { label: '$(warning) Overwrite...', description: 'replace it with a fresh starter', value: 'overwrite' },
+      ], { title: `${file} already exists`, placeholder: `${file} is already in ${vscode.workspace.asRelativePath(folder)}. What should happen?` });
       how = choice?.value;
     }
     if (how === 'open') { return { uri, write: false }; }

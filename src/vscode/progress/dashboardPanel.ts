@@ -27,7 +27,10 @@ export class DashboardPanel extends Disposable {
   private panelDisposables: vscode.Disposable[] = [];
   private rejected = 0;
   private readonly sections: DashboardSection[] = [];
-  /** The last HTML drawn, for tests and for not redrawing the same thing. */
+  /** The draw running now, and whether another was asked for meanwhile. */
+  private drawing: Promise<void> | undefined;
+  private again = false;
+  /** The HTML of the open page, for tests and for not redrawing the same thing; empty once it is closed. */
   html = '';
 
   constructor(
@@ -45,9 +48,15 @@ export class DashboardPanel extends Disposable {
 
   get isOpen(): boolean { return this.panel !== undefined; }
 
-  /** Adds a part drawn after the buttons, redrawn whenever the page is. */
-  addSection(section: DashboardSection): void {
+  /** Adds a part drawn after the buttons, redrawn whenever the page is; disposing removes it. */
+  addSection(section: DashboardSection): vscode.Disposable {
     this.sections.push(section);
+    return { dispose: () => { const i = this.sections.indexOf(section); if (i >= 0) { this.sections.splice(i, 1); } } };
+  }
+
+  /** Resolves once no draw is running or asked for: the page shows the state as it is now. */
+  whenDrawn(): Promise<void> {
+    return this.drawing ?? Promise.resolve();
   }
 
   /** Redraws the page if it is open (a section's data changed). */
@@ -89,6 +98,7 @@ export class DashboardPanel extends Disposable {
 
   private releasePanel(): void {
     this.panel = undefined;
+    this.html = '';
     disposeAll(this.panelDisposables);
   }
 
@@ -100,7 +110,32 @@ export class DashboardPanel extends Disposable {
     return historySection(studyHistory(this.progress.history.snapshot, active, { now: now.getTime(), offsetMinutes: localOffset }, desired));
   }
 
-  private async draw(): Promise<void> {
+  /**
+   * Draws the page, one draw at a time: a draw asked for while one runs (the date changed while
+   * the progress was being drawn) runs once more after it, so the page always ends with the
+   * latest state. Two draws side by side could finish in either order, and the older one,
+   * finishing last, left the page showing the plan for a date no longer set.
+   */
+  private draw(): Promise<void> {
+    if (this.drawing) {
+      this.again = true;
+      return this.drawing;
+    }
+    const run = async () => {
+      let failure: unknown;
+      do {
+        this.again = false;
+        failure = undefined;
+        await this.drawOnce().catch((e: unknown) => { failure = e; });
+      } while (this.again && this.panel && !this.isDisposed);
+      this.drawing = undefined;
+      if (failure !== undefined) { throw failure; }
+    };
+    this.drawing = run();
+    return this.drawing;
+  }
+
+  private async drawOnce(): Promise<void> {
     const panel = this.panel;
     const active = await this.decks.current();
     if (!panel || !active) { return; }
@@ -147,7 +182,7 @@ ${await this.history(active, now)}
 </main>
 <script nonce="${nonce}" src="${media('dashboard.js')}"></script>
 </body></html>`;
-    if (html !== this.html) {
+    if (html !== this.html && panel === this.panel) {
       this.html = html;
       panel.webview.html = html;
     }

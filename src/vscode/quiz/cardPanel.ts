@@ -129,7 +129,7 @@ export class CardPanel extends Disposable {
 <title>Quiz</title>
 </head>
 <body data-initial="${initial}">
-<main id="card" class="card" tabindex="-1" aria-live="polite">
+<main id="card" class="card" tabindex="-1" aria-live="polite" data-state="loading">
   <header class="card-head"><h1 id="heading"></h1><p id="sub" class="meta"></p></header>
   <div id="interview" class="interview-bar" role="group" aria-label="Mock interview" hidden>
     <span class="clock"><span class="clock-label">Session</span> <span id="session-clock" role="timer"></span></span>

@@ -20,6 +20,8 @@ export interface QuizRequest {
   readonly scope?: Scope;
   /** Shortcut for a topic scope (tree inline action, webview button). */
   readonly topic?: string;
+  /** These cards (ids), in this order, instead of a draw: a test that needs one kind of question asks for it. */
+  readonly cards?: readonly string[];
   readonly length?: number;
 }
 
@@ -84,9 +86,10 @@ export class QuizFlow extends Disposable {
     this.running = true;
     try {
       const scheduler = await this.scheduler();
-      const scope = request.scope ?? (request.topic ? { kind: 'topic', topic: request.topic } as const : await this.chooseScope(active, scheduler));
+      const scope = request.scope ?? (request.topic ? { kind: 'topic', topic: request.topic } as const
+        : request.cards ? { kind: 'all' } as const : await this.chooseScope(active, scheduler));
       if (!scope) { return undefined; }
-      const session = await this.buildSession(active, scheduler, scope, request.length);
+      const session = await this.buildSession(active, scheduler, scope, request.length, request.cards);
       if (!session) { return undefined; }
       return await this.run(active, session);
     } finally {
@@ -135,13 +138,16 @@ export class QuizFlow extends Disposable {
     }
   }
 
-  private async buildSession(active: ActiveDeck, scheduler: Scheduler, scope: Scope, length: number | undefined): Promise<QuizSession | undefined> {
+  private async buildSession(active: ActiveDeck, scheduler: Scheduler, scope: Scope, length: number | undefined, chosen?: readonly string[]): Promise<QuizSession | undefined> {
     const { QuizSession, selectLimited, newCardsLeft } = await import('../../core/quiz');
     const cards = this.progress.document(active.key).cards;
     const now = this.clock();
     const perDay = this.schedule().newCardsPerDay;
     const left = newCardsLeft(perDay, cards, now);
-    const { cards: available, heldBack } = selectLimited(scope, Number.MAX_SAFE_INTEGER, { deck: active.deck, cards, scheduler, now, random: this.random, newCardsLeft: left });
+    const byId = chosen && new Map(active.deck.map(c => [c.id, c]));
+    const { cards: available, heldBack } = byId && chosen
+      ? { cards: chosen.flatMap(id => byId.get(id) ?? []), heldBack: 0 }
+      : selectLimited(scope, Number.MAX_SAFE_INTEGER, { deck: active.deck, cards, scheduler, now, random: this.random, newCardsLeft: left });
     if (heldBack) {
       // Said whether or not anything is left to ask: the reader should know why new cards are missing.
       const said = left === 0 ? `You have met today's ${perDay} new cards; due reviews and cards seen before are still offered.`

@@ -4,7 +4,7 @@ import type { Concept, StudyDocument } from '../../core/document';
 import type { TopicSearch } from '../../core/search';
 import { Cancelled } from '../../core/slices';
 import type { DocumentStore } from '../documentStore';
-import type { PickItem } from '../quickInput';
+import { PickItem, showPick, TrackedBox, trackBox } from '../quickInput';
 
 interface Target { readonly topic: string; readonly concept?: string }
 
@@ -31,8 +31,8 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
     vscode.commands.registerCommand('djangoPrep.goToTopic', async () => {
       const doc = await store.get();
       if (!doc?.topics.length) { void vscode.window.showInformationMessage(`Django Prep: ${store.label} has no topics to go to.`); return undefined; }
-      const picked = await vscode.window.showQuickPick<PickItem<Target>>(goToItems(doc) as Array<PickItem<Target>>, {
-        title: `Go to Topic in ${store.label}`, placeHolder: 'Type a topic or a term', matchOnDescription: true, matchOnDetail: true,
+      const picked = await showPick<Target>(goToItems(doc), {
+        title: `Go to Topic in ${store.label}`, placeholder: 'Type a topic or a term', matchOnDescription: true, matchOnDetail: true,
       });
       return picked?.value ? open(picked.value) : undefined;
     }),
@@ -48,13 +48,17 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
         let entry: SearchIndex | undefined = searchFor(doc);
         let search = entry.built;
         let hidden = false;
+        const shown: { box?: TrackedBox } = {};
         /** Enter pressed while indexing: the first hit opens once the index is ready. */
         let acceptWhenReady = false;
-        const accept = () => { const v = qp.activeItems[0]?.value; qp.hide(); resolve(v ? open(v) : undefined); };
+        // With hits but no active row, Enter came before the box showed hits it had just been
+        // given (the index finished as Enter was pressed): that Enter meant the first hit.
+        const accept = () => { const v = (qp.activeItems[0] ?? qp.items[0])?.value; qp.hide(); resolve(v ? open(v) : undefined); };
         const update = (value: string) => {
           if (!search) { return; }
           const hits = search.search(value);
           qp.items = hits.map(h => ({ label: `$(book) ${h.title}`, description: h.section, detail: h.snippet, alwaysShow: true, value: { topic: h.topicId, concept: h.conceptId } }));
+          shown.box?.rowsChanged();
           const count = `${hits.length} ${hits.length === 1 ? 'topic' : 'topics'}`;
           qp.title = !value.trim() ? `Search ${store.label}`
             : hits[0]?.approximate ? `Search ${store.label}: no exact match, ${count} with similar titles or terms`
@@ -97,11 +101,12 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
         });
         qp.onDidChangeValue(update);
         qp.onDidAccept(() => { if (qp.busy && !qp.activeItems.length) { acceptWhenReady = true; } else { accept(); } });
-        qp.onDidHide(() => { hidden = true; follow.dispose(); qp.dispose(); resolve(undefined); });
+        qp.onDidHide(() => { hidden = true; follow.dispose(); shown.box?.untrack(); qp.dispose(); resolve(undefined); });
         qp.placeholder = placeholder;
         if (!search) { whenIndexed(entry); }
         if (typeof initial === 'string') { qp.value = initial; update(initial); }
         qp.show();
+        shown.box = trackBox(qp);
       });
     }),
   ];

@@ -4,6 +4,7 @@ import type { DocumentStore } from '../documentStore';
 import type { ShowOptions, TopicPanel } from './topicPanel';
 import { rememberDocument } from '../documentList';
 import { TOPICS_VIEW } from './topicTree';
+import { PickItem, showPick } from '../quickInput';
 
 /** A command argument naming a node: its id (from tree items and links) or the node itself (context menus). */
 type NodeArg = string | StudyNode | undefined;
@@ -87,20 +88,27 @@ export function registerCommands(store: DocumentStore, panel: TopicPanel, tree: 
  * redraws the item) can leave nothing selected, so it is tried again while the topic is current
  * and nothing is selected; a selection the reader made meanwhile is left alone.
  */
+/** Reveals (and their retries) not finished yet. */
+let pendingReveals = 0;
+/** True while the tree is still revealing a topic or waiting to try again (tests wait for the end). */
+export const revealsPending = (): boolean => pendingReveals > 0;
+
 function revealInTree(tree: vscode.TreeView<StudyNode>, topic: Topic, isCurrent: () => boolean, attempt = 0): void {
   if (!tree.visible || !isCurrent()) { return; }
+  pendingReveals++;
   const dropped = () => tree.selection.length === 0;
   const again = () => {
     if (attempt < REVEAL_ATTEMPTS - 1 && dropped()) {
-      setTimeout(() => { if (dropped()) { revealInTree(tree, topic, isCurrent, attempt + 1); } }, REVEAL_RETRY_MS);
+      setTimeout(() => { pendingReveals--; if (dropped()) { revealInTree(tree, topic, isCurrent, attempt + 1); } }, REVEAL_RETRY_MS);
+    } else {
+      pendingReveals--;
     }
   };
   tree.reveal(topic, { select: true, focus: false }).then(again, again);
 }
 
 async function pickTopic(doc: StudyDocument, label: string): Promise<Topic | undefined> {
-  type Item = vscode.QuickPickItem & { topic?: Topic };
-  const items: Item[] = [];
+  const items: Array<PickItem<Topic> | vscode.QuickPickItem> = [];
   let section: string | undefined;
   for (const topic of doc.topics) {
     const group = topic.section?.title ?? '';
@@ -111,11 +119,11 @@ async function pickTopic(doc: StudyDocument, label: string): Promise<Topic | und
     items.push({
       label: topic.title,
       description: topic.concepts.map(c => c.term ?? c.label).slice(0, 6).join(', '),
-      topic,
+      value: topic,
     });
   }
-  const picked = await vscode.window.showQuickPick(items, { title: 'Open Topic', placeHolder: 'Type to filter topics', matchOnDescription: true });
-  return picked?.topic;
+  const picked = await showPick<Topic>(items, { title: 'Open Topic', placeholder: 'Type to filter topics', matchOnDescription: true });
+  return picked?.value;
 }
 
 function reportUnreadable(store: DocumentStore): boolean {

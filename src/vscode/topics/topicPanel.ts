@@ -62,6 +62,9 @@ export class TopicPanel extends Disposable {
   /** The webview reported that it finished drawing a topic. */
   readonly onDidRender = this.rendered.event;
 
+  /** True while the tab title, the remembered topic and onDidShowTopic are still to follow the topic drawn. */
+  get settling(): boolean { return this.afterDraw !== undefined; }
+
   constructor(private readonly extensionUri: vscode.Uri, private readonly store: DocumentStore, private readonly memento: vscode.Memento) {
     super();
     this._register(vscode.window.registerWebviewPanelSerializer(TOPIC_VIEW_TYPE, {
