@@ -15,8 +15,8 @@ async function main() {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-desktop-'));
   try {
     await runTests({
-      // The stand-in for the Python extension loads beside it, as code-server installs it.
-      extensionDevelopmentPath: [ROOT, path.join(ROOT, 'test', 'fixtures', 'fake-python-extension')],
+      // The stand-ins for the Python extension and a language model load beside it, as code-server installs them.
+      extensionDevelopmentPath: [ROOT, ...['fake-python-extension', 'fake-language-model'].map(f => path.join(ROOT, 'test', 'fixtures', f))],
       extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index'),
       launchArgs: [workspace, '--disable-extensions', '--skip-welcome'],
     });

@@ -7,7 +7,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { ensurePythonPackages, ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost, packageFakePython } = require('./lib');
+const { ensurePythonPackages, ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost, packageFakePython, packageFakeLanguageModel } = require('./lib');
 const { main } = require('./steps');
 const { runSeed, replay } = require('./seed');
 
@@ -33,8 +33,9 @@ main(async () => {
     env, workspace, logFile: csLog, timeoutMs: TIMEOUT_MS,
     testsEntry: path.join(ROOT, 'out', 'test', 'integration', 'index'),
     hostEnv: { DJANGO_PREP_TEST_RESULTS: resultsFile, DJANGO_PREP_SEED: String(seed) },
-    // A stand-in for the Python extension, whose selected interpreter the tests change.
-    installVsix: packageFakePython(),
+    // Stand-ins for the Python extension (whose selected interpreter the tests change) and for a
+    // language model (Copilot or any chat provider), whose replies the interviewer's tests script.
+    installVsix: [packageFakePython(), packageFakeLanguageModel()],
   });
   let exitCode = hostExit;
   log(`test cycle (code-server start -> exit code) ${((Date.now() - tCycle) / 1000).toFixed(1)}s`);

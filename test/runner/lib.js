@@ -203,7 +203,7 @@ const TRUST_SETTINGS = {
  * (npm start); otherwise everything lives in a temp dir removed by stop(). With `trust`,
  * workspace trust is on (the other tests turn it off), so a folder opens in Restricted Mode
  * until it is trusted.
- * @param {{ node24: string, codeServerEntry: string, workspace: string, installVsix?: string,
+ * @param {{ node24: string, codeServerEntry: string, workspace: string, installVsix?: string | string[],
  *   logFile?: string, devMode?: boolean, port?: number, dataDir?: string, settings?: object, env?: Record<string, string>, trust?: boolean }} o
  */
 async function startCodeServer(o) {
@@ -218,8 +218,8 @@ async function startCodeServer(o) {
   const common = ['--config', dirs.config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
   // TMPDIR: the server leaves sockets in os.tmpdir(); keep them in the per-run dir.
   const env = cleanEnv({ PATH: `${path.dirname(o.node24)}:${process.env.PATH}`, XDG_CONFIG_HOME: data, XDG_DATA_HOME: data, TMPDIR: tmp, ...o.env });
-  if (o.installVsix) {
-    run(o.node24, [o.codeServerEntry, ...common, '--install-extension', o.installVsix, '--force'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  for (const vsix of [o.installVsix ?? []].flat()) {
+    run(o.node24, [o.codeServerEntry, ...common, '--install-extension', vsix, '--force'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   }
   const port = o.port || await freePort();
   const args = [o.codeServerEntry, ...common,
@@ -285,10 +285,21 @@ function packageVsix(out = path.join(CACHE, `${PKG.name}.vsix`)) {
 }
 
 /** Packages the stand-in for the Python extension (test/fixtures/fake-python-extension); returns the .vsix path. */
-function packageFakePython(out = path.join(CACHE, 'fake-python.vsix')) {
+function packageFakePython() {
+  return packageFixture('fake-python-extension');
+}
+
+/** Packages the language model the AI interviewer's tests talk to (test/fixtures/fake-language-model). */
+function packageFakeLanguageModel() {
+  return packageFixture('fake-language-model');
+}
+
+/** Packages the test-double extension in test/fixtures/<name>; returns the .vsix path. */
+function packageFixture(/** @type {string} */ name) {
+  const out = path.join(CACHE, `${name}.vsix`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   run(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out],
-    { cwd: path.join(ROOT, 'test', 'fixtures', 'fake-python-extension'), stdio: ['ignore', 'ignore', 'inherit'] });
+    { cwd: path.join(ROOT, 'test', 'fixtures', name), stdio: ['ignore', 'ignore', 'inherit'] });
   return out;
 }
 
@@ -297,7 +308,7 @@ function packageFakePython(out = path.join(CACHE, 'fake-python.vsix')) {
  * entry, and waits for window.codeAutomationExit(code). Echoes the extension host's test output.
  * With `installVsix`, that extension is installed beside it (a test double of another extension).
  * `extensionPath` is the development folder (the repository by default).
- * @param {{ env: NodeJS.ProcessEnv, workspace: string, logFile: string, timeoutMs: number, testsEntry: string, hostEnv: Record<string, string>, installVsix?: string, extensionPath?: string }} o
+ * @param {{ env: NodeJS.ProcessEnv, workspace: string, logFile: string, timeoutMs: number, testsEntry: string, hostEnv: Record<string, string>, installVsix?: string | string[], extensionPath?: string }} o
  */
 async function runInExtensionHost(o) {
   const cs = await startCodeServer({ ...o.env, workspace: o.workspace, logFile: o.logFile, devMode: true, env: o.hostEnv, installVsix: o.installVsix });
@@ -345,4 +356,4 @@ async function runInExtensionHost(o) {
   return { exitCode: /** @type {number} */ (exitCode), finished };
 }
 
-module.exports = { runInExtensionHost, ROOT, CACHE, TOOLS, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, ensurePythonPackages, vscodeVersion, startCodeServer, launchChromium, packageVsix, packageFakePython };
+module.exports = { runInExtensionHost, ROOT, CACHE, TOOLS, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, ensurePythonPackages, vscodeVersion, startCodeServer, launchChromium, packageVsix, packageFakePython, packageFakeLanguageModel };

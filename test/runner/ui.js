@@ -12,9 +12,10 @@ const { palette, startTopicQuiz, answerQuestion, VERDICT, RATE, webviewFrame, wa
 const { mockInterviewSteps } = require('./uiMockInterview');
 const { dashboardSteps } = require('./uiDashboard');
 const { recallCardSteps } = require('./uiRecall');
+const { interviewerSteps } = require('./uiInterviewer');
 const { returningUserSteps } = require('./uiReturning');
 const { hostileSteps } = require('./uiHostile');
-const { ROOT, CACHE, log, provision, ensurePythonPackages, vscodeVersion, packageVsix, startCodeServer, launchChromium } = require('./lib');
+const { ROOT, CACHE, log, provision, ensurePythonPackages, vscodeVersion, packageVsix, packageFakeLanguageModel, startCodeServer, launchChromium } = require('./lib');
 const { runSeed } = require('./seed');
 
 const SHOTS = path.join(CACHE, 'screenshots');
@@ -67,7 +68,8 @@ async function main() {
     console.log(`ui: ${counts.passed} passed, ${counts.failed || 1} failed`);
     process.exit(1);
   }
-  const cs = await startCodeServer({ ...env, workspace, installVsix: vsix, devMode: false, logFile: path.join(CACHE, 'code-server-ui.log'), env: { DJANGO_PREP_SEED: String(seed) } });
+  // With a language model beside it (a test double of Copilot or any chat provider) for the AI interviewer.
+  const cs = await startCodeServer({ ...env, workspace, installVsix: [vsix, packageFakeLanguageModel()], devMode: false, logFile: path.join(CACHE, 'code-server-ui.log'), env: { DJANGO_PREP_SEED: String(seed) } });
   const browser = await launchChromium();
   const cspViolations = /** @type {string[]} */ ([]);
   const page = await browser.context.newPage();
@@ -257,6 +259,7 @@ async function main() {
     await mockInterviewSteps({ page, step, shots: SHOTS, log });
 
     await recallCardSteps({ page, step, shots: SHOTS, log });
+    await interviewerSteps({ page, step, shots: SHOTS });
 
     await step('a practice file from the palette opens with CodeLenses; its topic opens beside it; Check runs it', async () => {
       await palette(page, 'Django Prep: New Practice File...');

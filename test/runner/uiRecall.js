@@ -8,36 +8,42 @@ const { palette, cardFrame, setTheme, painted, poll, waitForBox, waitForNoBox } 
 
 /** @typedef {import('playwright-core').Page} Page */
 
+/** Starts a quiz of 5 open questions from the palette; returns the card's frame with question 1 drawn. */
+async function startOpenQuestions(/** @type {Page} */ page) {
+  const input = page.locator('.quick-input-widget input.input');
+  await palette(page, 'Django Prep: Start Quiz...');
+  await waitForBox(page, /^Django Prep: Start Quiz$/);
+  await input.fill('Open questions only');
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Open questions only' }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget input.input[placeholder="How many questions?"]').waitFor();
+  await input.fill('5 questions');
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '5 questions' }).waitFor();
+  await page.keyboard.press('Enter');
+  await waitForBox(page, /^Question 1 of 5 · /);
+  const frame = await cardFrame(page);
+  // The card's own state: this question drawn.
+  await frame.locator('main#card[data-state="drawn"][data-phase="question"]', { has: frame.locator('#heading', { hasText: 'Question 1 of 5' }) }).waitFor();
+  return frame;
+}
+
+/** Escape on the card stops the quiz; Escape again closes its summary. */
+async function stopQuizFromCard(/** @type {Page} */ page, /** @type {import('playwright-core').Frame} */ frame) {
+  await frame.locator('#card').focus();
+  await page.keyboard.press('Escape');
+  await waitForBox(page, /^Quiz finished/);
+  await page.keyboard.press('Escape');
+  await waitForNoBox(page);
+}
+
 /**
  * @param {{ page: Page, step: (name: string, fn: () => Promise<void>) => Promise<void>, shots: string, log: (...a: unknown[]) => void }} o
  */
 async function recallCardSteps({ page, step, shots, log }) {
   await step('recall cards on the rendered card, reviewed from the keyboard, in light, dark and high contrast', async () => {
     const title = page.locator('.quick-input-widget .quick-input-title');
-    const input = page.locator('.quick-input-widget input.input');
-    const startOpenQuiz = async () => {
-      await palette(page, 'Django Prep: Start Quiz...');
-      await waitForBox(page, /^Django Prep: Start Quiz$/);
-      await input.fill('Open questions only');
-      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Open questions only' }).waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget input.input[placeholder="How many questions?"]').waitFor();
-      await input.fill('5 questions');
-      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '5 questions' }).waitFor();
-      await page.keyboard.press('Enter');
-      await waitForBox(page, /^Question 1 of 5 · /);
-      const frame = await cardFrame(page);
-      // The card's own state: this question drawn.
-      await frame.locator('main#card[data-state="drawn"][data-phase="question"]', { has: frame.locator('#heading', { hasText: 'Question 1 of 5' }) }).waitFor();
-      return frame;
-    };
-    const stopFromCard = async (/** @type {import('playwright-core').Frame} */ frame) => {
-      await frame.locator('#card').focus();
-      await page.keyboard.press('Escape');
-      await waitForBox(page, /^Quiz finished/);
-      await page.keyboard.press('Escape');
-      await waitForNoBox(page);
-    };
+    const startOpenQuiz = () => startOpenQuestions(page);
+    const stopFromCard = (/** @type {import('playwright-core').Frame} */ frame) => stopQuizFromCard(page, frame);
     const colours = (/** @type {import('playwright-core').Frame} */ frame) => frame.evaluate(() => {
       const style = (/** @type {string} */ sel) => getComputedStyle(/** @type {Element} */ (document.querySelector(sel)));
       return `${style('body').color} on ${style('body').backgroundColor}, answer border ${style('#answer').borderLeftColor}`;
@@ -117,4 +123,4 @@ async function recallCardSteps({ page, step, shots, log }) {
   });
 }
 
-module.exports = { recallCardSteps };
+module.exports = { recallCardSteps, startOpenQuestions, stopQuizFromCard };

@@ -46,13 +46,18 @@ export function interviewerPrompt(r: InterviewerRequest): { readonly instruction
   ].join('\n');
   const material = [
     '<material>',
-    `Question: ${stripInlineMarkdown(r.question)}`,
-    `Model answer: ${r.modelAnswer.slice(0, MAX_ANSWER)}`,
-    `Key points:\n${points}`,
-    `Candidate's answer: ${r.answer.slice(0, MAX_ANSWER)}`,
+    `Question: ${data(stripInlineMarkdown(r.question))}`,
+    `Model answer: ${data(r.modelAnswer.slice(0, MAX_ANSWER))}`,
+    `Key points:\n${data(points)}`,
+    `Candidate's answer: ${data(r.answer.slice(0, MAX_ANSWER))}`,
     '</material>',
   ].join('\n');
   return { instructions, material };
+}
+
+/** Text from the notes or the answer, unable to close the material early (a typed "</material>"). */
+function data(text: string): string {
+  return text.replace(/<\/?\s*material\s*>/gi, '[material]');
 }
 
 /**

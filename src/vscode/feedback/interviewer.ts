@@ -3,6 +3,7 @@
 // against the card's key points and asks a follow-up; any failure leaves the offline grade.
 import * as vscode from 'vscode';
 import type { InterviewerOutcome, InterviewerRequest } from '../../core/feedback/interviewerReply';
+import { pick, type PickItem } from '../quickInput';
 
 const SECTION = 'djangoPrep.interviewer';
 /** A model that has not answered in this long is given up on (the offline grade stands). */
@@ -22,23 +23,25 @@ export class Interviewer {
   /** "Choose Interviewer Model...": the models VS Code offers, and the offline grader. */
   async choose(): Promise<boolean> {
     const models = await vscode.lm.selectChatModels();
-    type Item = vscode.QuickPickItem & { readonly model?: vscode.LanguageModelChat };
     const current = this.enabled ? this.chosen : '';
-    const items: Item[] = [
-      { label: '$(circle-slash) Offline grader only', description: current ? '' : 'current', detail: 'Word matching on this machine; nothing is sent anywhere.' },
+    const items: PickItem<vscode.LanguageModelChat | 'offline'>[] = [
+      { label: '$(circle-slash) Offline grader only', description: current ? '' : 'current', detail: 'Word matching on this machine; nothing is sent anywhere.', value: 'offline' },
       ...models.map(m => ({
-        label: m.name, description: `${m.vendor}${current === idOf(m) ? ' · current' : ''}`, model: m,
+        label: m.name, description: `${m.vendor}${current === idOf(m) ? ' · current' : ''}`, value: m,
         detail: 'The question, the model answer, its key points and your typed answer are sent to this model.',
       })),
     ];
-    const pickedItem = await vscode.window.showQuickPick(items, {
+    const result = await pick({
       title: 'Django Prep: Choose Interviewer Model',
-      placeHolder: models.length ? 'Which model grades typed answers and asks follow-ups?' : 'No language model is available in this editor: the offline grader is used',
+      placeholder: models.length ? 'Which model grades typed answers and asks follow-ups?' : 'No language model is available in this editor: the offline grader is used',
+      items, ignoreFocusOut: false,
     });
-    if (!pickedItem) { return false; }
+    const chosen = result.kind === 'items' ? (result.items[0] as PickItem<vscode.LanguageModelChat | 'offline'> | undefined)?.value : undefined;
+    if (!chosen) { return false; }
+    const model = chosen === 'offline' ? undefined : chosen;
     const config = vscode.workspace.getConfiguration(SECTION);
-    await config.update('model', pickedItem.model ? idOf(pickedItem.model) : '', vscode.ConfigurationTarget.Global);
-    await config.update('enabled', !!pickedItem.model, vscode.ConfigurationTarget.Global);
+    await config.update('model', model ? idOf(model) : '', vscode.ConfigurationTarget.Global);
+    await config.update('enabled', !!model, vscode.ConfigurationTarget.Global);
     return true;
   }
 

@@ -31,6 +31,7 @@ export interface MockState {
   readonly cardId: string;
   readonly topic: string;
   readonly number: number;
+  readonly prompt: string;
   readonly followUp: boolean;
   readonly revealed: boolean;
   readonly paused: boolean;
@@ -82,7 +83,7 @@ export class MockInterviewFlow extends Disposable {
   get state(): MockState | undefined {
     const r = this.running;
     const q = r?.session.question;
-    return r && q ? { cardId: q.card.id, topic: q.card.topic, number: q.number, followUp: q.followUp, revealed: r.session.revealed, paused: r.session.paused } : undefined;
+    return r && q ? { cardId: q.card.id, topic: q.card.topic, number: q.number, prompt: q.question.prompt, followUp: q.followUp, revealed: r.session.revealed, paused: r.session.paused } : undefined;
   }
 
   /** Runs a mock interview; resolves with what was answered once it ends (undefined if it never began). */

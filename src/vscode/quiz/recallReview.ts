@@ -20,7 +20,7 @@ export interface AskedQuestion {
   readonly choices: readonly string[];
   readonly phase: 'question' | 'feedback';
   /** A typed recall answer's grade, and the rating pre-selected on the card. */
-  readonly graded?: { readonly coverage: Coverage; readonly suggested: 1 | 2 | 3 | 4; readonly grader: string; readonly followUp?: string };
+  readonly graded?: { readonly coverage: Coverage; readonly suggested: 1 | 2 | 3 | 4; readonly grader: string; readonly note?: string; readonly feedback?: string; readonly followUp?: string };
 }
 
 /** Opens a topic beside the quiz ("Read this topic", the summary's topics to revisit). */
@@ -124,7 +124,7 @@ export class RecallReview {
       if (!decided) {
         this.host.setAsked({
           question: q, choices: RECALL_RATINGS.map(x => x.label), phase: 'feedback',
-          graded: { coverage: g.coverage, suggested: suggestedRating(g.coverage), grader: g.by.grader, followUp: g.by.followUp },
+          graded: { coverage: g.coverage, suggested: suggestedRating(g.coverage), grader: g.by.grader, note: g.by.note, feedback: g.by.feedback, followUp: g.by.followUp },
         });
       }
     };
