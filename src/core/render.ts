@@ -20,6 +20,7 @@ import yaml from 'highlight.js/lib/languages/yaml';
 import { QUESTIONS_HEADING, resolveLink, StudyDocument, Topic } from './document';
 import type { TopicView } from './messages';
 import { countWordsInSlices, SlicedRenderer } from './renderSlices';
+import { tidyKeyPoints } from './renderKeyPoints';
 
 type Token = MarkdownIt.Token;
 
@@ -74,7 +75,7 @@ export class TopicRenderer {
    */
   async renderInSlices(doc: StudyDocument, topic: Topic, sliceMs = 20, cancelled?: () => boolean): Promise<RenderedTopic> {
     const env = renderEnv(doc, topic);
-    this.sliced ??= new SlicedRenderer(createMarkdown(), collapseQuestions);
+    this.sliced ??= new SlicedRenderer(createMarkdown(), collapseQuestions, 'django_prep_questions', { rule: 'django_prep_key_points', run: tidyKeyPoints });
     const html = await this.sliced.render(topic.body, env, sliceMs, cancelled);
     const words = await countWordsInSlices(topic.body, sliceMs, cancelled);
     return { html, words, related: env.related, questions: env.questions };
@@ -101,6 +102,7 @@ function renderEnv(doc: StudyDocument, topic: Topic): RenderEnv {
 /** The topic renderer's markdown-it: raw HTML off, links rewritten, terms emphasised, questions collapsed. */
 function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false, highlight: highlightCode });
+  md.core.ruler.before('inline', 'django_prep_key_points', state => tidyKeyPoints(state.tokens));
   md.core.ruler.push('django_prep_links', state => rewriteLinks(state.tokens, state.env as RenderEnv, state.Token));
   md.core.ruler.push('django_prep_terms', state => emphasiseTerms(state.tokens, state.env as RenderEnv, state.Token));
   md.core.ruler.push('django_prep_related', state => liftRelated(state.tokens, state.env as RenderEnv));

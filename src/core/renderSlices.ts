@@ -24,8 +24,14 @@ export class SlicedRenderer {
    * `md` is this renderer's own (its rules are changed); `finish` runs the rules that need the
    * whole topic at once (it must be linear and cheap), the core rule `wholeRule` names.
    */
-  constructor(private readonly md: MarkdownIt, private readonly finish: (tokens: Token[], env: never, Token: TokenClass) => void, wholeRule = 'django_prep_questions') {
-    md.core.ruler.disable(['normalize', 'block', wholeRule]);
+  constructor(
+    private readonly md: MarkdownIt,
+    private readonly finish: (tokens: Token[], env: never, Token: TokenClass) => void,
+    wholeRule = 'django_prep_questions',
+    /** A core rule that reads neighbouring blocks before inline parsing: run once on all block tokens. */
+    private readonly prepare?: { readonly rule: string; readonly run: (tokens: Token[]) => void },
+  ) {
+    md.core.ruler.disable(['normalize', 'block', wholeRule, ...(prepare ? [prepare.rule] : [])]);
     // The block's text becomes one child the inline rules skip (linkify reads only 'text').
     md.core.ruler.before('inline', 'huge_block', state => {
       for (const t of state.tokens) {
@@ -42,6 +48,7 @@ export class SlicedRenderer {
 
   async render(src: string, env: object, sliceMs = 20, cancelled?: () => boolean): Promise<string> {
     const blockTokens = await this.blocks.parse(src, env, sliceMs, cancelled);
+    this.prepare?.run(blockTokens);
     const tokens: Token[] = [];
     let TokenClass: TokenClass | undefined;
     await inSlices(topLevelRuns(blockTokens), ([start, end]) => {

@@ -115,6 +115,18 @@ describe('TopicRenderer questions and related topics', () => {
     assert.match(c.html, /Related: <a href="#" data-topic="s\/a"/);
   });
 
+  it('shows a Key points list as the points alone: the (also: ...) words are the grader\'s', async () => {
+    const kp = parseDocument([
+      '## S', '### A', '#### Interview questions', '##### Why?', 'Because of `x`.', '', '**Key points:**', '',
+      '- Uses a JOIN (also: `select_related` join, single query)', '- One query (or: same query)', '- Plain point, (also) in prose',
+      '', 'Not a label:', '', '- keeps (also: this)',
+    ].join('\n'));
+    const out = renderer.render(kp, kp.topics[0]);
+    assert.match(out.html, /<p class="key-points-label"><strong>Key points:<\/strong><\/p>\s*<ul class="key-points">\s*<li>Uses a JOIN<\/li>\s*<li>One query<\/li>\s*<li>Plain point, \(also\) in prose<\/li>/);
+    assert.match(out.html, /<li>keeps \(also: this\)<\/li>/, 'a list after any other paragraph is left as written');
+    assert.deepStrictEqual(await renderer.renderInSlices(kp, kp.topics[0]), out, 'the sliced render agrees');
+  });
+
   it('leaves topics without a questions heading alone', () => {
     const out = renderer.render(doc, doc.topics[1]);
     assert.strictEqual(out.questions, 0);

@@ -50,6 +50,12 @@ export function answerWithPoints(answer: string): AnswerWithPoints {
   return { body, points: derivedPoints(body), source: 'derived' };
 }
 
+/** Whether a line (or a paragraph's or heading's text) is the `Key points:` label of a list. */
+export function isKeyPointsLabel(line: string): boolean {
+  const m = MARKER.exec(line);
+  return !!m && !m[1].trim();
+}
+
 /** Parses one `text (also: a, b)` item. */
 export function parsePoint(item: string): KeyPoint {
   const m = ALSO.exec(item);
