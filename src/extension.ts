@@ -57,6 +57,8 @@ export interface DjangoPrepApi {
   /** The interview date and today's plan toward it. */
   readonly interview: InterviewPlan;
   readonly mockInterview: MockInterviewFlow;
+  /** Grades typed answers (the benchmark times it in the extension host). */
+  readonly feedback: AnswerFeedback;
   readonly mockReport: ReportPanel;
   readonly practiceTests: PracticeTests;
   /**
@@ -166,7 +168,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     if (store.peek()) { void topicProgress.schedule(); }
     void interview.start().then(() => askAboutPassedDate(interview));
   });
-  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, interview, mockInterview, mockReport, draws, box: () => openBox.current, settling: () => panel.settling || revealsPending(), ready, activationMs: performance.now() - start };
+  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, interview, mockInterview, mockReport, feedback, draws, box: () => openBox.current, settling: () => panel.settling || revealsPending(), ready, activationMs: performance.now() - start };
 }
 
 export function deactivate(): void {

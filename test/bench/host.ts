@@ -4,10 +4,14 @@
 import * as fs from 'fs';
 import * as v8 from 'v8';
 import * as vm from 'vm';
+import { monitorEventLoopDelay } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { PageTiming } from '../../src/core/messages';
 import type { DjangoPrepApi } from '../../src/extension';
 import { yearOfReviews } from '../unit/logFixture';
+import { parsePoint } from '../../src/core/feedback/keyPoints';
+import { seededRandom } from '../../src/core/draws';
+import type { Question } from '../../src/core/questions';
 
 const OURS = 'django-interview-prep.django-interview-prep';
 const IDLE_BETWEEN_SWITCHES_MS = Number(process.env.DJP_IDLE ?? 200);
@@ -106,6 +110,7 @@ export async function run(): Promise<void> {
   const backToBack: number[] = [];
   for (let i = 0; i < 100; i++) { backToBack.push(await show(doc.topics[(i * 11 + 5) % doc.topics.length].id)); }
 
+  const grading = await gradeAnswers(api);
   const recall = await recallCards(api);
   const dashboardOpenYearMs = await dashboardWithYearOfLogs(api);
 
@@ -120,6 +125,7 @@ export async function run(): Promise<void> {
     recallCardInPageP95Ms: percentile(recall.inPage.slice(1), 95),
     recallCardBackP95Ms: percentile(recall.back.slice(1), 95),
     dashboardOpenYearMs,
+    ...grading,
     activationMs: spans.get(OURS),
     activateBodyMs: api.activationMs,
     builtinMedianActivationMs: builtins.length ? percentile(builtins, 50) : undefined,
@@ -142,6 +148,48 @@ export async function run(): Promise<void> {
  * A quiz of 15 open questions from the guide, each revealed and rated Good through the box:
  * how long each card (question, answer, rating) takes from posted to drawn on the card page.
  */
+/**
+ * The offline grader as the extension runs it (its own bundle, through AnswerFeedback): 300
+ * answers of 300 words against 6 key points, each after the host had a turn, as when a reader
+ * reveals a card. The first, cold call loads the grader's libraries. The longest block is what
+ * the event loop's delay monitor saw over all of them.
+ */
+async function gradeAnswers(api: DjangoPrepApi): Promise<Record<string, number>> {
+  const keyPoints = [
+    '`select_related` follows foreign keys with one SQL JOIN (also: `select_related` join, single query)',
+    '`prefetch_related` runs a second query per relation (also: separate query, extra query)',
+    'prefetch joins the results in Python (also: in Python, in memory)',
+    'select_related works only for single-valued relations (also: ForeignKey, OneToOne)',
+    'Combine them with a `Prefetch` object (also: `Prefetch`, both together)',
+    'Check the query count in tests (also: `assertNumQueries`, debug toolbar)',
+  ].map(parsePoint);
+  const question: Question = { kind: 'recall', id: 'bench', topic: 'bench', prompt: 'select_related or prefetch_related?', keyPoints, explanation: '' };
+  const random = seededRandom(11);
+  const words = ['select_related', 'join', 'query', 'queries', 'foreign', 'key', 'prefetch_related', 'python', 'memory', 'relation', 'the', 'and', 'is', 'not',
+    'django', 'orm', 'loop', 'template', 'each', 'row', 'database', 'fetches', 'related', 'objects', 'many', 'to', 'one', 'Prefetch', 'count', 'tests'];
+  const answer = () => Array.from({ length: 300 }, (_, i) => words[Math.floor(random() * words.length)] + (i % 17 === 16 ? '.' : '')).join(' ');
+  const turn = () => new Promise(resolve => setImmediate(resolve));
+  const monitor = monitorEventLoopDelay({ resolution: 1 });
+  monitor.enable();
+  const times: number[] = [];
+  for (let i = 0; i < 301; i++) {
+    const text = answer();
+    await turn();
+    const t = performance.now();
+    const graded = await api.feedback.offline(question, text);
+    times.push(performance.now() - t);
+    if (graded?.coverage.total !== 6) { throw new Error('the grader gave no coverage'); }
+  }
+  monitor.disable();
+  const [first, ...warm] = times;
+  return {
+    gradeAnswerFirstMs: first,
+    gradeAnswerP95Ms: percentile(warm, 95),
+    gradeAnswerMaxMs: Math.max(...warm),
+    gradeLongestBlockMs: monitor.max / 1e6,
+  };
+}
+
 async function recallCards(api: DjangoPrepApi): Promise<{ ms: number[]; toPage: number[]; inPage: number[]; back: number[] }> {
   const ms: number[] = [];
   const legs = { toPage: [] as number[], inPage: [] as number[], back: [] as number[] };

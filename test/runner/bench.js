@@ -30,6 +30,8 @@ const GOALS = {
   recallDeck10kLongestBlockMs: { goal: '< 50 ms', ok: (/** @type {any} */ r) => r.recallDeck10kLongestBlockMs < 50 },
   historyBuildMs: { goal: '< 200 ms', ok: (/** @type {any} */ r) => r.historyBuildMs < 200 },
   dashboardOpenYearMs: { goal: '< 200 ms', ok: (/** @type {any} */ r) => r.dashboardOpenYearMs < 200 },
+  gradeAnswerP95Ms: { goal: '< 10 ms', ok: (/** @type {any} */ r) => r.gradeAnswerP95Ms < 10 },
+  gradeLongestBlockMs: { goal: '< 50 ms', ok: (/** @type {any} */ r) => r.gradeLongestBlockMs < 50 },
   renderLongestBlockMs: { goal: '< 100 ms', ok: (/** @type {any} */ r) => r.renderLongestBlockMs < 100 },
 };
 
@@ -217,6 +219,8 @@ function printTable(r) {
     ['historyLogParseMs', 'reading that log back from its stored JSON (once, after activation)'],
     ['historyLogBytes', 'that log as stored (globalState JSON)'],
     ['historyExportBytes', 'that log in an exported progress file'],
+    ['gradeAnswerP95Ms', `offline grade of a 300-word answer against 6 key points in the extension host, p95 of 300 (max ${fmt('gradeAnswerMaxMs')}; the first, which loads the grader: ${fmt('gradeAnswerFirstMs')}; in Node p95 ${fmt('gradeAnswerNodeP95Ms')})`],
+    ['gradeLongestBlockMs', 'longest block of the extension host while those 301 answers were graded (event-loop delay monitor, first one included)'],
     ['dashboardOpenYearMs', 'Show Progress with that log in the real extension host: command until the page\'s HTML is set'],
     ['bundleBytes', 'dist/extension.js (production), loaded at activation'],
     ['practiceToolsBytes', 'dist/practiceTools.js (production): the Dockerfile, Compose and nginx checkers, loaded on the first check'],

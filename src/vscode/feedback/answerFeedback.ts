@@ -23,6 +23,8 @@ export interface Graded {
 type Recall = Question & { kind: 'recall' };
 
 export class AnswerFeedback {
+  private warm = false;
+
   constructor(private readonly interviewer: InterviewerPort) {}
 
   /** Whether the model will be asked after the offline grade. */
@@ -33,6 +35,8 @@ export class AnswerFeedback {
     const points = q.kind === 'recall' ? q.keyPoints : undefined;
     if (!answer?.trim() || !points?.length) { return undefined; }
     const [{ gradeAnswer }, { OFFLINE_NOTE }] = await Promise.all([import('../../core/feedback/grader'), import('../../core/feedback/coverageView')]);
+    // Loading the grader's libraries and the first grade are two separate blocks of the host.
+    if (!this.warm) { this.warm = true; await new Promise(resolve => setImmediate(resolve)); }
     const coverage = gradeAnswer(answer, points);
     return { coverage, by: { grader: 'Offline grader', note: OFFLINE_NOTE }, missed: points.filter((_, i) => !coverage.points[i].covered) };
   }
