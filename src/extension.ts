@@ -2,7 +2,7 @@
 // parsed here; the document loads the first time the tree or a command needs it.
 import * as vscode from 'vscode';
 import { registerCommands, revealsPending } from './vscode/topics/topicCommands';
-import type { Scheduler, SchedulerSource } from './core/scheduler';
+import type { Scheduler, SchedulerSource } from './core/schedule/scheduler';
 import { DashboardPanel } from './vscode/progress/dashboardPanel';
 import { registerDocumentList } from './vscode/documentList';
 import { DocumentStore } from './vscode/documentStore';
@@ -29,7 +29,7 @@ import { StudyDeck } from './vscode/quiz/studyDeck';
 import { TopicPanel } from './vscode/topics/topicPanel';
 import { TopicProgress } from './vscode/progress/topicProgress';
 import { createTopicTree, TopicTreeProvider } from './vscode/topics/topicTree';
-import type { StudyNode } from './core/document';
+import type { StudyNode } from './core/document/document';
 import { InterviewDate } from './vscode/interview/interviewDate';
 import { InterviewPlan } from './vscode/interview/interviewPlan';
 import { askAboutPassedDate, registerInterviewCommands } from './vscode/interview/interviewCommands';
@@ -38,7 +38,7 @@ import { registerExportCommands } from './vscode/export/exportCommands';
 import { MockInterviewFlow } from './vscode/interview/mockInterviewFlow';
 import { registerMockInterviewCommands } from './vscode/interview/mockInterviewCommands';
 import { ReportPanel } from './vscode/interview/reportPanel';
-import { Draws, parseSeed } from './core/draws';
+import { Draws, parseSeed } from './core/util/draws';
 import { openBox, OpenBox } from './vscode/quickInput';
 
 export interface DjangoPrepApi {
@@ -94,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   // Its retention and maximum interval come from the settings, and follow them from the next review.
   const schedule = new ScheduleConfig();
   let scheduling: Promise<Scheduler> | undefined;
-  const scheduler: SchedulerSource = () => scheduling ??= import('./core/scheduler').then(m => new m.Scheduler({ settings: schedule.settings }));
+  const scheduler: SchedulerSource = () => scheduling ??= import('./core/schedule/scheduler').then(m => new m.Scheduler({ settings: schedule.settings }));
   // With an interview date the plan may allow more new cards a day than the setting.
   const interview = new InterviewPlan(new InterviewDate(context.globalState), decks, progress, scheduler, () => schedule.settings.newCardsPerDay);
   // Typed answers are graded offline; the AI interviewer only after the reader opts in.

@@ -1,6 +1,7 @@
 // The typed protocol between the webviews (topic page, progress dashboard) and the extension.
 // The page scripts in media/ import these types too. Everything that arrives from a webview
 // is untrusted: it is checked here and anything else is dropped.
+import { isObject } from './util/validate';
 
 /** A topic as the webview shows it. */
 export interface TopicView {
@@ -45,7 +46,6 @@ export interface PageTiming { readonly received: number; readonly drawn: number 
 const MAX_ID = 300;
 const MAX_HREF = 2048;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID;
 const optionalId = (v: unknown): v is string | undefined => v === undefined || isId(v);
 

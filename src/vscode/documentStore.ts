@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { StudyDocument } from '../core/document';
+import type { StudyDocument } from '../core/document/document';
 import { ContextKey } from './contextKey';
 import { Disposable } from './disposable';
 
@@ -123,7 +123,7 @@ export class DocumentStore extends Disposable {
       const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
       const text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
       // The parser (markdown-it) loads with the first document, not at activation.
-      const { parseDocumentInSlices } = await import('../core/document');
+      const { parseDocumentInSlices } = await import('../core/document/document');
       // In slices, so a large document does not freeze the editor; an edit meanwhile stops it.
       doc = await parseDocumentInSlices(text, undefined, () => generation !== this.generation || this.isDisposed);
       this.lastError = undefined;

@@ -3,7 +3,7 @@
 // value or the default counts. They are also listed in package.json's
 // capabilities.untrustedWorkspaces.restrictedConfigurations, which says the same to VS Code.
 import * as vscode from 'vscode';
-import { layeredSetting } from '../core/settingPath';
+import { layeredSetting } from '../core/util/settingPath';
 
 export type RestrictedSetting = 'practiceFolder' | 'templatesFolder' | 'pythonPath';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { settingPath } from '../core/settingPath';
+import { settingPath } from '../core/util/settingPath';
 
 /**
  * A path-or-URI setting as a URI. A relative path is taken from `root` (the first workspace

@@ -1,6 +1,6 @@
 // Generated study documents for the benchmark: realistic mix of sections, topics, concept
 // bullets, prose with inline markup, code fences and tables, deterministic for a given size.
-import { seededRandom as rng } from '../../src/core/conceptCards';
+import { seededRandom as rng } from '../../src/core/util/draws';
 
 const WORDS = ['django', 'queryset', 'select_related', 'prefetch', 'middleware', 'request', 'response', 'signal', 'transaction',
   'atomic', 'cache', 'redis', 'celery', 'worker', 'broker', 'serializer', 'viewset', 'router', 'permission', 'token', 'index',

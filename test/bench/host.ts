@@ -9,9 +9,9 @@ import * as vscode from 'vscode';
 import type { PageTiming } from '../../src/core/messages';
 import type { DjangoPrepApi } from '../../src/extension';
 import { yearOfReviews } from '../unit/logFixture';
-import { parsePoint } from '../../src/core/feedback/keyPoints';
-import { seededRandom } from '../../src/core/draws';
-import type { Question } from '../../src/core/questions';
+import { parsePoint } from '../../src/core/document/keyPoints';
+import { seededRandom } from '../../src/core/util/draws';
+import type { Question } from '../../src/core/cards/questions';
 
 const OURS = 'django-interview-prep.django-interview-prep';
 const IDLE_BETWEEN_SWITCHES_MS = Number(process.env.DJP_IDLE ?? 200);

@@ -2,22 +2,22 @@
 // timings on a 10,000-topic document. No VS Code needed.
 import * as fs from 'fs';
 import MarkdownIt from 'markdown-it';
-import { seededRandom } from '../../src/core/conceptCards';
-import { buildDeck, buildDeckInSlices } from '../../src/core/deck';
-import { createIndexer, parseDocument, parseDocumentInSlices } from '../../src/core/document';
-import { choicesFor, QuizSession, selectCards } from '../../src/core/quiz';
-import { TopicRenderer } from '../../src/core/render';
-import { Scheduler } from '../../src/core/scheduler';
-import { TopicSearch } from '../../src/core/search';
+import { seededRandom } from '../../src/core/util/draws';
+import { buildDeck, buildDeckInSlices } from '../../src/core/cards/deck';
+import { createIndexer, parseDocument, parseDocumentInSlices } from '../../src/core/document/document';
+import { choicesFor, QuizSession, selectCards } from '../../src/core/cards/quiz';
+import { TopicRenderer } from '../../src/core/document/render';
+import { Scheduler } from '../../src/core/schedule/scheduler';
+import { TopicSearch } from '../../src/core/document/search';
 import { generateDocument, generateTopics } from './corpus';
-import { historySection, studyHistory } from '../../src/core/historyHtml';
-import { localOffset } from '../../src/core/history';
-import { parseLog } from '../../src/core/reviewLog';
-import { exportProgressText } from '../../src/core/progressFile';
-import { emptyProgress } from '../../src/core/progress';
+import { historySection, studyHistory } from '../../src/core/study/historyHtml';
+import { localOffset } from '../../src/core/study/history';
+import { parseLog } from '../../src/core/study/reviewLog';
+import { exportProgressText } from '../../src/core/study/progressFile';
+import { emptyProgress } from '../../src/core/study/progress';
 import { yearOfReviews } from '../unit/logFixture';
 import { gradeAnswer } from '../../src/core/feedback/grader';
-import { parsePoint } from '../../src/core/feedback/keyPoints';
+import { parsePoint } from '../../src/core/document/keyPoints';
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 

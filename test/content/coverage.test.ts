@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Concept, parseDocument, Topic } from '../../src/core/document';
+import { Concept, parseDocument, Topic } from '../../src/core/document/document';
 import { fixture, root } from '../unit/paths';
 import { guide } from './guide';
 

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { checkKind, composeExercise, exerciseProblems, ExerciseMeta } from '../../src/core/exercises';
+import { checkKind, composeExercise, exerciseProblems, ExerciseMeta } from '../../src/core/practice/exercises';
 import { findNginx } from '../../src/core/practice/nginxTest';
 import { runCheck, tasksOf } from '../../src/core/practice/runCheck';
 import type { CheckReport } from '../../src/core/practice/tasks';

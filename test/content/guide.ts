@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import MarkdownIt from 'markdown-it';
-import { parseDocument, StudyDocument, Topic } from '../../src/core/document';
+import { parseDocument, StudyDocument, Topic } from '../../src/core/document/document';
 import { root } from '../unit/paths';
 
 export const GUIDE_PATH = path.join(root, 'content', 'guide', 'django-interview-prep.md');

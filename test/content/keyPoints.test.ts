@@ -1,10 +1,10 @@
 // Every open question of the bundled guide has written key points (2-6, none empty or repeated),
 // each stated in its own model answer: the offline grader gives the model answer 100%.
 import * as assert from 'assert';
-import { noteCards } from '../../src/core/noteCards';
+import { noteCards } from '../../src/core/cards/noteCards';
 import { gradeAnswer } from '../../src/core/feedback/grader';
-import { answerWithPoints } from '../../src/core/feedback/keyPoints';
-import { stripInlineMarkdown } from '../../src/core/text';
+import { answerWithPoints } from '../../src/core/document/keyPoints';
+import { stripInlineMarkdown } from '../../src/core/util/text';
 import { guide } from './guide';
 
 const questions = noteCards(guide).filter(c => c.kind === 'recall').map(c => c.build(() => 0)).filter(q => q.kind === 'recall');

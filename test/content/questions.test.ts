@@ -4,8 +4,8 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { isCorrect, loadBank, normalizeTyped, Question, QUESTION_KINDS } from '../../src/core/questions';
-import { rate } from '../../src/core/quiz';
+import { isCorrect, loadBank, normalizeTyped, Question, QUESTION_KINDS } from '../../src/core/cards/questions';
+import { rate } from '../../src/core/cards/quiz';
 import { root } from '../unit/paths';
 import { guide, guideSource, python } from './guide';
 

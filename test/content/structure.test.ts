@@ -1,8 +1,8 @@
 // Every topic of the bundled guide has the parts a reader relies on, and every link resolves.
 import * as assert from 'assert';
-import { resolveLink } from '../../src/core/document';
-import { slugify } from '../../src/core/text';
-import { toTopicView, TopicRenderer } from '../../src/core/render';
+import { resolveLink } from '../../src/core/document/document';
+import { slugify } from '../../src/core/util/text';
+import { toTopicView, TopicRenderer } from '../../src/core/document/render';
 import { codeBlocks, guide, where } from './guide';
 
 const renderer = new TopicRenderer();

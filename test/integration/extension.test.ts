@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import { accept, waitFor } from './helpers';
-import type { StudyNode } from '../../src/core/document';
+import type { StudyNode } from '../../src/core/document/document';
 import type { RenderedEvent } from '../../src/vscode/topics/topicPanel';
 
 const EXTENSION_ID = 'django-interview-prep.django-interview-prep';

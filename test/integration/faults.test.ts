@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import { activated, answerOneFromTheBox, waitFor } from './helpers';
-import type { Summary } from '../../src/core/quiz';
+import type { Summary } from '../../src/core/cards/quiz';
 import { PROGRESS_KEY } from '../../src/vscode/progress/progressStore';
 
 let api: DjangoPrepApi;

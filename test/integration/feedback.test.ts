@@ -7,8 +7,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
-import type { Summary } from '../../src/core/quiz';
-import { reviews } from '../../src/core/reviewLog';
+import type { Summary } from '../../src/core/cards/quiz';
+import { reviews } from '../../src/core/study/reviewLog';
 import { activated, waitFor } from './helpers';
 
 const NOTES = `# Notes

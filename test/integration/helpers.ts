@@ -1,8 +1,8 @@
 // What the integration suites share: waiting for the extension, for its boxes, and answering them.
 import * as vscode from 'vscode';
-import { seededRandom } from '../../src/core/draws';
+import { seededRandom } from '../../src/core/util/draws';
 import type { DjangoPrepApi } from '../../src/extension';
-import type { Summary } from '../../src/core/quiz';
+import type { Summary } from '../../src/core/cards/quiz';
 
 export const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import Mocha from 'mocha';
-import { deriveSeed, parseSeed } from '../../src/core/draws';
+import { deriveSeed, parseSeed } from '../../src/core/util/draws';
 import type { DjangoPrepApi } from '../../src/extension';
 import { EXTENSION_ID, setTestSeed } from './helpers';
 

@@ -8,11 +8,11 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse } from 'csv-parse/sync';
 import type { DjangoPrepApi } from '../../src/extension';
-import type { Summary } from '../../src/core/quiz';
+import type { Summary } from '../../src/core/cards/quiz';
 import type { AskedQuestion } from '../../src/vscode/quiz/quizFlow';
 import { askAboutPassedDate } from '../../src/vscode/interview/interviewCommands';
-import { addDays, dayOf } from '../../src/core/interviewDate';
-import { deadlineOf } from '../../src/core/studyPlan';
+import { addDays, dayOf } from '../../src/core/schedule/interviewDate';
+import { deadlineOf } from '../../src/core/schedule/studyPlan';
 import { waitFor, activated, testRandom } from './helpers';
 
 const DAY = 86_400_000;

@@ -10,8 +10,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import type { AskedQuestion } from '../../src/vscode/quiz/recallReview';
-import type { Summary } from '../../src/core/quiz';
-import { reviews } from '../../src/core/reviewLog';
+import type { Summary } from '../../src/core/cards/quiz';
+import { reviews } from '../../src/core/study/reviewLog';
 import { accept, activated, waitFor } from './helpers';
 
 type Step = string | { refuse?: string; hang?: boolean; fail?: string };

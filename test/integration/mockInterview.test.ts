@@ -4,11 +4,11 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
-import type { MockRecord } from '../../src/core/mockHistory';
-import type { MockResult } from '../../src/core/mockInterview';
+import type { MockRecord } from '../../src/core/interview/mockHistory';
+import type { MockResult } from '../../src/core/interview/mockInterview';
 import { PROGRESS_KEY } from '../../src/vscode/progress/progressStore';
 import { waitFor, activated } from './helpers';
-import { reviews } from '../../src/core/reviewLog';
+import { reviews } from '../../src/core/study/reviewLog';
 
 let api: DjangoPrepApi;
 

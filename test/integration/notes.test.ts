@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import { accept, waitFor, activated } from './helpers';
-import type { StudyNode } from '../../src/core/document';
+import type { StudyNode } from '../../src/core/document/document';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 let api: DjangoPrepApi;

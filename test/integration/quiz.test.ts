@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import { waitFor, activated, testRandom } from './helpers';
 import type { AskedQuestion } from '../../src/vscode/quiz/quizFlow';
-import type { Summary } from '../../src/core/quiz';
-import type { Question } from '../../src/core/questions';
+import type { Summary } from '../../src/core/cards/quiz';
+import type { Question } from '../../src/core/cards/questions';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const fixture = (name: string) => vscode.Uri.file(path.join(ROOT, 'test', 'fixtures', name));

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
-import type { Summary } from '../../src/core/quiz';
+import type { Summary } from '../../src/core/cards/quiz';
 import type { AskedQuestion } from '../../src/vscode/quiz/quizFlow';
 import { waitFor, activated, testRandom } from './helpers';
 

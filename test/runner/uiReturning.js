@@ -29,7 +29,7 @@ const DAY = 86400000;
 
 /** The three practice files as a learner left them yesterday: the starters, composed as the extension writes them. */
 function practiceFiles(/** @type {string} */ workspace) {
-  const { composeExercise } = core('src/core/exercises.ts');
+  const { composeExercise } = core('src/core/practice/exercises.ts');
   const { tasksOf } = core('src/core/practice/runCheck.ts');
   const ex = (/** @type {string[]} */ ...p) => fs.readFileSync(path.join(ROOT, 'content', 'exercises', ...p), 'utf8');
   const templates = { django: ex('_django.py'), runner: ex('_runner.py') };

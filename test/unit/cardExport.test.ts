@@ -3,10 +3,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { parse } from 'csv-parse/sync';
-import { ANKI_COLUMNS, CSV_COLUMNS, exportNotes, toAnkiText, toCsv } from '../../src/core/cardExport';
-import { buildDeck } from '../../src/core/deck';
-import { parseDocument } from '../../src/core/document';
-import type { Question } from '../../src/core/questions';
+import { ANKI_COLUMNS, CSV_COLUMNS, exportNotes, toAnkiText, toCsv } from '../../src/core/cards/cardExport';
+import { buildDeck } from '../../src/core/cards/deck';
+import { parseDocument } from '../../src/core/document/document';
+import type { Question } from '../../src/core/cards/questions';
 import { fixture } from './paths';
 
 const doc = parseDocument(fs.readFileSync(fixture('notes-formats/mixed.md'), 'utf8') + [

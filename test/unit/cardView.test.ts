@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import { parseFromCard } from '../../src/core/messages';
-import { answerCard, questionCard, summaryCard } from '../../src/core/cardView';
-import { parseDocument, Topic } from '../../src/core/document';
-import type { Question } from '../../src/core/questions';
-import { rate } from '../../src/core/quiz';
-import { TopicRenderer } from '../../src/core/render';
-import { Rating } from '../../src/core/scheduler';
+import { answerCard, questionCard, summaryCard } from '../../src/core/cards/cardView';
+import { parseDocument, Topic } from '../../src/core/document/document';
+import type { Question } from '../../src/core/cards/questions';
+import { rate } from '../../src/core/cards/quiz';
+import { TopicRenderer } from '../../src/core/document/render';
+import { Rating } from '../../src/core/schedule/scheduler';
 
 describe('quiz card view', () => {
   const doc = parseDocument('## Django\n### ORM\nText.\n### Views\nMore.\n');

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
-import { blockClozes } from '../../src/core/clozeCards';
-import { parseDocument } from '../../src/core/document';
-import { noteCards } from '../../src/core/noteCards';
-import { isOpenQuestion } from '../../src/core/conceptCards';
-import { selectCards } from '../../src/core/quiz';
-import { Scheduler } from '../../src/core/scheduler';
+import { blockClozes } from '../../src/core/cards/clozeCards';
+import { parseDocument } from '../../src/core/document/document';
+import { noteCards } from '../../src/core/cards/noteCards';
+import { isOpenQuestion } from '../../src/core/cards/conceptCards';
+import { selectCards } from '../../src/core/cards/quiz';
+import { Scheduler } from '../../src/core/schedule/scheduler';
 
 const cards = (body: string) => noteCards(parseDocument(`# Notes\n## Topic\n\n${body}\n`));
 const asked = (body: string) => cards(body).map(c => { const q = c.build(Math.random); return [q.prompt, q.kind === 'recall' ? q.answer : undefined]; });

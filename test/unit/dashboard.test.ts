@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { dashboardModel, forecastChart, openQuestionsTable, sectionChart } from '../../src/core/dashboard';
-import { buildDeck } from '../../src/core/deck';
-import { topicFigures } from '../../src/core/figures';
-import { parseDocument } from '../../src/core/document';
+import { dashboardModel, forecastChart, openQuestionsTable, sectionChart } from '../../src/core/study/dashboard';
+import { buildDeck } from '../../src/core/cards/deck';
+import { topicFigures } from '../../src/core/study/figures';
+import { parseDocument } from '../../src/core/document/document';
 
 const doc = parseDocument('# G\n## Python <b>\n### A\n### B\n## Django\n### C\n### D\n');
 const stats: Record<string, { read: boolean; recall?: number; due: number; reviewed: number; practised?: { passed: number; total: number } }> = {

@@ -1,5 +1,5 @@
 // How a parsed document looks, for comparing two parses in tests.
-import type { Concept, StudyDocument, Topic } from '../../src/core/document';
+import type { Concept, StudyDocument, Topic } from '../../src/core/document/document';
 
 /** One line per node, indented by depth: `kind id | label`. */
 export function outline(doc: StudyDocument): string[] {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { parseDocument, parseDocumentInSlices, resolveLink, Section, Topic } from '../../src/core/document';
-import { Cancelled } from '../../src/core/slices';
+import { parseDocument, parseDocumentInSlices, resolveLink, Section, Topic } from '../../src/core/document/document';
+import { Cancelled } from '../../src/core/util/slices';
 import { outline, shape } from './docShape';
 import { fixture } from './paths';
 

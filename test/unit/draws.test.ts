@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { deriveSeed, Draws, parseSeed, seededRandom } from '../../src/core/draws';
+import { deriveSeed, Draws, parseSeed, seededRandom } from '../../src/core/util/draws';
 
 describe('draws (seeded randomness)', () => {
   it('a seed gives the same numbers every time, in [0, 1)', () => {

@@ -7,8 +7,8 @@ import Ajv from 'ajv';
 import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseDocument } from '../../src/core/document';
-import { exerciseProblems } from '../../src/core/exercises';
+import { parseDocument } from '../../src/core/document/document';
+import { exerciseProblems } from '../../src/core/practice/exercises';
 import { root } from './paths';
 
 const SCHEMA = path.join(root, 'content', 'schemas', 'exercise.schema.json');

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { composeExercise, exerciseIdOf, exerciseProblems, MAX_TEMPLATE_FILE_BYTES, numberedCopyName, printableName, templateFileProblem } from '../../src/core/exercises';
+import { composeExercise, exerciseIdOf, exerciseProblems, MAX_TEMPLATE_FILE_BYTES, numberedCopyName, printableName, templateFileProblem } from '../../src/core/practice/exercises';
 import { runProblem } from '../../src/core/practice/pythonCheck';
 
 const templates = { django: 'DJANGO = 1\n', runner: 'def run_tasks(): pass\n' };

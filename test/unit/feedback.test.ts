@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { coverageLabel, gradeAnswer, suggestedRating } from '../../src/core/feedback/grader';
-import { answerWithPoints, parsePoint } from '../../src/core/feedback/keyPoints';
+import { answerWithPoints, parsePoint } from '../../src/core/document/keyPoints';
 import { markSpans } from '../../src/core/feedback/coverageView';
 import { interviewerPrompt, parseInterviewerReply } from '../../src/core/feedback/interviewerReply';
 import { tokenize } from '../../src/core/feedback/tokens';

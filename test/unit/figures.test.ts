@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import type { CardSource } from '../../src/core/conceptCards';
-import { parseDocument } from '../../src/core/document';
-import { changedFigures, describeFigures, NO_FIGURES, speakFigures, topicFigures } from '../../src/core/figures';
-import { emptyDocument } from '../../src/core/progress';
+import type { CardSource } from '../../src/core/cards/conceptCards';
+import { parseDocument } from '../../src/core/document/document';
+import { changedFigures, describeFigures, NO_FIGURES, speakFigures, topicFigures } from '../../src/core/study/figures';
+import { emptyDocument } from '../../src/core/study/progress';
 
 const doc = parseDocument('# G\n## S\n### A\nText.\n### B\nText.\n');
 const card = (id: string, topic: string): CardSource => ({ id, topic, build: () => { throw new Error('not asked'); } });

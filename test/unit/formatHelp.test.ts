@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildDeck } from '../../src/core/deck';
-import { parseDocument } from '../../src/core/document';
+import { buildDeck } from '../../src/core/cards/deck';
+import { parseDocument } from '../../src/core/document/document';
 import { root } from './paths';
 
 describe('Show Study Document Format', () => {

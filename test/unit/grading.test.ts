@@ -1,9 +1,9 @@
 // Typed answers: graded leniently (articles, quotes, a trailing colon, spacing, code spans) but
 // never wrongly, and a one-character slip on a longer answer counts as "almost" (right, Hard).
 import * as assert from 'assert';
-import { editDistance, isCorrect, nearMiss, normalizeTyped, Question } from '../../src/core/questions';
-import { QuizSession, rate, Review } from '../../src/core/quiz';
-import { Rating } from '../../src/core/scheduler';
+import { editDistance, isCorrect, nearMiss, normalizeTyped, Question } from '../../src/core/cards/questions';
+import { QuizSession, rate, Review } from '../../src/core/cards/quiz';
+import { Rating } from '../../src/core/schedule/scheduler';
 
 const typed = (id: string, accept: string[]): Question =>
   ({ kind: 'typed', id, topic: 't', prompt: `${id}?`, accept, explanation: 'Because.' });

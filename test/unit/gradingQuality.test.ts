@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { gradeAnswer } from '../../src/core/feedback/grader';
-import { parsePoint } from '../../src/core/feedback/keyPoints';
+import { parsePoint } from '../../src/core/document/keyPoints';
 import { fixture } from './paths';
 
 interface Labelled { id: string; question: string; keyPoints: string[]; answer: string; covered: number[]; kind: string }

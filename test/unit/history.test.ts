@@ -1,9 +1,9 @@
 import * as assert from 'assert';
-import type { CardSource } from '../../src/core/conceptCards';
-import { parseDocument } from '../../src/core/document';
-import { Clock, dayLabel, historyFigures, localDay, streaks, weekday } from '../../src/core/history';
-import { heatmap, historySection, studyHistory } from '../../src/core/historyHtml';
-import { appendReview, emptyLog, LogTuple, ReviewLog } from '../../src/core/reviewLog';
+import type { CardSource } from '../../src/core/cards/conceptCards';
+import { parseDocument } from '../../src/core/document/document';
+import { Clock, dayLabel, historyFigures, localDay, streaks, weekday } from '../../src/core/study/history';
+import { heatmap, historySection, studyHistory } from '../../src/core/study/historyHtml';
+import { appendReview, emptyLog, LogTuple, ReviewLog } from '../../src/core/study/reviewLog';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

@@ -1,6 +1,6 @@
 // A review log made through the real scheduler, for the unit tests and the bench.
-import { appendReview, emptyLog, ReviewLog, reviewTuple } from '../../src/core/reviewLog';
-import { Rating, SavedCard, Scheduler } from '../../src/core/scheduler';
+import { appendReview, emptyLog, ReviewLog, reviewTuple } from '../../src/core/study/reviewLog';
+import { Rating, SavedCard, Scheduler } from '../../src/core/schedule/scheduler';
 
 const DAY = 86_400_000;
 

@@ -1,10 +1,11 @@
 import * as assert from 'assert';
 import { parseFromCard, parseFromReport } from '../../src/core/messages';
-import { MAX_MOCK_HISTORY, mergeMockHistory, mockFigures, MockRecord, mockRecord, mockTrend, parseMockHistory } from '../../src/core/mockHistory';
-import type { MockResult } from '../../src/core/mockInterview';
-import { emptyProgress, LATEST_TIME, mergeProgress, parseProgress } from '../../src/core/progress';
-import { importProgress } from '../../src/core/progressImport';
-import { Rating } from '../../src/core/scheduler';
+import { MAX_MOCK_HISTORY, mergeMockHistory, mockFigures, MockRecord, mockRecord, mockTrend, parseMockHistory } from '../../src/core/interview/mockHistory';
+import type { MockResult } from '../../src/core/interview/mockInterview';
+import { emptyProgress, LATEST_TIME, mergeProgress, parseProgress } from '../../src/core/study/progress';
+import { importProgressFile } from '../../src/core/study/progressFile';
+import { emptyLog } from '../../src/core/study/reviewLog';
+import { Rating } from '../../src/core/schedule/scheduler';
 
 const T0 = Date.UTC(2025, 2, 14, 9);
 const result: MockResult = {
@@ -74,7 +75,7 @@ describe('mock interview history', () => {
     const b = { ...emptyProgress(), mockInterviews: [rec('b', T0 + 1)] };
     assert.deepStrictEqual(mergeProgress(a, b).mockInterviews?.map(r => r.id), ['a', 'b']);
     assert.strictEqual(mergeProgress(emptyProgress(), emptyProgress()).mockInterviews, undefined);
-    const imported = importProgress(a, JSON.stringify(b), 'merge', T0 + 1000);
+    const imported = importProgressFile({ progress: a, log: emptyLog() }, JSON.stringify(b), 'merge', T0 + 1000);
     assert.ok(imported.ok);
     assert.deepStrictEqual(imported.progress.mockInterviews?.map(r => r.id), ['a', 'b'], 'an import merges the history');
     const damaged = parseProgress({ version: 1, documents: {}, mockInterviews: [rec('ok', T0), { id: 'bad' }] });

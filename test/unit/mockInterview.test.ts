@@ -1,10 +1,11 @@
 import * as assert from 'assert';
-import { CardSource, seededRandom } from '../../src/core/conceptCards';
-import { buildDeck } from '../../src/core/deck';
-import { parseDocument } from '../../src/core/document';
-import { interviewCard } from '../../src/core/mockInterviewView';
-import { interviewPool, MockOptions, MockSession, QUESTION_LIMIT_MS, topicInfo, topicWeight, weightedIndex } from '../../src/core/mockInterview';
-import { Rating } from '../../src/core/scheduler';
+import type { CardSource } from '../../src/core/cards/conceptCards';
+import { seededRandom } from '../../src/core/util/draws';
+import { buildDeck } from '../../src/core/cards/deck';
+import { parseDocument } from '../../src/core/document/document';
+import { interviewCard } from '../../src/core/interview/mockInterviewView';
+import { interviewPool, MockOptions, MockSession, QUESTION_LIMIT_MS, topicInfo, topicWeight, weightedIndex } from '../../src/core/interview/mockInterview';
+import { Rating } from '../../src/core/schedule/scheduler';
 
 const MIN = 60_000;
 

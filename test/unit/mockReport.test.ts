@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { mockRecord } from '../../src/core/mockHistory';
-import type { MockResult, TopicInfo } from '../../src/core/mockInterview';
-import { formatDuration, ReportInput, reportHtml, reportMarkdown, reportModel, sparkline } from '../../src/core/mockReport';
-import { Grade, Rating } from '../../src/core/scheduler';
+import { mockRecord } from '../../src/core/interview/mockHistory';
+import type { MockResult, TopicInfo } from '../../src/core/interview/mockInterview';
+import { formatDuration, ReportInput, reportHtml, reportMarkdown, reportModel, sparkline } from '../../src/core/interview/mockReport';
+import { Grade, Rating } from '../../src/core/schedule/scheduler';
 
 const T0 = new Date(2025, 2, 14, 9, 30).getTime();
 const topics = new Map<string, TopicInfo>([

@@ -2,9 +2,9 @@
 // holds, the deck builds, every card has a question and ids are unique.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { buildDeck } from '../../src/core/deck';
-import { parseDocument } from '../../src/core/document';
-import { seededRandom } from '../../src/core/conceptCards';
+import { buildDeck } from '../../src/core/cards/deck';
+import { parseDocument } from '../../src/core/document/document';
+import { seededRandom } from '../../src/core/util/draws';
 
 const numRuns = Number(process.env.DJANGO_PREP_PROPERTY_RUNS || 5000);
 

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { composeExercise } from '../../src/core/exercises';
+import { composeExercise } from '../../src/core/practice/exercises';
 import { parseRunnerRecords, runPythonCheck } from '../../src/core/practice/pythonCheck';
 import { anchorTasks, pythonTaskSpecs } from '../../src/core/practice/tasks';
 import { root } from './paths';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { emptyProgress, mergeProgress, parseProgress, Progress, PROGRESS_VERSION } from '../../src/core/progress';
-import { SavedCard } from '../../src/core/scheduler';
+import { emptyProgress, mergeProgress, parseProgress, Progress, PROGRESS_VERSION } from '../../src/core/study/progress';
+import { SavedCard } from '../../src/core/schedule/scheduler';
 
 const card = (lastReview: number, reps = 1): SavedCard => [lastReview + 86_400_000, 3, 5, 1, 0, reps, 0, 2, lastReview];
 

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
-import { emptyProgress, parseProgress, Progress } from '../../src/core/progress';
-import { exportProgressText, importProgressFile, LOG_FIELD } from '../../src/core/progressFile';
-import { MAX_IMPORT_BYTES } from '../../src/core/progressImport';
-import { appendReview, emptyLog, logSize, parseLog, reviews, ReviewLog } from '../../src/core/reviewLog';
-import type { SavedCard } from '../../src/core/scheduler';
+import { emptyProgress, parseProgress, Progress } from '../../src/core/study/progress';
+import { exportProgressText, importProgressFile, LOG_FIELD } from '../../src/core/study/progressFile';
+import { MAX_IMPORT_BYTES } from '../../src/core/study/progressImport';
+import { appendReview, emptyLog, logSize, parseLog, reviews, ReviewLog } from '../../src/core/study/reviewLog';
+import type { SavedCard } from '../../src/core/schedule/scheduler';
 import { yearOfReviews } from './logFixture';
 
 const DAY = 86_400_000;

@@ -1,9 +1,11 @@
 // Hostile progress files: each is refused or cleaned, and what is saved already is never lost.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { LATEST_TIME, parseProgress, Progress } from '../../src/core/progress';
-import { importProgress, MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH, nestingDepth, parseImport } from '../../src/core/progressImport';
-import { lastReviewTime, SavedCard } from '../../src/core/scheduler';
+import { LATEST_TIME, parseProgress, Progress } from '../../src/core/study/progress';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH, nestingDepth } from '../../src/core/study/progressImport';
+import { importProgressFile } from '../../src/core/study/progressFile';
+import { emptyLog } from '../../src/core/study/reviewLog';
+import { lastReviewTime, SavedCard } from '../../src/core/schedule/scheduler';
 
 const NOW = Date.UTC(2026, 5, 1);
 const DAY = 86_400_000;
@@ -11,6 +13,9 @@ const card = (lastReview: number, reps = 1): SavedCard => [lastReview + DAY, 3, 
 const current = (): Progress => ({ version: 1, documents: { guide: { read: { 'python/decorators': NOW - DAY }, practised: {}, cards: { 'q:a': card(NOW - 2 * DAY, 3) } } } });
 const file = (documents: unknown, version: unknown = 1) => JSON.stringify({ version, documents });
 const numRuns = Number(process.env.DJANGO_PREP_PROPERTY_RUNS || 2000);
+/** Import Progress as the command runs it (a file with no review log). */
+const importProgress = (c: Progress, text: string, mode: 'merge' | 'replace', now: number) => importProgressFile({ progress: c, log: emptyLog() }, text, mode, now);
+const parseImport = (text: string, now: number) => importProgressFile({ progress: { version: 1, documents: {} }, log: emptyLog() }, text, 'replace', now);
 
 describe('importing a hostile progress file', () => {
   const refused = (text: string, reason: RegExp) => {

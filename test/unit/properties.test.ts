@@ -1,9 +1,9 @@
 // Property-based tests (fast-check): for any input, the parser and the renderer keep their promises.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { BlockSlicer } from '../../src/core/blockSlices';
-import { Concept, createIndexer, parseDocument, parseDocumentInSlices, StudyDocument } from '../../src/core/document';
-import { TopicRenderer } from '../../src/core/render';
+import { BlockSlicer } from '../../src/core/document/blockSlices';
+import { Concept, createIndexer, parseDocument, parseDocumentInSlices, StudyDocument } from '../../src/core/document/document';
+import { TopicRenderer } from '../../src/core/document/render';
 import { shape } from './docShape';
 
 /** 10,000 cases a property in CI (and by default); DJANGO_PREP_PROPERTY_RUNS lowers it locally. */

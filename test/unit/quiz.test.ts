@@ -1,10 +1,11 @@
 import * as assert from 'assert';
-import { conceptCards, seededRandom } from '../../src/core/conceptCards';
-import { buildDeck, buildDeckInSlices } from '../../src/core/deck';
-import { parseDocument } from '../../src/core/document';
-import { isCorrect, loadBank, normalize, Question, SELF_RATED_RIGHT } from '../../src/core/questions';
-import { choicesFor, QuizSession, quickLimitMs, rate, RECALL_RATINGS, Review, selectCards, topicRecall } from '../../src/core/quiz';
-import { Rating, SavedCard, Scheduler } from '../../src/core/scheduler';
+import { conceptCards } from '../../src/core/cards/conceptCards';
+import { seededRandom } from '../../src/core/util/draws';
+import { buildDeck, buildDeckInSlices } from '../../src/core/cards/deck';
+import { parseDocument } from '../../src/core/document/document';
+import { isCorrect, loadBank, normalize, Question, SELF_RATED_RIGHT } from '../../src/core/cards/questions';
+import { choicesFor, QuizSession, quickLimitMs, rate, RECALL_RATINGS, Review, selectCards, topicRecall } from '../../src/core/cards/quiz';
+import { Rating, SavedCard, Scheduler } from '../../src/core/schedule/scheduler';
 
 const DAY = 86_400_000;
 const DOC_TEXT = [

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
-import { buildDeck } from '../../src/core/deck';
-import { parseDocument } from '../../src/core/document';
-import { describePlan, readiness, readinessHtml } from '../../src/core/readiness';
-import { Rating, SavedCard, Scheduler } from '../../src/core/scheduler';
-import { studyPlan } from '../../src/core/studyPlan';
+import { buildDeck } from '../../src/core/cards/deck';
+import { parseDocument } from '../../src/core/document/document';
+import { describePlan, readiness, readinessHtml } from '../../src/core/study/readiness';
+import { Rating, SavedCard, Scheduler } from '../../src/core/schedule/scheduler';
+import { studyPlan } from '../../src/core/schedule/studyPlan';
 
 const doc = parseDocument([
   '# Notes', '## Python <core>', '### Basics', '',

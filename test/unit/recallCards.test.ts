@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { seededRandom } from '../../src/core/conceptCards';
-import { buildDeck, buildDeckInSlices } from '../../src/core/deck';
-import { parseDocument, Topic } from '../../src/core/document';
-import { noteCards } from '../../src/core/noteCards';
-import type { Question } from '../../src/core/questions';
+import { seededRandom } from '../../src/core/util/draws';
+import { buildDeck, buildDeckInSlices } from '../../src/core/cards/deck';
+import { parseDocument, Topic } from '../../src/core/document/document';
+import { noteCards } from '../../src/core/cards/noteCards';
+import type { Question } from '../../src/core/cards/questions';
 import { fixture, root } from './paths';
 
 const FORMATS = 'notes-formats';

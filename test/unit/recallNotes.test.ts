@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { MAX_NOTE_LENGTH, MAX_NOTES, noteKey, parseNotes, withNote } from '../../src/core/recallNotes';
+import { MAX_NOTE_LENGTH, MAX_NOTES, noteKey, parseNotes, withNote } from '../../src/core/cards/recallNotes';
 
 describe('notes on recall cards', () => {
   it('keeps a note per document and card, and an empty one removes it', () => {

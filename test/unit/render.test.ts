@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { parseDocument } from '../../src/core/document';
-import { toTopicView, TopicRenderer } from '../../src/core/render';
+import { parseDocument } from '../../src/core/document/document';
+import { toTopicView, TopicRenderer } from '../../src/core/document/render';
 
 const renderer = new TopicRenderer();
 const render = (md: string, topic = 0) => {

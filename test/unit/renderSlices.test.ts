@@ -4,9 +4,9 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseDocument } from '../../src/core/document';
-import { TopicRenderer } from '../../src/core/render';
-import { HUGE_BLOCK } from '../../src/core/renderSlices';
+import { parseDocument } from '../../src/core/document/document';
+import { TopicRenderer } from '../../src/core/document/render';
+import { HUGE_BLOCK } from '../../src/core/document/renderSlices';
 import { root } from './paths';
 
 const renderer = new TopicRenderer();

@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import {
   appendReview, boundLog, emptyLog, KEEP_DAYS, LogTuple, logSize, MAX_ENTRIES, mergeLogs, parseLog, recentLog, reviews, reviewTuple, ReviewLog, SYNC_ENTRIES,
-} from '../../src/core/reviewLog';
-import { Rating, Scheduler } from '../../src/core/scheduler';
+} from '../../src/core/study/reviewLog';
+import { Rating, Scheduler } from '../../src/core/schedule/scheduler';
 import { yearOfReviews as reviewsUpTo } from './logFixture';
 
 const DAY = 86_400_000;

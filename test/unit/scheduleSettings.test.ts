@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import { fsrs, generatorParameters } from 'ts-fsrs';
-import type { CardSource } from '../../src/core/conceptCards';
-import { newCardsLeft, newCardsToday, selectCards, selectLimited, Selection } from '../../src/core/quiz';
-import { DEFAULT_SCHEDULE, parseScheduleSettings } from '../../src/core/scheduleSettings';
-import { Rating, SavedCard, Scheduler } from '../../src/core/scheduler';
+import type { CardSource } from '../../src/core/cards/conceptCards';
+import { newCardsLeft, newCardsToday, selectCards, selectLimited, Selection } from '../../src/core/cards/quiz';
+import { DEFAULT_SCHEDULE, parseScheduleSettings } from '../../src/core/schedule/scheduleSettings';
+import { Rating, SavedCard, Scheduler } from '../../src/core/schedule/scheduler';
 
 const DAY = 86_400_000;
 const start = new Date('2026-01-05T09:00:00Z');

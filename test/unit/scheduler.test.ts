@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { dueTime, isSavedCard, lastReviewTime, Rating, reviewCount, SavedCard, Scheduler } from '../../src/core/scheduler';
+import { dueTime, isSavedCard, lastReviewTime, Rating, reviewCount, SavedCard, Scheduler } from '../../src/core/schedule/scheduler';
 
 const DAY = 86_400_000;
 const start = new Date('2026-01-05T09:00:00Z');

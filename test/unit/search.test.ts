@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseDocument } from '../../src/core/document';
-import { foldAccents, nearWordStart, plainText, snippet, TopicSearch } from '../../src/core/search';
-import { Cancelled } from '../../src/core/slices';
+import { parseDocument } from '../../src/core/document/document';
+import { foldAccents, nearWordStart, plainText, snippet, TopicSearch } from '../../src/core/document/search';
+import { Cancelled } from '../../src/core/util/slices';
 import { root } from './paths';
 
 const doc = parseDocument([

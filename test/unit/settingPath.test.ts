@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { isInside, layeredSetting, settingPath } from '../../src/core/settingPath';
+import { isInside, layeredSetting, settingPath } from '../../src/core/util/settingPath';
 
 describe('path-or-URI settings', () => {
   it('tells URIs, absolute paths and workspace paths apart', () => {

@@ -1,10 +1,10 @@
 // The interview date: what is accepted as a date, the cap on intervals, and the plan that
 // spreads the unseen cards over the days left. Every test runs on an injected clock.
 import * as assert from 'assert';
-import { addDays, dayOf, daysUntil, parseInterviewDate } from '../../src/core/interviewDate';
-import { Rating, SavedCard, Scheduler, type Grade } from '../../src/core/scheduler';
-import { deadlineOf, effectiveDue, studyPlan } from '../../src/core/studyPlan';
-import { seededRandom } from '../../src/core/conceptCards';
+import { addDays, dayOf, daysUntil, parseInterviewDate } from '../../src/core/schedule/interviewDate';
+import { Rating, SavedCard, Scheduler, type Grade } from '../../src/core/schedule/scheduler';
+import { deadlineOf, effectiveDue, studyPlan } from '../../src/core/schedule/studyPlan';
+import { seededRandom } from '../../src/core/util/draws';
 
 /** Local 09:30 on 5 January 2026: the injected "now". */
 const now = new Date(2026, 0, 5, 9, 30);

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { IdAllocator, normalizeNewlines, slugify, stripInlineMarkdown, truncate } from '../../src/core/text';
+import { IdAllocator, normalizeNewlines, slugify, stripInlineMarkdown, truncate } from '../../src/core/util/text';
 
 describe('text helpers', () => {
   it('slugifies headings of any script, stably', () => {

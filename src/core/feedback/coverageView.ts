@@ -1,6 +1,6 @@
 // The card's view of a graded answer: the points covered and missed, the answer with the words
 // that matched marked, and the rating it suggests.
-import { escapeHtml } from '../html';
+import { escapeHtml } from '../util/html';
 import type { CoverageView } from '../messages';
 import { Coverage, coverageLabel, suggestedRating } from './grader';
 

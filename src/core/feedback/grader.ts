@@ -8,8 +8,8 @@
 // each with the same polarity as in the point: "select_related does not use a JOIN" does not
 // cover "select_related uses a JOIN".
 import { distance } from 'fastest-levenshtein';
-import { stripInlineMarkdown } from '../text';
-import type { KeyPoint } from './keyPoints';
+import { stripInlineMarkdown } from '../util/text';
+import type { KeyPoint } from '../document/keyPoints';
 import { SYNONYM_GROUPS } from './synonyms';
 import { stemOf, Token, tokenize } from './tokens';
 

@@ -2,8 +2,8 @@
 // untrusted: it must be one JSON object of the documented shape, and it can only mark points
 // that exist on the card (by number), so text in the notes that tries to steer the model cannot
 // change what is stored beyond the card's own points.
-import { stripInlineMarkdown } from '../text';
-import type { KeyPoint } from './keyPoints';
+import { stripInlineMarkdown } from '../util/text';
+import type { KeyPoint } from '../document/keyPoints';
 
 export interface InterviewerRequest {
   readonly question: string;

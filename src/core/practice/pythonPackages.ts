@@ -3,7 +3,7 @@
 // PEP 668) and says what is missing and how to install it into that interpreter: always
 // `<that python> -m pip install ...`, never `sudo pip`.
 import { execFile } from 'child_process';
-import { PACKAGES } from '../exercises';
+import { PACKAGES } from './exercises';
 
 /** What the interpreter said about itself. */
 export interface PythonFacts {

@@ -1,7 +1,7 @@
 // "Export Cards for Anki..." and "Export Cards as CSV...": the active document's deck written
 // where the reader chooses. Cancelling the dialog writes nothing; a failed write is reported.
 import * as vscode from 'vscode';
-import type { DeckSource } from '../../core/deck';
+import type { DeckSource } from '../../core/cards/deck';
 
 type Format = 'anki' | 'csv';
 
@@ -29,7 +29,7 @@ async function exportCards(decks: DeckSource, format: Format, target: vscode.Uri
     void vscode.window.showInformationMessage('Django Prep: this document has no cards yet. Write questions or "Term: description" bullets in it first (Show Study Document Format lists every way).');
     return undefined;
   }
-  const { slugify } = await import('../../core/text');
+  const { slugify } = await import('../../core/util/text');
   const title = active.key === 'guide' ? 'Django Interview Prep' : (active.doc.title ?? 'My notes');
   const base = `${slugify(title)}${f.suffix}.${f.ext}`;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -38,7 +38,7 @@ async function exportCards(decks: DeckSource, format: Format, target: vscode.Uri
     defaultUri: folder ? vscode.Uri.joinPath(folder, base) : undefined,
   });
   if (!uri) { return undefined; }
-  const { exportNotes, toAnkiText, toCsv } = await import('../../core/cardExport');
+  const { exportNotes, toAnkiText, toCsv } = await import('../../core/cards/cardExport');
   const notes = exportNotes(active.doc, active.deck);
   const deckName = active.key === 'guide' ? 'Django Interview Prep' : `Django Interview Prep::${title.replace(/::/g, ':')}`;
   const text = format === 'anki' ? toAnkiText(notes, deckName) : toCsv(notes);

@@ -2,9 +2,9 @@
 // at once, then, when the reader opted in to an AI interviewer, the model's grade in its place.
 import type * as vscode from 'vscode';
 import type { Coverage } from '../../core/feedback/grader';
-import type { KeyPoint } from '../../core/feedback/keyPoints';
+import type { KeyPoint } from '../../core/document/keyPoints';
 import type { GradedBy } from '../../core/feedback/coverageView';
-import type { Question } from '../../core/questions';
+import type { Question } from '../../core/cards/questions';
 import type { InterviewerOutcome, InterviewerRequest } from '../../core/feedback/interviewerReply';
 
 /** The AI interviewer as this file needs it (interviewer.ts). */

@@ -14,7 +14,7 @@ export function registerInterviewCommands(plan: InterviewPlan, clock: () => Date
      * set, null when it was cleared, undefined when cancelled or refused.
      */
     vscode.commands.registerCommand('djangoPrep.setInterviewDate', async (text?: unknown): Promise<string | null | undefined> => {
-      const { describeDay, describeDaysLeft, daysUntil, parseInterviewDate } = await import('../../core/interviewDate');
+      const { describeDay, describeDaysLeft, daysUntil, parseInterviewDate } = await import('../../core/schedule/interviewDate');
       const current = dates.date;
       let input: string | undefined = typeof text === 'string' ? text : undefined;
       if (input === undefined) {
@@ -67,7 +67,7 @@ export function registerInterviewCommands(plan: InterviewPlan, clock: () => Date
 export async function askAboutPassedDate(plan: InterviewPlan, clock: () => Date = () => new Date(), onAsked?: () => void): Promise<'next' | 'clear' | 'dismissed' | undefined> {
   const date = plan.dates.date;
   if (!date) { return undefined; }
-  const { daysUntil, describeDay } = await import('../../core/interviewDate');
+  const { daysUntil, describeDay } = await import('../../core/schedule/interviewDate');
   if (daysUntil(clock(), date) >= 0) { return undefined; }
   const asking = vscode.window.showInformationMessage(
     `Django Prep: your interview on ${describeDay(date)} has passed. Clear the date, or set the next one? Until then reviews follow the usual schedule.`, SET_NEXT, CLEAR);

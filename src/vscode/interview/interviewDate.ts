@@ -3,7 +3,7 @@
 // workspace. Every window reads the stored value afresh; a change made in another window
 // (globalState is shared) is noticed when this window regains focus.
 import * as vscode from 'vscode';
-import { Day, readDay } from '../../core/interviewDate';
+import { Day, readDay } from '../../core/schedule/interviewDate';
 import { Disposable } from '../disposable';
 
 export const INTERVIEW_DATE_KEY = 'djangoPrep.interviewDate';

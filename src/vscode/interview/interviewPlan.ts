@@ -3,9 +3,9 @@
 // scheduler, raises the day's new-card allowance when the plan needs it, and feeds the status
 // bar and the dashboard.
 import * as vscode from 'vscode';
-import type { DeckSource } from '../../core/deck';
-import type { SchedulerSource } from '../../core/scheduler';
-import type { StudyPlan } from '../../core/studyPlan';
+import type { DeckSource } from '../../core/cards/deck';
+import type { SchedulerSource } from '../../core/schedule/scheduler';
+import type { StudyPlan } from '../../core/schedule/studyPlan';
 import { Disposable } from '../disposable';
 import type { ProgressStore } from '../progress/progressStore';
 import type { InterviewDate } from './interviewDate';
@@ -54,7 +54,7 @@ export class InterviewPlan extends Disposable {
   /** The scheduler caps intervals and brings due dates before the interview (none without a date). */
   private async applyDeadline(date: string | undefined): Promise<void> {
     if (date === this.applied) { return; }
-    const { deadlineOf } = await import('../../core/studyPlan');
+    const { deadlineOf } = await import('../../core/schedule/studyPlan');
     (await this.scheduler()).setDeadline(date ? deadlineOf(date) : undefined);
     this.applied = date;
   }
@@ -83,9 +83,9 @@ export class InterviewPlan extends Disposable {
     if (date) {
       const active = await this.decks.current();
       if (active) {
-        const { studyPlan } = await import('../../core/studyPlan');
-        const { newCardsToday } = await import('../../core/quiz');
-        const { dueTime } = await import('../../core/scheduler');
+        const { studyPlan } = await import('../../core/schedule/studyPlan');
+        const { newCardsToday } = await import('../../core/cards/quiz');
+        const { dueTime } = await import('../../core/schedule/scheduler');
         const cards = this.progress.document(active.key).cards;
         const now = this.clock();
         const dues: number[] = [];

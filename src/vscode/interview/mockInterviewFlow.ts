@@ -3,16 +3,16 @@
 // ratings go to FSRS as in any review; at the end the session joins the history and the report opens.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import type { ActiveDeck, DeckSource } from '../../core/deck';
+import type { ActiveDeck, DeckSource } from '../../core/cards/deck';
 import type { FromCard } from '../../core/messages';
-import type { MockFocus, MockLength, MockResult, MockSession, TopicInfo } from '../../core/mockInterview';
-import type { SchedulerSource } from '../../core/scheduler';
-import type { TopicRenderer } from '../../core/render';
-import { noteKey, parseNotes, RECALL_NOTES_KEY as NOTES_KEY, withNote } from '../../core/recallNotes';
+import type { MockFocus, MockLength, MockResult, MockSession, TopicInfo } from '../../core/interview/mockInterview';
+import type { SchedulerSource } from '../../core/schedule/scheduler';
+import type { TopicRenderer } from '../../core/document/render';
+import { CardNotes } from '../quiz/cardNotes';
 import { Disposable, disposeAll } from '../disposable';
 import type { ProgressStore } from '../progress/progressStore';
 import { pick, PickItem } from '../quickInput';
-import type { PointsCovered } from '../../core/questions';
+import type { PointsCovered } from '../../core/cards/questions';
 import type { AnswerFeedback, Graded } from '../feedback/answerFeedback';
 import { CardPanel } from '../quiz/cardPanel';
 import { inline } from '../quiz/quizCard';
@@ -58,6 +58,8 @@ export class MockInterviewFlow extends Disposable {
   private running: Running | undefined;
   private renderer: TopicRenderer | undefined;
 
+  private readonly cardNotes: CardNotes;
+
   constructor(
     private readonly decks: DeckSource,
     private readonly progress: ProgressStore,
@@ -66,13 +68,14 @@ export class MockInterviewFlow extends Disposable {
     private readonly report: ReportPanel,
     extensionUri: vscode.Uri,
     /** Where notes typed on recall cards are kept (globalState, shared with the quiz). */
-    private readonly notesMemento: vscode.Memento | undefined,
+    notesMemento: vscode.Memento | undefined,
     /** Grades typed answers (offline, and with the AI interviewer when the reader opted in). */
     private readonly feedback: AnswerFeedback,
     private readonly clock: () => number = Date.now,
     private readonly random: () => number = Math.random,
   ) {
     super();
+    this.cardNotes = new CardNotes(notesMemento);
     this.card = this._register(new CardPanel(extensionUri));
   }
 
@@ -98,7 +101,7 @@ export class MockInterviewFlow extends Disposable {
       void vscode.window.showWarningMessage('Django Prep: the study document could not be read, so there is nothing to ask.');
       return undefined;
     }
-    const core = await import('../../core/mockInterview');
+    const core = await import('../../core/interview/mockInterview');
     const open = core.interviewPool(active.deck, { kind: 'all' });
     if (!open.length) {
       const name = active.key === 'guide' ? 'The bundled guide' : `“${active.doc.title ?? 'This document'}”`;
@@ -112,7 +115,7 @@ export class MockInterviewFlow extends Disposable {
       return undefined;
     }
     const scheduler = await this.scheduler();
-    const { topicRecall, weakestTopics } = await import('../../core/quiz');
+    const { topicRecall, weakestTopics } = await import('../../core/cards/quiz');
     const cards = this.progress.document(active.key).cards;
     const now = new Date(this.clock());
     // A request may come from a command's arguments: anything out of range is asked instead.
@@ -171,7 +174,7 @@ export class MockInterviewFlow extends Disposable {
         this.endGrading(r);
         const c = g?.current.coverage;
         const answer = s.rate(m.rating, g && c ? { covered: c.covered, total: c.total, missed: g.current.missed, followUp: g.current.by.followUp } : undefined);
-        const { isAskedFollowUp } = await import('../../core/mockInterview');
+        const { isAskedFollowUp } = await import('../../core/interview/mockInterview');
         if (q && answer?.rating && !isAskedFollowUp(q.card.id)) { r.reviews.push(this.review(r, q.card.id, answer.rating, answer.ms, c)); }
         return this.showCurrent(r);
       }
@@ -191,7 +194,7 @@ export class MockInterviewFlow extends Disposable {
     const q = r.session.next();
     if (!q) { return this.finish(r); }
     if (!r.notesShown.has(q.card.id)) { r.notesShown.set(q.card.id, r.notes.get(q.card.id)); }
-    const { interviewCard } = await import('../../core/mockInterviewView');
+    const { interviewCard } = await import('../../core/interview/mockInterviewView');
     const md = await this.markdown(r.active, q.card.topic);
     if (this.running !== r || r.finishing) { return; }
     const g = r.session.revealed && r.graded?.cardId === q.card.id ? r.graded : undefined;
@@ -243,15 +246,15 @@ export class MockInterviewFlow extends Disposable {
         void vscode.window.showInformationMessage('Django Prep: the mock interview ended before any question was answered, so there is nothing to report.');
         return;
       }
-      const { mockRecord } = await import('../../core/mockHistory');
+      const { mockRecord } = await import('../../core/interview/mockHistory');
       const id = `${result.startedAt.toString(36)}-${randomBytes(4).toString('hex')}`;
       let saved = true;
       try { await this.progress.recordMockInterview(mockRecord(result, r.active.key, r.focus, id)); } catch (e) {
         saved = false;
         void vscode.window.showWarningMessage(`Django Prep: the mock interview could not be added to your history (${e instanceof Error ? e.message : String(e)}); its report is shown all the same.`);
       }
-      const { reportModel } = await import('../../core/mockReport');
-      const { QUESTION_LIMIT_MS } = await import('../../core/mockInterview');
+      const { reportModel } = await import('../../core/interview/mockReport');
+      const { QUESTION_LIMIT_MS } = await import('../../core/interview/mockInterview');
       await this.report.show(reportModel({
         result, doc: r.active.key, docName: r.active.key === 'guide' ? 'Bundled guide' : (r.active.doc.title ?? 'Your notes'), focus: r.focus,
         topics: r.topics, notes: r.notes, history: this.progress.snapshot.mockInterviews, id: saved ? id : undefined, questionLimitMs: QUESTION_LIMIT_MS,
@@ -271,32 +274,28 @@ export class MockInterviewFlow extends Disposable {
 
   /** Notes typed on these cards before (in a quiz or an earlier interview) come back with them. */
   private savedNotes(active: ActiveDeck, pool: ReadonlyArray<{ id: string }>): Map<string, string> {
-    const book = parseNotes(this.notesMemento?.get(NOTES_KEY));
-    return new Map(pool.flatMap(c => { const n = book[noteKey(active.key, c.id)]; return n ? [[c.id, n.text] as const] : []; }));
+    return this.cardNotes.saved(active.key, pool.map(c => c.id));
   }
 
   private async saveNote(r: Running, cardId: string, text: string): Promise<void> {
     r.notes.set(cardId, text);
-    await this.notesMemento?.update(NOTES_KEY, withNote(parseNotes(this.notesMemento.get(NOTES_KEY)), noteKey(r.active.key, cardId), text, this.clock()));
+    await this.cardNotes.save(r.active.key, cardId, text, this.clock());
   }
 
   private async markdown(active: ActiveDeck, topicId: string): Promise<(text: string) => string> {
-    this.renderer ??= new (await import('../../core/render')).TopicRenderer();
-    const renderer = this.renderer;
-    const node = active.doc.get(topicId);
-    const topic = node?.kind === 'topic' ? node : active.doc.topics[0];
-    return text => topic ? renderer.renderFragment(text, active.doc, topic) : '';
+    this.renderer ??= new (await import('../../core/document/render')).TopicRenderer();
+    return this.renderer.fragmentsOf(active.doc, topicId);
   }
 
   private async chooseLength(): Promise<MockLength | undefined> {
-    const { MOCK_LENGTHS } = await import('../../core/mockInterview');
+    const { MOCK_LENGTHS } = await import('../../core/interview/mockInterview');
     const items: Array<PickItem<MockLength>> = MOCK_LENGTHS.map(n => ({ label: `${n} minutes`, description: `about ${Math.round(n / 3)} questions`, value: n }));
     const r = await pick({ title: 'Django Prep: Start Mock Interview', placeholder: 'How long? (3 minutes a question, as a guide)', items, active: items[0] });
     return r.kind === 'items' ? r.items[0]?.value : undefined;
   }
 
   private async chooseFocus(active: ActiveDeck, asked: MockRequest['focus'], weakest: readonly string[]): Promise<MockFocus | undefined> {
-    const { isOpenQuestion } = await import('../../core/conceptCards');
+    const { isOpenQuestion } = await import('../../core/cards/conceptCards');
     const sections = active.doc.items.flatMap(i => i.kind === 'section' ? [{ id: i.id, title: i.title, topics: i.topics.map(t => t.id) }] : [])
       .map(s => ({ ...s, open: active.deck.filter(c => isOpenQuestion(c) && s.topics.includes(c.topic)).length })).filter(s => s.open > 0);
     const weak: MockFocus = { kind: 'weakest', topics: weakest };

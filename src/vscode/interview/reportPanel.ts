@@ -2,9 +2,9 @@
 // typed requests (open a topic, copy as Markdown, start another), checked before use.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { escapeHtml, pageCsp } from '../../core/html';
+import { escapeHtml, pageCsp } from '../../core/util/html';
 import { parseFromReport } from '../../core/messages';
-import type { ReportModel } from '../../core/mockReport';
+import type { ReportModel } from '../../core/interview/mockReport';
 import { Disposable, disposeAll } from '../disposable';
 
 export const REPORT_VIEW_TYPE = 'djangoPrep.mockReport';
@@ -31,7 +31,7 @@ export class ReportPanel extends Disposable {
 
   async show(model: ReportModel): Promise<void> {
     if (this.isDisposed) { return; }
-    const { reportHtml, reportMarkdown } = await import('../../core/mockReport');
+    const { reportHtml, reportMarkdown } = await import('../../core/interview/mockReport');
     this.markdown = reportMarkdown(model);
     this.topicIds = new Set([...model.questions.map(q => q.topic.id), ...model.revisit.map(t => t.id)]);
     if (!this.panel) {

@@ -2,7 +2,7 @@
 // (same layout; an exercise there replaces a bundled one with the same id). In Restricted Mode
 // only the bundled ones are read: a user's templates become code in the workspace.
 import * as vscode from 'vscode';
-import type { Exercise, Templates } from '../../core/exercises';
+import type { Exercise, Templates } from '../../core/practice/exercises';
 import { Disposable } from '../disposable';
 import { restrictedSetting } from '../restrictedSettings';
 import { settingUri } from '../settingUri';
@@ -46,7 +46,7 @@ export class ExerciseCatalog extends Disposable {
   }
 
   private async load(): Promise<Catalog> {
-    const { exerciseProblems, printableName, templateFileProblem } = await import('../../core/exercises');
+    const { exerciseProblems, printableName, templateFileProblem } = await import('../../core/practice/exercises');
     const bundled = vscode.Uri.joinPath(this.extensionUri, ...EXERCISES_DIR);
     const read = async (uri: vscode.Uri) => decoder.decode(await vscode.workspace.fs.readFile(uri));
     /** A user's template file, read only when it is a plain file of a sane size inside its folder. */

@@ -28,13 +28,13 @@ export class ExerciseLens extends Disposable implements vscode.CodeLensProvider,
 
   /** `djangoPrep.practiceFileActive` shows Check and Compare in the editor title. */
   private async updateContext(editor: vscode.TextEditor | undefined): Promise<void> {
-    const { exerciseIdOf } = await import('../../core/exercises');
+    const { exerciseIdOf } = await import('../../core/practice/exercises');
     const active = !!editor && PRACTICE_LANGUAGES.includes(editor.document.languageId) && exerciseIdOf(editor.document.getText(new vscode.Range(0, 0, 3, 0))) !== undefined;
     await vscode.commands.executeCommand('setContext', 'djangoPrep.practiceFileActive', active);
   }
 
   async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    const { exerciseIdOf } = await import('../../core/exercises');
+    const { exerciseIdOf } = await import('../../core/practice/exercises');
     const id = exerciseIdOf(doc.getText(new vscode.Range(0, 0, 3, 0)));
     const exercise = id ? (await this.catalog.get()).exercises.find(e => e.id === id) : undefined;
     if (!exercise) { return []; }
@@ -53,13 +53,13 @@ export class ExerciseLens extends Disposable implements vscode.CodeLensProvider,
     const { exercises, templates } = await this.catalog.get();
     const exercise = exercises.find(e => e.id === id);
     if (!exercise) { return `# No reference solution for "${id}".\n`; }
-    const { composeExercise } = await import('../../core/exercises');
+    const { composeExercise } = await import('../../core/practice/exercises');
     return composeExercise(exercise.solution, exercise.id, templates, exercise.checks);
   }
 
   async showSolution(target?: vscode.Uri): Promise<boolean> {
     const doc = target ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
-    const { exerciseIdOf } = await import('../../core/exercises');
+    const { exerciseIdOf } = await import('../../core/practice/exercises');
     const id = doc ? exerciseIdOf(doc.getText()) : undefined;
     const exercise = id ? (await this.catalog.get()).exercises.find(e => e.id === id) : undefined;
     if (!doc || !exercise) {

@@ -4,9 +4,9 @@
 // progress, and tells the user in a notification when a command asked for it.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Exercise } from '../../core/exercises';
+import type { Exercise } from '../../core/practice/exercises';
 import type { CheckKind, CheckReport, FileDiagnostic } from '../../core/practice/tasks';
-import { GUIDE_KEY } from '../../core/progress';
+import { GUIDE_KEY } from '../../core/study/progress';
 import type { ProgressStore } from '../progress/progressStore';
 import type { ExerciseCatalog } from './exerciseCatalog';
 import { DEFAULT_PYTHON, type MissingPackages, type PythonInterpreter } from './pythonInterpreter';
@@ -48,7 +48,7 @@ export class PracticeCheck {
 
   /** The same from a file's path and first lines, for a file not open in the editor. */
   async identifyText(uri: vscode.Uri, head: string): Promise<PracticeFile | undefined> {
-    const { exerciseIdOf, checkKind } = await import('../../core/exercises');
+    const { exerciseIdOf, checkKind } = await import('../../core/practice/exercises');
     const id = exerciseIdOf(head);
     if (!id) { return undefined; }
     const { kindOfFile } = await import('../../core/practice/tasks');

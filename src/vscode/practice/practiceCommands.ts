@@ -1,6 +1,6 @@
 // Commands for practice files: scaffold, check, compare with the solution, read the topic.
 import * as vscode from 'vscode';
-import type { StudyNode } from '../../core/document';
+import type { StudyNode } from '../../core/document/document';
 import type { DocumentStore } from '../documentStore';
 import type { ExerciseLens } from './exerciseLens';
 import type { PracticeScaffold, ScaffoldOptions } from './practiceScaffold';

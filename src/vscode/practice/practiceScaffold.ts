@@ -4,8 +4,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { StudyDocument } from '../../core/document';
-import type { Exercise } from '../../core/exercises';
+import type { StudyDocument } from '../../core/document/document';
+import type { Exercise } from '../../core/practice/exercises';
 import type { ExerciseCatalog } from './exerciseCatalog';
 import { pick, PickItem, showPick } from '../quickInput';
 import { restrictedSetting } from '../restrictedSettings';
@@ -39,7 +39,7 @@ export class PracticeScaffold {
     }
     const exercise = options.exercise ? offered.find(e => e.id === options.exercise) : await this.choose(offered, options.topic !== undefined);
     if (!exercise) { return undefined; }
-    const { composeExercise, checkKind } = await import('../../core/exercises');
+    const { composeExercise, checkKind } = await import('../../core/practice/exercises');
     const content = composeExercise(exercise.starter, exercise.id, templates, exercise.checks);
     const folder = await this.targetFolder();
     if (folder === 'untitled') {
@@ -86,7 +86,7 @@ export class PracticeScaffold {
     if (write && existing.uri.path !== fileIn(dir).path) {
       // "Create a Numbered Copy": the next free <id>-N folder.
       const names = new Set((await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n));
-      const { numberedCopyName } = await import('../../core/exercises');
+      const { numberedCopyName } = await import('../../core/practice/exercises');
       dir = vscode.Uri.joinPath(folder, numberedCopyName(exercise.id, n => names.has(n)));
       write = true;
     }
@@ -157,7 +157,7 @@ export class PracticeScaffold {
     }
     if (how === 'open') { return { uri, write: false }; }
     if (how === 'copy') {
-      const { numberedCopyName } = await import('../../core/exercises');
+      const { numberedCopyName } = await import('../../core/practice/exercises');
       const names = new Set((await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n));
       return { uri: vscode.Uri.joinPath(folder, numberedCopyName(file, n => names.has(n))), write: true };
     }
@@ -201,7 +201,7 @@ async function realPath(p: string): Promise<string> {
  * asked for, with the place shown.
  */
 async function insideWorkspaceOrAgreed(folder: vscode.Uri): Promise<boolean> {
-  const { isInside } = await import('../../core/settingPath');
+  const { isInside } = await import('../../core/util/settingPath');
   const roots = vscode.workspace.workspaceFolders ?? [];
   for (const root of roots) {
     if (root.uri.scheme === 'file' && folder.scheme === 'file') {

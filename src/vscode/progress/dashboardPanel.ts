@@ -2,10 +2,10 @@
 // when progress changes. Its only script posts typed requests to run a few allowlisted commands.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import type { ActiveDeck, DeckSource } from '../../core/deck';
-import { escapeHtml } from '../../core/html';
+import type { ActiveDeck, DeckSource } from '../../core/cards/deck';
+import { escapeHtml } from '../../core/util/html';
 import { DashboardCommand, parseFromDashboard } from '../../core/messages';
-import type { Scheduler, SchedulerSource } from '../../core/scheduler';
+import type { Scheduler, SchedulerSource } from '../../core/schedule/scheduler';
 import { Disposable, disposeAll } from '../disposable';
 import type { ProgressStore } from './progressStore';
 import type { TopicProgress } from './topicProgress';
@@ -102,10 +102,10 @@ export class DashboardPanel extends Disposable {
     disposeAll(this.panelDisposables);
   }
 
-  /** The study history section: heatmap, streaks, retention, sections by week (core/historyHtml.ts). */
+  /** The study history section: heatmap, streaks, retention, sections by week (core/study/historyHtml.ts). */
   private async history(active: ActiveDeck, now: Date): Promise<string> {
     const [{ studyHistory, historySection }, { localOffset }, { parseScheduleSettings }] = await Promise.all([
-      import('../../core/historyHtml'), import('../../core/history'), import('../../core/scheduleSettings')]);
+      import('../../core/study/historyHtml'), import('../../core/study/history'), import('../../core/schedule/scheduleSettings')]);
     const desired = parseScheduleSettings({ desiredRetention: vscode.workspace.getConfiguration('djangoPrep').get<unknown>('desiredRetention') }).settings.desiredRetention;
     return historySection(studyHistory(this.progress.history.snapshot, active, { now: now.getTime(), offsetMinutes: localOffset }, desired));
   }
@@ -139,7 +139,7 @@ export class DashboardPanel extends Disposable {
     const panel = this.panel;
     const active = await this.decks.current();
     if (!panel || !active) { return; }
-    const { dashboardModel, sectionChart, forecastChart, openQuestionsTable } = await import('../../core/dashboard');
+    const { dashboardModel, sectionChart, forecastChart, openQuestionsTable } = await import('../../core/study/dashboard');
     const scheduler = await this.scheduler();
     const now = this.clock();
     const cards = this.progress.document(active.key).cards;

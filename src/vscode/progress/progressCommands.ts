@@ -30,7 +30,7 @@ export function registerProgressCommands(progress: ProgressStore, dashboard: { s
       let text: string;
       try {
         // A file far larger than any progress is refused before it is read.
-        const tooLarge = (await import('../../core/progressImport')).importSizeProblem((await vscode.workspace.fs.stat(uri)).size);
+        const tooLarge = (await import('../../core/study/progressImport')).importSizeProblem((await vscode.workspace.fs.stat(uri)).size);
         if (tooLarge) {
           void vscode.window.showErrorMessage(`Django Prep: ${where} was not imported: ${tooLarge}. Nothing was changed.`);
           return false;

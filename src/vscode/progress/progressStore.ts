@@ -1,14 +1,14 @@
 // Progress in globalState, carried by Settings Sync. Every write merges with what another
 // window may have written meanwhile; unreadable progress is saved to a file, never dropped.
 import * as vscode from 'vscode';
-import { DocumentProgress, emptyDocument, emptyProgress, mergeProgress, parseProgress, Progress } from '../../core/progress';
-import type { SavedCard } from '../../core/scheduler';
-import type { MockRecord } from '../../core/mockHistory';
+import { DocumentProgress, emptyDocument, emptyProgress, mergeProgress, parseProgress, Progress } from '../../core/study/progress';
+import type { SavedCard } from '../../core/schedule/scheduler';
+import type { MockRecord } from '../../core/interview/mockHistory';
 import { Disposable } from '../disposable';
 import { ReviewJournal } from './reviewJournal';
-import type { PointsCovered } from '../../core/questions';
-import { emptyLog, reviewTuple } from '../../core/reviewLog';
-import { LOG_SYNC_KEY, ReviewLogStore } from './reviewLogStore';
+import type { PointsCovered } from '../../core/cards/questions';
+import { emptyLog, reviewTuple } from '../../core/study/reviewLog';
+import { LOG_SYNC_KEY, ReviewLogStore, writeBackup } from './reviewLogStore';
 
 /** What the review log records of a review besides the card states. */
 export interface ReviewMeta {
@@ -88,14 +88,8 @@ export class ProgressStore extends Disposable {
     ).then(choice => { if (choice) { void vscode.commands.executeCommand('revealFileInOS', backup).then(undefined, () => vscode.window.showTextDocument(backup)); } });
   }
 
-  private async backup(raw: unknown): Promise<vscode.Uri> {
-    const dir = this.context.globalStorageUri;
-    await vscode.workspace.fs.createDirectory(dir);
-    const uri = vscode.Uri.joinPath(dir, `progress-backup-${this.clock().toISOString().replace(/[:.]/g, '-')}.json`);
-    let text: string;
-    try { text = JSON.stringify(raw, null, 2) ?? String(raw); } catch { text = String(raw); }
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-    return uri;
+  private backup(raw: unknown): Promise<vscode.Uri> {
+    return writeBackup(this.context.globalStorageUri, 'progress', raw, this.clock(), 2);
   }
 
   document(key: string): DocumentProgress {
@@ -132,7 +126,7 @@ export class ProgressStore extends Disposable {
 
   /** Adds a finished mock interview to the history, merged with what another window saved meanwhile. */
   async recordMockInterview(record: MockRecord): Promise<void> {
-    const { mergeMockHistory } = await import('../../core/mockHistory');
+    const { mergeMockHistory } = await import('../../core/interview/mockHistory');
     const next = this.latest();
     next.mockInterviews = mergeMockHistory(next.mockInterviews, [record]);
     this.progress = next;
@@ -153,7 +147,7 @@ export class ProgressStore extends Disposable {
    * or not progress, leaving what is saved untouched. Gives how many entries were dropped, or why it was refused.
    */
   async import(text: string, mode: 'merge' | 'replace'): Promise<{ readonly dropped: number; readonly logProblem?: string } | { readonly problem: string }> {
-    const { importProgressFile } = await import('../../core/progressFile');
+    const { importProgressFile } = await import('../../core/study/progressFile');
     const result = importProgressFile({ progress: this.latest(), log: this.history.snapshot }, text, mode, this.clock().getTime());
     if (!result.ok) { return { problem: result.reason }; }
     if (mode === 'replace') { await this.journal.clear(); }
@@ -166,7 +160,7 @@ export class ProgressStore extends Disposable {
 
   /** The text of an export: progress and its review log. */
   async exportText(): Promise<string> {
-    return (await import('../../core/progressFile')).exportProgressText(this.progress, this.history.snapshot);
+    return (await import('../../core/study/progressFile')).exportProgressText(this.progress, this.history.snapshot);
   }
 
   /** What is stored now: another window may have written since this one read. */

@@ -9,9 +9,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { emptyDocument, emptyProgress, parseProgress, Progress } from '../../core/progress';
-import { appendReview, emptyLog, LogTuple, parseLog, ReviewLog } from '../../core/reviewLog';
-import type { SavedCard } from '../../core/scheduler';
+import { emptyDocument, emptyProgress, parseProgress, Progress } from '../../core/study/progress';
+import { appendReview, emptyLog, LogTuple, parseLog, ReviewLog } from '../../core/study/reviewLog';
+import type { SavedCard } from '../../core/schedule/scheduler';
 
 export const JOURNAL_FILE = 'reviews.jsonl';
 

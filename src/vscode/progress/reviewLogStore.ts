@@ -4,7 +4,7 @@
 // payloads. Every key is merged as a union on read, so windows and machines add up. A log
 // that cannot be read is copied to a file and started afresh; card states are not touched.
 import * as vscode from 'vscode';
-import { appendReview, boundLog, emptyLog, LogTuple, mergeLogs, parseLog, recentLog, ReviewLog } from '../../core/reviewLog';
+import { appendReview, boundLog, emptyLog, LogTuple, mergeLogs, parseLog, recentLog, ReviewLog } from '../../core/study/reviewLog';
 
 /** The whole log, this machine only. */
 export const LOG_KEY = 'djangoPrep.reviewLog';
@@ -91,14 +91,20 @@ export class ReviewLogStore {
     ]);
   }
 
-  private async backup(raw: unknown, key: string): Promise<vscode.Uri> {
-    const dir = this.context.globalStorageUri;
-    await vscode.workspace.fs.createDirectory(dir);
-    const name = key === LOG_KEY ? 'review-log' : 'review-log-sync';
-    const uri = vscode.Uri.joinPath(dir, `${name}-backup-${this.clock().toISOString().replace(/[:.]/g, '-')}.json`);
-    let text: string;
-    try { text = JSON.stringify(raw, null, 1) ?? String(raw); } catch { text = String(raw); }
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-    return uri;
+  private backup(raw: unknown, key: string): Promise<vscode.Uri> {
+    return writeBackup(this.context.globalStorageUri, key === LOG_KEY ? 'review-log' : 'review-log-sync', raw, this.clock(), 1);
   }
+}
+
+/**
+ * Writes `raw` as JSON (or as text, if it is not JSON-able) to `<name>-backup-<time>.json` in
+ * `dir`: what could not be read is never thrown away. The progress store uses it too.
+ */
+export async function writeBackup(dir: vscode.Uri, name: string, raw: unknown, at: Date, indent: number): Promise<vscode.Uri> {
+  await vscode.workspace.fs.createDirectory(dir);
+  const uri = vscode.Uri.joinPath(dir, `${name}-backup-${at.toISOString().replace(/[:.]/g, '-')}.json`);
+  let text: string;
+  try { text = JSON.stringify(raw, null, indent) ?? String(raw); } catch { text = String(raw); }
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
 }

@@ -1,10 +1,10 @@
 // Status-bar item: cards due for review in the active document; a click starts that quiz.
 // With an interview date: today's work and the days left ("14 today · 9 days").
 import * as vscode from 'vscode';
-import type { DeckSource } from '../../core/deck';
-import { describePlan } from '../../core/readiness';
-import type { StudyPlan } from '../../core/studyPlan';
-import { dueTime } from '../../core/scheduler';
+import type { DeckSource } from '../../core/cards/deck';
+import { describePlan } from '../../core/study/readiness';
+import type { StudyPlan } from '../../core/schedule/studyPlan';
+import { dueTime } from '../../core/schedule/scheduler';
 import { Disposable } from '../disposable';
 import type { ProgressStore } from './progressStore';
 

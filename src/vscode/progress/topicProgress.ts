@@ -1,9 +1,9 @@
 // Per-topic figures for the tree, its filters and the dashboard, kept current as progress
 // changes. What the figures are is core's (figures.ts); this decides when to recompute them.
 import * as vscode from 'vscode';
-import type { ActiveDeck, DeckSource } from '../../core/deck';
-import { changedFigures, TopicFigures, topicFigures } from '../../core/figures';
-import type { SchedulerSource } from '../../core/scheduler';
+import type { ActiveDeck, DeckSource } from '../../core/cards/deck';
+import { changedFigures, TopicFigures, topicFigures } from '../../core/study/figures';
+import type { SchedulerSource } from '../../core/schedule/scheduler';
 import { Disposable } from '../disposable';
 import type { ProgressStore } from './progressStore';
 
@@ -38,7 +38,7 @@ export class TopicProgress extends Disposable {
     const doc = this.progress.document(active.key);
     // The quiz engine loads only once something was reviewed.
     const recall = Object.keys(doc.cards).length > 0
-      ? (await import('../../core/quiz')).topicRecall({ deck: active.deck, cards: doc.cards, scheduler: await this.scheduler(), now: this.clock() })
+      ? (await import('../../core/cards/quiz')).topicRecall({ deck: active.deck, cards: doc.cards, scheduler: await this.scheduler(), now: this.clock() })
       : undefined;
     const figures = topicFigures(active.doc, active.deck, doc, recall);
     // Redraw only the tree items whose figures changed: a whole-tree refresh costs more and can

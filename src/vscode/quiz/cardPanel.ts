@@ -3,7 +3,7 @@
 // keyboard (Space reveals, 1-4 rate, Escape stops); the quiz box stays the way to drive it.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { escapeHtml, pageCsp } from '../../core/html';
+import { escapeHtml, pageCsp } from '../../core/util/html';
 import type { CardView, FromCard, ToCard } from '../../core/messages';
 import { Disposable } from '../disposable';
 

@@ -1,7 +1,7 @@
 // The bundled question bank (content/questions/*.json), read once and validated against the guide.
 import * as vscode from 'vscode';
-import type { StudyDocument } from '../../core/document';
-import { Bank, loadBank } from '../../core/questions';
+import type { StudyDocument } from '../../core/document/document';
+import { Bank, loadBank } from '../../core/cards/questions';
 
 export const QUESTIONS_DIR = ['content', 'questions'];
 

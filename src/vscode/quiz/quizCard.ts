@@ -2,10 +2,10 @@
 // (markdown rendered with the topic page's rules) and shows it in the card panel.
 import type * as vscode from 'vscode';
 import type { CardView, FromCard } from '../../core/messages';
-import type { StudyDocument } from '../../core/document';
-import type { Question } from '../../core/questions';
-import type { Outcome } from '../../core/quiz';
-import type { TopicRenderer } from '../../core/render';
+import type { StudyDocument } from '../../core/document/document';
+import type { Question } from '../../core/cards/questions';
+import type { Outcome } from '../../core/cards/quiz';
+import type { TopicRenderer } from '../../core/document/render';
 import type { Coverage } from '../../core/feedback/grader';
 import type { GradedBy } from '../../core/feedback/coverageView';
 
@@ -32,7 +32,7 @@ export interface CardSurface {
 }
 
 export class QuizCard {
-  private renderer: Promise<{ renderer: TopicRenderer; views: typeof import('../../core/cardView') }> | undefined;
+  private renderer: Promise<{ renderer: TopicRenderer; views: typeof import('../../core/cards/cardView') }> | undefined;
   readonly onAction: vscode.Event<FromCard>;
   readonly onDrawn: vscode.Event<{ rev: number; ms: number; legs?: { toPage: number; inPage: number; back: number } }>;
 
@@ -90,17 +90,13 @@ export class QuizCard {
   }
 
   private load() {
-    this.renderer ??= Promise.all([import('../../core/render'), import('../../core/cardView')])
+    this.renderer ??= Promise.all([import('../../core/document/render'), import('../../core/cards/cardView')])
       .then(([render, views]) => ({ renderer: new render.TopicRenderer(), views }));
     return this.renderer;
   }
 
   private async tools(doc: StudyDocument, topicId: string) {
     const { renderer, views } = await this.load();
-    const node = doc.get(topicId);
-    const topic = node?.kind === 'topic' ? node : doc.topics[0];
-    // A document without topics has no cards, so `topic` is always set when a card is asked.
-    const md = (text: string) => topic ? renderer.renderFragment(text, doc, topic) : '';
-    return { views, md };
+    return { views, md: renderer.fragmentsOf(doc, topicId) };
   }
 }

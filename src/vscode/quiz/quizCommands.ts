@@ -1,6 +1,6 @@
 // The commands that start a quiz: the only adapter that knows the quiz UI.
 import * as vscode from 'vscode';
-import type { StudyNode } from '../../core/document';
+import type { StudyNode } from '../../core/document/document';
 import type { QuizFlow, QuizRequest } from './quizFlow';
 
 export function registerQuizCommands(quiz: QuizFlow): vscode.Disposable[] {

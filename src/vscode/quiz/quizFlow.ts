@@ -2,15 +2,15 @@
 // typed answers), feedback with the explanation, and a summary. The full question, code and
 // explanation are drawn on a card beside; a recall card is revealed and rated there or in the box.
 import * as vscode from 'vscode';
-import type { ActiveDeck, DeckSource } from '../../core/deck';
-import type { Answer, Question } from '../../core/questions';
-import type { Outcome, QuizSession, Scope, Summary } from '../../core/quiz';
-import type { Scheduler, SchedulerSource } from '../../core/scheduler';
-import type { ScheduleSettings } from '../../core/scheduleSettings';
+import type { ActiveDeck, DeckSource } from '../../core/cards/deck';
+import type { Answer, Question } from '../../core/cards/questions';
+import type { Outcome, QuizSession, Scope, Summary } from '../../core/cards/quiz';
+import type { Scheduler, SchedulerSource } from '../../core/schedule/scheduler';
+import type { ScheduleSettings } from '../../core/schedule/scheduleSettings';
 import { Disposable } from '../disposable';
 import type { ProgressStore } from '../progress/progressStore';
 import { input, pick, PickItem } from '../quickInput';
-import { RECALL_NOTES_KEY } from '../../core/recallNotes';
+import { CardNotes } from './cardNotes';
 import type { AnswerFeedback } from '../feedback/answerFeedback';
 import { CardPanel } from './cardPanel';
 import { QuizCard } from './quizCard';
@@ -35,7 +35,6 @@ const SKIPPED: Asked = { kind: 'control', control: 'skip' };
 const STOPPED: Asked = { kind: 'control', control: 'stop' };
 
 const LENGTHS = [5, 10, 20];
-const NOTES_KEY = RECALL_NOTES_KEY;
 
 export class QuizFlow extends Disposable {
   private running = false;
@@ -48,6 +47,8 @@ export class QuizFlow extends Disposable {
   /** True while the summary box is on screen. */
   summaryOpen = false;
 
+  private readonly cardNotes: CardNotes;
+
   constructor(
     private readonly decks: DeckSource,
     private readonly progress: ProgressStore,
@@ -55,7 +56,7 @@ export class QuizFlow extends Disposable {
     private readonly panel: TopicOpener,
     extensionUri: vscode.Uri,
     /** Where notes typed on recall cards are kept between quizzes (globalState). */
-    private readonly notesMemento: vscode.Memento | undefined,
+    notesMemento: vscode.Memento | undefined,
     /** The scheduling settings now (newCardsPerDay limits the cards a quiz introduces). */
     private readonly schedule: () => Pick<ScheduleSettings, 'newCardsPerDay'>,
     /** Grades typed answers (offline, and with the AI interviewer when the reader opted in). */
@@ -64,6 +65,7 @@ export class QuizFlow extends Disposable {
     private readonly random: () => number = Math.random,
   ) {
     super();
+    this.cardNotes = new CardNotes(notesMemento);
     this.card = new QuizCard(this._register(new CardPanel(extensionUri)));
     this.recall = new RecallReview({ card: this.card, notes: this.notes, panel, feedback, setAsked: a => { this.asked = a; } });
   }
@@ -101,8 +103,8 @@ export class QuizFlow extends Disposable {
   }
 
   private async chooseScope(active: ActiveDeck, scheduler: Scheduler): Promise<Scope | undefined> {
-    const { dueCards, weakestTopics } = await import('../../core/quiz');
-    const { isOpenQuestion } = await import('../../core/conceptCards');
+    const { dueCards, weakestTopics } = await import('../../core/cards/quiz');
+    const { isOpenQuestion } = await import('../../core/cards/conceptCards');
     const cards = this.progress.document(active.key).cards;
     const sel = { deck: active.deck, cards, scheduler, now: this.clock() };
     const due = dueCards(sel).length;
@@ -139,7 +141,7 @@ export class QuizFlow extends Disposable {
   }
 
   private async buildSession(active: ActiveDeck, scheduler: Scheduler, scope: Scope, length: number | undefined, chosen?: readonly string[]): Promise<QuizSession | undefined> {
-    const { QuizSession, selectLimited, newCardsLeft } = await import('../../core/quiz');
+    const { QuizSession, selectLimited, newCardsLeft } = await import('../../core/cards/quiz');
     const cards = this.progress.document(active.key).cards;
     const now = this.clock();
     const perDay = this.schedule().newCardsPerDay;
@@ -182,22 +184,17 @@ export class QuizFlow extends Disposable {
   }
 
   private async run(active: ActiveDeck, session: QuizSession): Promise<Summary> {
-    const { choicesFor } = await import('../../core/quiz');
+    const { choicesFor } = await import('../../core/cards/quiz');
     const topicTitle = (id: string) => { const n = active.doc.get(id); return n?.kind === 'topic' ? n.title : id; };
-    const { noteKey, parseNotes, withNote } = await import('../../core/recallNotes');
     // Notes typed last time come back with their card.
-    const saved = parseNotes(this.notesMemento?.get(NOTES_KEY));
-    for (const { card } of session.items) {
-      const note = saved[noteKey(active.key, card.id)];
-      if ((card.kind === 'recall' || card.kind === 'cloze') && note) { this.notes.set(card.id, note.text); }
-    }
+    const typed = session.items.filter(({ card }) => card.kind === 'recall' || card.kind === 'cloze').map(({ card }) => card.id);
+    for (const [id, text] of this.cardNotes.saved(active.key, typed)) { this.notes.set(id, text); }
     // Notes and topic links work on any card, whatever the box is waiting for.
     const listener = this.card.onAction(m => {
       const item = session.current();
       if (m.type === 'notes' && item) {
         this.notes.set(item.card.id, m.text);
-        const book = parseNotes(this.notesMemento?.get(NOTES_KEY));
-        void this.notesMemento?.update(NOTES_KEY, withNote(book, noteKey(active.key, item.card.id), m.text, this.clock().getTime()));
+        void this.cardNotes.save(active.key, item.card.id, m.text, this.clock().getTime());
       }
       if (m.type === 'openTopic' && active.doc.get(m.id)) { void this.panel.show(m.id, { preserveFocus: true }); }
     });

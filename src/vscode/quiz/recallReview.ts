@@ -1,10 +1,10 @@
 // A recall card in the quiz: the reader answers out loud (or types notes on the card), reveals
 // the model answer, then rates themself; in the quiz box or on the card, whichever they use.
 import * as vscode from 'vscode';
-import type { ActiveDeck } from '../../core/deck';
+import type { ActiveDeck } from '../../core/cards/deck';
 import type { FromCard } from '../../core/messages';
-import type { Question } from '../../core/questions';
-import type { Outcome, QuizSession } from '../../core/quiz';
+import type { Question } from '../../core/cards/questions';
+import type { Outcome, QuizSession } from '../../core/cards/quiz';
 import { pick, PickItem, PickOptions, PickResult } from '../quickInput';
 import type { Coverage } from '../../core/feedback/grader';
 import type { AnswerFeedback, Graded } from '../feedback/answerFeedback';
@@ -52,7 +52,7 @@ export class RecallReview {
    * answer, then rates themself Again/Hard/Good/Easy, in the box or on the card (Space, 1-4).
    */
   async review(session: QuizSession, q: Question, cardId: string, heading: string, topic: string, active: ActiveDeck): Promise<'next' | 'stop'> {
-    const { RECALL_RATINGS } = await import('../../core/quiz');
+    const { RECALL_RATINGS } = await import('../../core/cards/quiz');
     const title = `${heading} · ${topic}`;
     const notesBefore = this.host.notes.get(cardId);
     await this.host.card.whenDrawn(await this.host.card.showQuestion(heading, topic, q, active.doc, notesBefore));
@@ -114,7 +114,7 @@ export class RecallReview {
    * it. With an AI interviewer on, the model's grade replaces the offline one when it comes.
    */
   private async rateOnCard(session: QuizSession, q: Question & { kind: 'recall' }, at: OnCard, typed: string, offline: Graded): Promise<'next' | 'stop'> {
-    const { RECALL_RATINGS } = await import('../../core/quiz');
+    const { RECALL_RATINGS } = await import('../../core/cards/quiz');
     const { suggestedRating } = await import('../../core/feedback/grader');
     let decided = false;
     const show = async (g: Graded) => {

@@ -1,8 +1,8 @@
 // The scheduling settings (djangoPrep.desiredRetention, maximumInterval, newCardsPerDay), read
 // when first needed and again whenever they change, so the next review uses them. A value out
-// of range is clamped (see core/scheduleSettings.ts) and said once, not on every review.
+// of range is clamped (see core/schedule/scheduleSettings.ts) and said once, not on every review.
 import * as vscode from 'vscode';
-import { parseScheduleSettings, ScheduleSettings } from '../../core/scheduleSettings';
+import { parseScheduleSettings, ScheduleSettings } from '../../core/schedule/scheduleSettings';
 import { Disposable } from '../disposable';
 
 const KEYS = ['desiredRetention', 'maximumInterval', 'newCardsPerDay'] as const;

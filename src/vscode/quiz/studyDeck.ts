@@ -1,7 +1,7 @@
 // The active document's quiz deck and its progress key, rebuilt only when the document changes.
-import type { ActiveDeck, DeckSource } from '../../core/deck';
-import type { StudyDocument } from '../../core/document';
-import { GUIDE_KEY } from '../../core/progress';
+import type { ActiveDeck, DeckSource } from '../../core/cards/deck';
+import type { StudyDocument } from '../../core/document/document';
+import { GUIDE_KEY } from '../../core/study/progress';
 import type { DocumentStore } from '../documentStore';
 import type { QuestionBank } from './questionBank';
 
@@ -26,7 +26,7 @@ export class StudyDeck implements DeckSource {
   }
 
   private async build(doc: StudyDocument, key: string, bundled: boolean): Promise<ActiveDeck> {
-    const { buildDeckInSlices } = await import('../../core/deck');
+    const { buildDeckInSlices } = await import('../../core/cards/deck');
     const questions = bundled ? (await this.bank.get(doc)).questions : [];
     return { doc, key, deck: await buildDeckInSlices(doc, questions) };
   }

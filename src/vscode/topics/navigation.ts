@@ -1,8 +1,8 @@
 // "Go to Topic..." over topics and concepts, and "Search Topics..." over the full text.
 import * as vscode from 'vscode';
-import type { Concept, StudyDocument } from '../../core/document';
-import type { TopicSearch } from '../../core/search';
-import { Cancelled } from '../../core/slices';
+import type { Concept, StudyDocument } from '../../core/document/document';
+import type { TopicSearch } from '../../core/document/search';
+import { Cancelled } from '../../core/util/slices';
 import type { DocumentStore } from '../documentStore';
 import { PickItem, showPick, TrackedBox, trackBox } from '../quickInput';
 
@@ -15,7 +15,7 @@ export function registerNavigationCommands(store: DocumentStore): vscode.Disposa
   let index: SearchIndex | undefined;
   const searchFor = (doc: StudyDocument): SearchIndex => {
     if (index?.doc !== doc) {
-      const entry: SearchIndex = { doc, search: import('../../core/search').then(m => m.TopicSearch.build(doc, undefined, () => entry.superseded === true)) };
+      const entry: SearchIndex = { doc, search: import('../../core/document/search').then(m => m.TopicSearch.build(doc, undefined, () => entry.superseded === true)) };
       entry.search.then(s => { entry.built = s; }, () => { if (index === entry) { index = undefined; } }); // a failed build is tried again next time
       index = entry;
     }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { StudyDocument, StudyNode, Topic } from '../../core/document';
+import type { StudyDocument, StudyNode, Topic } from '../../core/document/document';
 import type { DocumentStore } from '../documentStore';
 import type { ShowOptions, TopicPanel } from './topicPanel';
 import { rememberDocument } from '../documentList';

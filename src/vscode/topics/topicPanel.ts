@@ -1,9 +1,9 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import type { Topic } from '../../core/document';
-import { escapeHtml, pageCsp } from '../../core/html';
+import type { Topic } from '../../core/document/document';
+import { escapeHtml, pageCsp } from '../../core/util/html';
 import { FromWebview, PageTiming, parseFromWebview, parsePanelState, ToWebview, TopicView } from '../../core/messages';
-import type { TopicRenderer } from '../../core/render';
+import type { TopicRenderer } from '../../core/document/render';
 import { Disposable, disposeAll } from '../disposable';
 import type { DocumentStore } from '../documentStore';
 
@@ -48,7 +48,7 @@ export class TopicPanel extends Disposable {
   private shownUri: string | undefined;
   private actions: ((topicId: string) => Promise<TopicActions>) | undefined;
   private views = new WeakMap<Topic, TopicView>();
-  private renderer: Promise<{ renderer: TopicRenderer; toTopicView: typeof import('../../core/render').toTopicViewInSlices }> | undefined;
+  private renderer: Promise<{ renderer: TopicRenderer; toTopicView: typeof import('../../core/document/render').toTopicViewInSlices }> | undefined;
   private rejected = 0;
   private rev = 0;
   /** What follows a topic onto the screen: tab title, remembered topic, the `shown` event. */
@@ -184,7 +184,7 @@ export class TopicPanel extends Disposable {
     // Numbered now, so a later call always carries a higher number however the awaits interleave.
     const rev = ++this.rev;
     // The renderer (markdown-it, highlight.js) loads with the first topic, not at activation.
-    this.renderer ??= import('../../core/render').then(m => ({ renderer: new m.TopicRenderer(), toTopicView: m.toTopicViewInSlices }));
+    this.renderer ??= import('../../core/document/render').then(m => ({ renderer: new m.TopicRenderer(), toTopicView: m.toTopicViewInSlices }));
     const { renderer, toTopicView } = await this.renderer;
     const doc = this.store.peek()!;
     const actions = this.actions ? await this.actions(topic.id) : {};

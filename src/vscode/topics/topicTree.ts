@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { StudyNode } from '../../core/document';
-import { describeFigures, NO_FIGURES, speakFigures, TopicFigures } from '../../core/figures';
+import type { StudyNode } from '../../core/document/document';
+import { describeFigures, NO_FIGURES, speakFigures, TopicFigures } from '../../core/study/figures';
 import { Disposable } from '../disposable';
 import type { DocumentStore } from '../documentStore';
 

@@ -1,8 +1,8 @@
 // Filters in the view's title bar: topics due for review, not yet read, not yet practised.
 import * as vscode from 'vscode';
 import { ContextKey } from '../contextKey';
-import type { StudyNode } from '../../core/document';
-import type { TopicFigures } from '../../core/figures';
+import type { StudyNode } from '../../core/document/document';
+import type { TopicFigures } from '../../core/study/figures';
 
 export type TreeFilter = 'all' | 'due' | 'unread' | 'unpractised';
 

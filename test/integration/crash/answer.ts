@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../../src/extension';
-import { Rating, Scheduler } from '../../../src/core/scheduler';
+import { Rating, Scheduler } from '../../../src/core/schedule/scheduler';
 
 export const CRASH_KEY = 'crash-test';
 
