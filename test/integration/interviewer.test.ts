@@ -178,8 +178,11 @@ suite('AI interviewer through vscode.lm', () => {
   test('rating before the model answers cancels the request and keeps the offline coverage', async () => {
     fake.script({ hang: true });
     const cancelled = fake.cancelled;
+    const asked = fake.requests.length;
     const { graded, done } = await answer(g => !!g.note?.startsWith('Asking'));
     assert.strictEqual(graded.grader, 'Offline grader');
+    // The request is with the model (not still on its way) when the reader rates.
+    await waitFor(() => fake.requests.length === asked + 1, 'the request at the model');
     await rate(done, 3);
     await waitFor(() => fake.cancelled === cancelled + 1, 'the request cancelled at the model');
     assert.deepStrictEqual([...reviews(api.progress.history.snapshot)].at(-1)!.coverage, { covered: 2, total: 3 });
