@@ -60,6 +60,31 @@ describe('the question bank', () => {
     assert.ok(yes / tf.length >= 0.4 && yes / tf.length <= 0.6, `${yes} of ${tf.length} true`);
   });
 
+  it('words true and false statements alike: hedge words as common in true ones as in false ones (within 10 points)', () => {
+    // A statement reads as "hedged" when it negates or qualifies its claim. Test-wise readers learn
+    // that qualified statements ("does not", "can", "only", "still", "usually") tend to be true
+    // and plain assertions false; absolutes ("always", "never") mark a claim's scope just as
+    // visibly. So the list holds negations, possibility modals, scope limiters and frequency
+    // adverbs, and any word ending in n't ("doesn't", "can't").
+    const hedges = new Set([
+      'not', 'no', 'never', 'none', 'nothing', 'nobody', 'without', 'cannot',
+      'can', 'could', 'may', 'might',
+      'only', 'just', 'merely', 'even', 'still',
+      'always', 'usually', 'often', 'sometimes', 'normally', 'typically', 'generally', 'rarely', 'seldom',
+    ]);
+    const hedged = (s: string) => (s.toLowerCase().replace(/\u2019/g, "'").match(/[a-z]+(?:'[a-z]+)?/g) ?? [])
+      .some(w => hedges.has(w) || w.endsWith("n't"));
+    const tf = bank.questions.filter((q): q is Extract<Question, { kind: 'truefalse' }> => q.kind === 'truefalse');
+    const share = (answer: boolean) => {
+      const qs = tf.filter(q => q.answer === answer);
+      const n = qs.filter(q => hedged(q.prompt)).length;
+      return { n, of: qs.length, pct: 100 * n / qs.length };
+    };
+    const t = share(true), f = share(false);
+    console.log(`      hedge words: ${t.n} of ${t.of} true statements (${t.pct.toFixed(0)}%), ${f.n} of ${f.of} false ones (${f.pct.toFixed(0)}%), ${Math.abs(t.pct - f.pct).toFixed(1)} points apart`);
+    assert.ok(Math.abs(t.pct - f.pct) <= 10, `true ${t.pct.toFixed(1)}% vs false ${f.pct.toFixed(1)}% hedged`);
+  });
+
   it('grades the reported typed answers as right, and a one-letter slip as almost', () => {
     const byId = (id: string) => bank.questions.find(q => q.id === id) as Question;
     const cases: Array<[string, string, 'right' | 'almost']> = [
