@@ -17,5 +17,8 @@ type CardPageApi = VsCodeApi<import('../src/core/messages').FromCard, never>;
 /** The mock interview report: posts FromReport, keeps nothing. */
 type ReportPageApi = VsCodeApi<import('../src/core/messages').FromReport, never>;
 
+/** The cards in this document: posts FromCards, keeps nothing. */
+type CardsPageApi = VsCodeApi<import('../src/core/messages').FromCards, never>;
+
 /** Each page says which it is (`/** @type {TopicPageApi} *\/`); without that the API is `never`. */
-declare function acquireVsCodeApi<Api extends TopicPageApi | DashboardPageApi | CardPageApi | ReportPageApi = never>(): Api;
+declare function acquireVsCodeApi<Api extends TopicPageApi | DashboardPageApi | CardPageApi | ReportPageApi | CardsPageApi = never>(): Api;

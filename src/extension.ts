@@ -38,6 +38,7 @@ import { registerExportCommands } from './vscode/export/exportCommands';
 import { MockInterviewFlow } from './vscode/interview/mockInterviewFlow';
 import { registerMockInterviewCommands } from './vscode/interview/mockInterviewCommands';
 import { ReportPanel } from './vscode/interview/reportPanel';
+import { CardsPanel } from './vscode/topics/cardsPanel';
 import { Draws, parseSeed } from './core/util/draws';
 import { openBox, OpenBox } from './vscode/quickInput';
 
@@ -60,6 +61,8 @@ export interface DjangoPrepApi {
   /** Grades typed answers (the benchmark times it in the extension host). */
   readonly feedback: AnswerFeedback;
   readonly mockReport: ReportPanel;
+  /** Show Cards in This Document. */
+  readonly cardsPanel: CardsPanel;
   readonly practiceTests: PracticeTests;
   /**
    * Where quizzes and mock interviews draw at random: Math.random, or seeded from
@@ -105,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const topicProgress = new TopicProgress(decks, progress, scheduler);
   const mockReport = new ReportPanel(context.extensionUri, panel, () => void vscode.commands.executeCommand('djangoPrep.startMockInterview'));
   const mockInterview = new MockInterviewFlow(decks, progress, scheduler, panel, mockReport, context.extensionUri, context.globalState, feedback, undefined, draws.random);
+  const cardsPanel = new CardsPanel(context.extensionUri, decks, store);
   const dueStatus = new DueStatus(decks, progress);
   const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, scheduler);
   provider.setStats(topicProgress);
@@ -139,6 +143,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     ...registerQuizCommands(quiz),
     mockReport, mockInterview, ...registerMockInterviewCommands(mockInterview),
     vscode.commands.registerCommand('djangoPrep.chooseInterviewerModel', () => interviewer.choose()),
+    cardsPanel, vscode.commands.registerCommand('djangoPrep.showCards', () => cardsPanel.show()),
     ...registerProgressCommands(progress, dashboard),
     ...registerPracticeCommands(scaffold, practiceTests, lens, store, panel),
     ...registerNavigationCommands(store),
@@ -168,7 +173,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     if (store.peek()) { void topicProgress.schedule(); }
     void interview.start().then(() => askAboutPassedDate(interview));
   });
-  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, interview, mockInterview, mockReport, feedback, draws, box: () => openBox.current, settling: () => panel.settling || revealsPending(), ready, activationMs: performance.now() - start };
+  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, interview, mockInterview, mockReport, cardsPanel, feedback, draws, box: () => openBox.current, settling: () => panel.settling || revealsPending(), ready, activationMs: performance.now() - start };
 }
 
 export function deactivate(): void {

@@ -213,3 +213,13 @@ export function parseFromReport(raw: unknown): FromReport | undefined {
   if (raw.type === 'openTopic') { return isId(raw.id) ? { type: 'openTopic', id: raw.id } : undefined; }
   return raw.type === 'copy' || raw.type === 'again' ? { type: raw.type } : undefined;
 }
+
+// The cards-in-this-document page (media/cards.js).
+
+/** Cards webview -> extension: open the document at a line. */
+export type FromCards = { readonly type: 'openLine'; readonly line: number };
+
+export function parseFromCards(raw: unknown): FromCards | undefined {
+  if (!isObject(raw) || raw.type !== 'openLine') { return undefined; }
+  return Number.isSafeInteger(raw.line) && (raw.line as number) >= 0 ? { type: 'openLine', line: raw.line as number } : undefined;
+}

@@ -3,6 +3,8 @@
 import * as fs from 'fs';
 import MarkdownIt from 'markdown-it';
 import { seededRandom } from '../../src/core/util/draws';
+import { cardsOverview, cardsViewHtml } from '../../src/core/cards/cardsView';
+import { skippedLines } from '../../src/core/cards/skippedLines';
 import { buildDeck, buildDeckInSlices } from '../../src/core/cards/deck';
 import { createIndexer, parseDocument, parseDocumentInSlices } from '../../src/core/document/document';
 import { choicesFor, QuizSession, selectCards } from '../../src/core/cards/quiz';
@@ -103,7 +105,28 @@ export async function slicedBuilds(hostile: Record<string, string> = {}): Promis
   let recallDeck10kCards = 0;
   const recallDeck10kLongestBlockMs = await longestBlock(async () => { recallDeck10kCards = (await buildDeckInSlices(notes)).length; });
   const recallDeck10kMs = now() - t;
-  return { deckLongestBlockMs, searchIndexLongestBlockMs, parse10MBLongestBlockMs: await longestBlock(() => parseDocumentInSlices(text)), parse10MBInOneGoMs, recallDeck10kMs, recallDeck10kLongestBlockMs, recallDeck10kCards, ...await renderFreezes(hostile) };
+  return { deckLongestBlockMs, searchIndexLongestBlockMs, parse10MBLongestBlockMs: await longestBlock(() => parseDocumentInSlices(text)), parse10MBInOneGoMs, recallDeck10kMs, recallDeck10kLongestBlockMs, recallDeck10kCards, ...await renderFreezes(hostile), ...await cardsView5MB() };
+}
+
+/**
+ * Show Cards in This Document on 5 MB of notes in the formats people write (questions in five
+ * styles, with topics between): the rows and the skipped lines as the panel builds them, in
+ * slices, and the longest freeze meanwhile.
+ */
+async function cardsView5MB(): Promise<Record<string, number>> {
+  let text = '';
+  for (let n = 10_000; Buffer.byteLength(text) < 5 * 1024 * 1024; n *= 2) { text = questionNotes(n); }
+  const doc = parseDocument(text);
+  const deck = await buildDeckInSlices(doc);
+  const lines = new Set(deck.flatMap(c => c.line === undefined ? [] : [c.line]));
+  const t = now();
+  let cards = 0;
+  const cardsViewBuild5MBLongestBlockMs = await longestBlock(async () => {
+    const o = await cardsOverview(doc, deck, await skippedLines(text, lines));
+    cards = o.rows.length;
+    cardsViewHtml(o, 'notes.md');
+  });
+  return { cardsViewBuild5MBLongestBlockMs, cardsViewBuild5MBMs: now() - t, cardsView5MBCards: cards, cardsView5MBBytes: Buffer.byteLength(text) };
 }
 
 /** Notes with `count` questions, 20 to a topic, each topic in one of the formats people write them in. */

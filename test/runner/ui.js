@@ -13,6 +13,7 @@ const { mockInterviewSteps } = require('./uiMockInterview');
 const { dashboardSteps } = require('./uiDashboard');
 const { recallCardSteps } = require('./uiRecall');
 const { interviewerSteps } = require('./uiInterviewer');
+const { cardsViewSteps } = require('./uiCards');
 const { returningUserSteps } = require('./uiReturning');
 const { hostileSteps } = require('./uiHostile');
 const { ROOT, CACHE, log, provision, ensurePythonPackages, vscodeVersion, packageVsix, packageFakeLanguageModel, startCodeServer, launchChromium } = require('./lib');
@@ -326,6 +327,8 @@ async function main() {
       await page.keyboard.press('Enter');
       await waitForTitle(page, 'Python topics: Dictator, Generator, Metaclass, Data Types');
     });
+
+    await cardsViewSteps({ page, step, shots: SHOTS, workspace });
 
     await step('a 10,000-topic document: Search Topics opens at once while it indexes, then finds', async () => {
       const big = path.join(workspace, 'ten-thousand-topics.md');

@@ -91,7 +91,15 @@ async function palette(/** @type {Page} */ page, /** @type {string} */ label) {
     // lost on its way. Any other reason fails on the second try.
     await open(20000);
   }
-  await input.fill('>' + label);
+  try {
+    await input.fill('>' + label, { timeout: 5000 });
+  } catch (e) {
+    // The palette closes when the focus leaves it: a webview restored after a window reload can
+    // take the focus just after the palette opened. Opened again once, when that is what happened.
+    if (await page.evaluate(PALETTE_OPEN)) { throw e; }
+    await open(20000);
+    await input.fill('>' + label);
+  }
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
   await row.waitFor();
   // Enter when the match is the focused row: a click can land while the list still animates.

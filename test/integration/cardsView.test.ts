@@ -1,0 +1,52 @@
+// Show Cards in This Document in the real VS Code: the page lists a notes file's cards and the
+// lines that gave none, and a line number opens the file at that line.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { DjangoPrepApi } from '../../src/extension';
+import { activated, waitFor } from './helpers';
+
+const NOTES = [
+  '# Notes', '## Django', '### ORM', '',
+  'Q: What does select_related do?', 'A: It follows foreign keys with a JOIN.', '',
+  '### Quiz', 'Which hook runs after a commit?', '- [ ] post_save', '- [x] transaction.on_commit', '',
+  '### Open ends', '1. Explain the GIL',
+].join('\n');
+
+suite('Show Cards in This Document', () => {
+  let api: DjangoPrepApi;
+  let dir: string;
+  suiteSetup(async () => {
+    api = await activated();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-cards-'));
+  });
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('lists the cards and the lines that gave none; a line number opens the file there', async () => {
+    const file = vscode.Uri.file(path.join(dir, 'notes.md'));
+    fs.writeFileSync(file.fsPath, NOTES);
+    await vscode.commands.executeCommand('djangoPrep.openDocument', file);
+    await waitFor(async () => (await api.decks.current())?.key === file.toString(), 'the notes deck');
+    await vscode.commands.executeCommand('djangoPrep.showCards');
+    await waitFor(() => api.cardsPanel.isOpen && api.cardsPanel.html.includes('Cards in notes.md'), 'the cards page');
+    const html = api.cardsPanel.html;
+    assert.match(html, /id="summary">2 cards: 1 open question, 1 choice\. 1 line that asks something gave no card\./);
+    assert.match(html, /<a href="#" data-line="4">5<\/a><\/td><td class="kind">Open question<\/td><td>What does select_related do\?<\/td><td class="answer">It follows foreign keys with a JOIN\.<\/td>/);
+    assert.match(html, /data-line="8">9<\/a><\/td><td class="kind">Choice<\/td><td>Which hook runs after a commit\?<\/td><td class="answer">transaction\.on_commit<\/td>/);
+    assert.match(html, /data-line="13">14<\/a><\/td><td>Explain the GIL<\/td><td>Nothing follows it to be its answer\.<\/td>/);
+    // What the page sends when line 5 is clicked.
+    await api.cardsPanel.receive({ type: 'openLine', line: 4 });
+    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === file.toString() ? vscode.window.activeTextEditor : undefined, 'the notes file in an editor');
+    assert.strictEqual(editor.selection.active.line, 4);
+    // Nothing but a line number is taken from the page.
+    await api.cardsPanel.receive({ type: 'openLine', line: -1 });
+    await api.cardsPanel.receive({ type: 'openFile', path: '/etc/passwd' });
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), file.toString());
+  });
+});

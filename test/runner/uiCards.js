@@ -1,0 +1,74 @@
+// @ts-check
+// UI step for Show Cards in This Document (called from ui.js): a notes file's cards and the
+// lines that gave none, from the Topics view's menu, in the light and dark themes; a line number
+// opens the file at that line.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const { palette, frameWith, setTheme, painted, openStudyDocument } = require('./workbench');
+
+/** @typedef {import('playwright-core').Page} Page */
+
+const NOTES = `# Backend notes
+
+## Django
+
+### ORM
+
+- Manager: the interface through which queries reach the database
+- QuerySet: a lazy, chainable query
+
+Q: What does select_related do?
+A: It follows foreign keys with a SQL JOIN, so related rows arrive in the same query.
+
+**Why is the N+1 problem slow?**
+
+One query for the list, then one per row when the loop touches a relation.
+
+### Signals quiz
+
+Which call registers a receiver?
+
+- [ ] Signal.send
+- [x] **Signal.connect** ✅
+- [ ] Signal.disconnect
+
+### Open ends
+
+1. Explain how the GIL affects Gunicorn workers
+`;
+
+/**
+ * @param {{ page: Page, step: (name: string, fn: () => Promise<void>) => Promise<void>, shots: string, workspace: string }} o
+ */
+async function cardsViewSteps({ page, step, shots, workspace }) {
+  await step('Show Cards in This Document lists the cards and the lines that gave none, in light and dark; a line opens the file', async () => {
+    const file = path.join(workspace, 'backend-notes.md');
+    fs.writeFileSync(file, NOTES);
+    await openStudyDocument(page, file);
+    await page.getByRole('treeitem', { name: /^Topic ORM/ }).waitFor();
+    await palette(page, 'Django Prep: Show Cards in This Document');
+    const frame = await frameWith(page, 'main#cards', 'cards page');
+    const summary = (await frame.locator('#summary').innerText()).trim();
+    assert.match(summary, /^\d+ cards: .*open question.*choice.*\. 1 line that asks something gave no card\.$/);
+    assert.ok(await frame.locator('table.cards tbody tr').count() >= 3, 'the cards are listed');
+    assert.match(await frame.locator('table.skipped tbody tr').first().innerText(), /Explain how the GIL affects Gunicorn workers/);
+    await painted(frame);
+    await page.screenshot({ path: path.join(shots, 'cards-view-light.png') });
+    await setTheme(page, 'Dark Modern', 'vs-dark');
+    await painted(frame);
+    await page.screenshot({ path: path.join(shots, 'cards-view-dark.png') });
+    await setTheme(page, 'Light Modern', 'vs');
+    // The select_related card's line number opens the notes beside the page, at that line.
+    await frame.locator('table.cards tr', { hasText: 'What does select_related do?' }).locator('a[data-line]').click();
+    await page.locator('.tab', { hasText: 'backend-notes.md' }).first().waitFor();
+    await page.locator('.monaco-editor .current-line').first().waitFor();
+    // Back to one editor group, as the steps after this one expect.
+    await palette(page, 'View: Close All Editor Groups');
+    await page.locator('.tab', { hasText: 'backend-notes.md' }).first().waitFor({ state: 'detached' });
+    await palette(page, 'Django Prep: Open Bundled Guide');
+  });
+}
+
+module.exports = { cardsViewSteps };
