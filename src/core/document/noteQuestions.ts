@@ -37,8 +37,19 @@ export interface QuestionSource {
   readonly section?: { readonly title: string; readonly range: { readonly start: number } };
 }
 
+/** Each topic's questions once read to the end: the tree, the deck and the cards view all ask. */
+const known = new WeakMap<QuestionSource, readonly NoteQuestion[]>();
+
 /** The questions of one topic, in reading order; a generator, so a caller can stop between them. */
 export function* topicQuestions(topic: QuestionSource): Generator<NoteQuestion> {
+  const cached = known.get(topic);
+  if (cached) { yield* cached; return; }
+  const all: NoteQuestion[] = [];
+  for (const q of readQuestions(topic)) { all.push(q); yield q; }
+  known.set(topic, all);
+}
+
+function* readQuestions(topic: QuestionSource): Generator<NoteQuestion> {
   const reader = new Reader(new NoteLines(topic.body), topic.bodyStartLine);
   const all = reader.n.length;
   if (isQuestionTopic(topic)) {
@@ -184,7 +195,7 @@ class Reader {
    */
   private askingLines(i: number, to: number): { question: string; next: number } | undefined {
     const n = this.n;
-    if (n.code[i] || n.level[i] || n.blank(i)) { return undefined; }
+    if (n.code[i] || n.level[i] || n.blank(i) || /^\s*[|>]/.test(n.lines[i])) { return undefined; } // a table row or a quote
     const item = n.listItem(i);
     if (item?.checked !== undefined) { return undefined; }
     const bold = item ? undefined : n.boldQuestion(i);

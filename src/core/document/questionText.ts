@@ -15,11 +15,12 @@ const AUX = '(?:is|are|was|were|do|does|did|can|could|would|should|will|shall|ma
 const OBJECT = '(?:a|an|the|all|any|some|few|several|each|every|one|two|three|four|five|six|seven|eight|nine|ten|\\d+|me|us|examples?|ways?)';
 /**
  * The asking phrases a question may open with instead of ending in `?`: a question word and a
- * verb (or Why), "... you", a prompt verb, or a verb that needs what to list. Words alone (`How
- * it works`, `List comprehensions are...`) are not enough: they open ordinary sentences too.
+ * verb (or Why, but not "Why it matters", a title), "... you", a prompt verb, or a verb that
+ * needs what to list. Words alone (`How it works`, `List comprehensions are...`) are not
+ * enough: they open ordinary sentences too.
  */
 const ASKING = new RegExp('^(?:'
-  + `${WH}(?:'s|’s|\\s+${AUX}\\b)|how\\s+(?:many|much|often|long)\\b|which\\s+(?:of|one)\\b|why\\b`
+  + `${WH}(?:'s|’s|\\s+${AUX}\\b)|how\\s+(?:many|much|often|long)\\b|which\\s+(?:of|one)\\b|why\\b(?!\\s+(?:it|this|that|these|those)\\b)`
   + `|(?:can|could|would|will|do|did|have|are|should)\\s+you\\b`
   + '|(?:explain|describe|compare|contrast|discuss|differentiate|distinguish|elaborate|illustrate|demonstrate|justify|summari[sz]e)\\b'
   + '|walk\\s+(?:me|us)\\s+through\\b|tell\\s+(?:me|us)\\b|talk\\s+about\\b|differences?\\s+between\\b'
@@ -42,7 +43,8 @@ export function asks(text: string): boolean {
   if (!t) { return false; }
   if (endsWithQuestionMark(t) || firstSentenceAsks(t)) { return true; }
   // Code in front is a name (`EXPLAIN ANALYZE` runs...), and so is a word in capitals (SQL's EXPLAIN).
-  const words = stripInlineMarkdown(maskCode(t));
+  // A phrase is at the start: the first words are enough (prose lines can be long).
+  const words = stripInlineMarkdown(maskCode(t.length > 120 ? t.slice(0, 120) : t));
   return ASKING.test(words) && !/^\p{Lu}{2,}\b/u.test(words);
 }
 
