@@ -3,8 +3,8 @@
 import * as fs from 'fs';
 import MarkdownIt from 'markdown-it';
 import { seededRandom } from '../../src/core/util/draws';
-import { cardsOverview, cardsViewHtml } from '../../src/core/cards/cardsView';
-import { skippedLines } from '../../src/core/cards/skippedLines';
+import { cardsViewHtml } from '../../src/core/cards/cardsView';
+import { cardsInDocument } from '../../src/core/cards/cardsInDocument';
 import { buildDeck, buildDeckInSlices } from '../../src/core/cards/deck';
 import { createIndexer, parseDocument, parseDocumentInSlices } from '../../src/core/document/document';
 import { choicesFor, QuizSession, selectCards } from '../../src/core/cards/quiz';
@@ -110,21 +110,20 @@ export async function slicedBuilds(hostile: Record<string, string> = {}): Promis
 
 /**
  * Show Cards in This Document on 5 MB of notes in the formats people write (questions in five
- * styles, with topics between): the rows and the skipped lines as the panel builds them, in
- * slices, and the longest freeze meanwhile.
+ * styles, with topics between): the cards and the skipped lines as the panel finds them, in
+ * slices, then its page, and the longest freeze meanwhile.
  */
 async function cardsView5MB(): Promise<Record<string, number>> {
   let text = '';
   for (let n = 10_000; Buffer.byteLength(text) < 5 * 1024 * 1024; n *= 2) { text = questionNotes(n); }
   const doc = parseDocument(text);
   const deck = await buildDeckInSlices(doc);
-  const lines = new Set(deck.flatMap(c => c.line === undefined ? [] : [c.line]));
   const t = now();
   let cards = 0;
   const cardsViewBuild5MBLongestBlockMs = await longestBlock(async () => {
-    const o = await cardsOverview(doc, deck, await skippedLines(text, lines));
-    cards = o.rows.length;
-    cardsViewHtml(o, 'notes.md');
+    const o = await cardsInDocument(doc, deck);
+    cards = o.cards.length;
+    cardsViewHtml(o, 'notes.md', id => id);
   });
   return { cardsViewBuild5MBLongestBlockMs, cardsViewBuild5MBMs: now() - t, cardsView5MBCards: cards, cardsView5MBBytes: Buffer.byteLength(text) };
 }

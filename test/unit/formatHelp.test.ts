@@ -31,3 +31,24 @@ describe('Show Study Document Format', () => {
     assert.ok(wsgi.kind === 'recall' && wsgi.answer === 'The interface between a\nPython web app and its server.', 'the **Answer:** marker is dropped');
   });
 });
+
+describe('Show Study Document Format: how a question is recognised', () => {
+  it('gives the cards its second example promises', () => {
+    const help = fs.readFileSync(path.join(root, 'content', 'help', 'format.md'), 'utf8');
+    const section = help.slice(help.indexOf('### How a question is recognised'));
+    const example = /````markdown\n([\s\S]*?)````/.exec(section)?.[1] ?? '';
+    const doc = parseDocument('## Notes\n### Rule\n' + example.replace(/[ \t]+<- .*$/gm, ''));
+    const cards = buildDeck(doc).map(c => c.build(() => 0.5));
+    assert.deepStrictEqual(cards.map(q => [q.kind, q.prompt]), [
+      ['recall', 'Difference between `APIView` and `ViewSet`'],
+      ['recall', 'What does this print?\n\n```python\nprint([1] * 2)\n```'],
+      ['choice', 'Which setting lists the middleware?'],
+      ['recall', 'Explain middleware ordering.'],
+    ]);
+    const [, print, choice, ordering] = cards;
+    assert.ok(print.kind === 'recall' && print.answer === '`[1, 1]`');
+    assert.ok(choice.kind === 'choice' && choice.explanation === 'An ordered list of dotted paths.');
+    assert.deepStrictEqual(choice.kind === 'choice' && choice.options.map(o => o.text), ['TEMPLATES', 'MIDDLEWARE']);
+    assert.ok(ordering.kind === 'recall' && ordering.answer === 'Top-down on the request, bottom-up on the response.');
+  });
+});

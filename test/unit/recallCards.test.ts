@@ -60,9 +60,9 @@ describe('recall cards from notes, one fixture per format', () => {
 });
 
 describe('concepts beside recall cards', () => {
-  it('makes bold terms concepts like plain ones, but not a **Q:** marker', () => {
+  it('makes bold terms concepts like plain ones, but not a **Q:** marker: that bullet is a card', () => {
     const topic = parseDocument(read('bold-terms.md')).topics[0];
-    assert.deepStrictEqual(topic.concepts.map(c => c.term), ['Middleware', 'URLconf', 'Context processor', 'Template', undefined, undefined]);
+    assert.deepStrictEqual(topic.concepts.map(c => c.term ?? c.label), ['Middleware', 'URLconf', 'Context processor', 'Template', 'Plain bullet without a term']);
     assert.strictEqual(topic.concepts[0].description, 'a hook that wraps every request and response in order');
     assert.strictEqual(topic.concepts[1].description, 'the mapping from URL patterns to views');
   });

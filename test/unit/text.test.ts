@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { IdAllocator, normalizeNewlines, slugify, stripInlineMarkdown, truncate } from '../../src/core/util/text';
+import { boxText, IdAllocator, normalizeNewlines, slugify, stripEmphasis, stripInlineMarkdown, truncate } from '../../src/core/util/text';
 
 describe('text helpers', () => {
   it('slugifies headings of any script, stably', () => {
@@ -45,5 +45,19 @@ describe('stripInlineMarkdown literals and limits', () => {
     const out = stripInlineMarkdown(' **a'.repeat(40000) + ' [b'.repeat(40000));
     assert.ok(out.length <= 1000);
     assert.ok(Date.now() - start < 2000, 'linear enough not to freeze the extension host');
+  });
+});
+
+describe('stripEmphasis and boxText', () => {
+  it('drops bold, italics and strike-through, and leaves code and escapes as written', () => {
+    assert.strictEqual(stripEmphasis('**MIDDLEWARE**'), 'MIDDLEWARE');
+    assert.strictEqual(stripEmphasis('***both*** and ~~gone~~ and _it_'), 'both and gone and it');
+    assert.strictEqual(stripEmphasis('**`post_save`**'), '`post_save`');
+    assert.strictEqual(stripEmphasis('`**kwargs` and snake_case_name and \\*x\\*'), '`**kwargs` and snake_case_name and \\*x\\*');
+  });
+
+  it('gives one plain line for a QuickPick row: no code blocks, no inline marks', () => {
+    assert.strictEqual(boxText('**Which line** is wrong?\n\n```python\nx = `1`\n```\nin `raw()`'), 'Which line is wrong? in raw()');
+    assert.strictEqual(boxText('`TEMPLATES`'), 'TEMPLATES');
   });
 });

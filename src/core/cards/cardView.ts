@@ -46,8 +46,8 @@ export function summaryCard(headline: string, revisit: ReadonlyArray<{ id: strin
 }
 
 function prompt(q: Question, md: Markdown): string {
-  // Bank prompts are plain text; recall prompts are the notes' own markdown.
-  const text = q.kind === 'recall' ? md(q.prompt) : `<p>${escapeHtml(q.prompt)}</p>`;
+  // Bank prompts are plain text; prompts from notes are the notes' own markdown.
+  const text = q.kind === 'recall' || q.markdown ? md(q.prompt) : `<p>${escapeHtml(q.prompt)}</p>`;
   return q.code ? `${text}${md('```python\n' + q.code.replace(/\n$/, '') + '\n```')}` : text;
 }
 

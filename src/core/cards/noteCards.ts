@@ -1,11 +1,11 @@
-// Cards from the questions written in a document (see recallCards.ts for the formats): open
+// Cards from the questions written in a document (see document/noteQuestions.ts for the formats): open
 // questions the reader answers in their head and rates, and task-list quizzes to pick from.
 import { topicClozes } from './clozeCards';
 import type { CardSource } from './conceptCards';
 import type { StudyDocument } from '../document/document';
-import { answerWithPoints } from '../document/keyPoints';
+import { topicQuestions } from '../document/noteQuestions';
 import type { Question } from './questions';
-import { NoteQuestion, topicQuestions } from './recallCards';
+import { noteQuestion } from './recallCards';
 import { IdAllocator, slugify, stripInlineMarkdown } from '../util/text';
 
 /**
@@ -23,7 +23,7 @@ export function* noteCardSources(doc: StudyDocument): Generator<CardSource> {
       const prefix = q.kind === 'recall' ? 'recall' : 'choice';
       const id = ids.allocate(`${prefix}:${topic.id}/${slugify(stripInlineMarkdown(q.question))}`);
       let question: Question | undefined; // built when first asked: key points are read then
-      yield { id, topic: topic.id, kind: q.kind === 'recall' ? 'recall' : 'task-list', line: q.line, build: () => question ??= toQuestion(q, id, topic.id) };
+      yield { id, topic: topic.id, kind: q.kind === 'recall' ? 'recall' : 'task-list', line: q.line, build: () => question ??= noteQuestion(q, id, topic.id) };
     }
     for (const c of topicClozes(topic)) {
       const id = ids.allocate(`cloze:${topic.id}/${slugify(stripInlineMarkdown(c.text))}-${c.n}`);
@@ -35,13 +35,4 @@ export function* noteCardSources(doc: StudyDocument): Generator<CardSource> {
 
 export function noteCards(doc: StudyDocument): CardSource[] {
   return [...noteCardSources(doc)];
-}
-
-function toQuestion(q: NoteQuestion, id: string, topic: string): Question {
-  if (q.kind === 'choice') {
-    return { kind: 'choice', id, topic, prompt: q.question, select: q.select ?? 'one', options: q.options ?? [], explanation: q.explanation ?? '' };
-  }
-  if (!q.answer) { return { kind: 'recall', id, topic, prompt: q.question, explanation: '' }; }
-  const { body, points } = answerWithPoints(q.answer);
-  return { kind: 'recall', id, topic, prompt: q.question, answer: body || undefined, keyPoints: points, explanation: '' };
 }

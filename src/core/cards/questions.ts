@@ -16,6 +16,8 @@ interface Base {
   /** Id of the guide topic the question belongs to. */
   readonly topic: string;
   readonly prompt: string;
+  /** The prompt (and a choice's options) are markdown from the notes, not the bank's plain text. */
+  readonly markdown?: boolean;
   /** Python shown with the question (required for "output"). */
   readonly code?: string;
   readonly explanation: string;

@@ -11,9 +11,11 @@
 // `Key points: a; b; c` work too. The list is taken out of the answer the card shows.
 //
 // Without such a list the points come from the answer's structure, in this order:
-//  1. an answer whose top level is a list of two or more items: one point per item (its first
+//  1. an answer in two or more headed parts (a long walk through named techniques): one point
+//     per heading, with the bold and code terms of the heading and its part as its other words;
+//  2. an answer whose top level is a list of two or more items: one point per item (its first
 //     sentence), with the item's bold and code terms as its other words;
-//  2. otherwise one point per paragraph: its first sentence, with its bold and code terms.
+//  3. otherwise one point per paragraph: its first sentence, with its bold and code terms.
 // Code blocks, tables, quotes and trailing rules never give points.
 import { stripInlineMarkdown } from '../util/text';
 
@@ -94,6 +96,8 @@ function writtenPoints(answer: string): AnswerWithPoints | undefined {
 }
 
 function derivedPoints(body: string): KeyPoint[] {
+  const headed = headingPoints(body);
+  if (headed) { return dedupe(headed).slice(0, MAX_DERIVED); }
   const blocks = proseBlocks(body);
   const items = blocks.flatMap(b => b.items);
   const chosen = items.length >= 2 ? items : blocks.filter(b => !b.items.length).map(b => b.text);
@@ -138,15 +142,36 @@ function proseBlocks(body: string): Array<{ text: string; items: string[] }> {
   return blocks;
 }
 
-/** A derived point: the first sentence of a paragraph or item, its bold and code terms as other words. */
-function pointOf(text: string): KeyPoint {
-  const sentence = firstSentence(text);
+/** One point per heading of an answer in two or more headed parts, or undefined. */
+function headingPoints(body: string): KeyPoint[] | undefined {
+  const lines = body.split('\n');
+  const heads: Array<{ text: string; at: number }> = [];
+  let inFence = false;
+  lines.forEach((line, i) => {
+    if (FENCE.test(line)) { inFence = !inFence; return; }
+    const h = inFence ? null : /^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+    if (h && h[1].trim()) { heads.push({ text: h[1].replace(/^\d{1,3}[.)]\s+/, '').trim(), at: i }); }
+  });
+  if (heads.length < 2) { return undefined; }
+  return heads.map((h, k) => {
+    const part = lines.slice(h.at + 1, k + 1 < heads.length ? heads[k + 1].at : lines.length).join('\n');
+    return { text: h.text, also: [...new Set([...termsOf(h.text), ...termsOf(part.replace(/^\s*(`{3,}|~{3,})[\s\S]*?^\s*\1\s*$/gm, ''))])].slice(0, 6) };
+  });
+}
+
+/** The bold and code terms of a text: words that show a point on their own. */
+function termsOf(text: string): string[] {
   const terms: string[] = [];
   for (const m of text.matchAll(/`([^`\n]+)`|\*\*([^*\n]+)\*\*|__([^_\n]+)__/g)) {
     const term = (m[1] ?? m[2] ?? m[3]).trim();
     if (term && term.length <= 60) { terms.push(m[1] ? `\`${term}\`` : term); }
   }
-  return { text: sentence, also: [...new Set(terms)] };
+  return terms;
+}
+
+/** A derived point: the first sentence of a paragraph or item, its bold and code terms as other words. */
+function pointOf(text: string): KeyPoint {
+  return { text: firstSentence(text), also: [...new Set(termsOf(text))] };
 }
 
 function firstSentence(text: string): string {

@@ -1,6 +1,6 @@
 // A topic body as lines, with what the recall reader asks of each: in a code fence, a heading,
 // a list item, blank. Computed once per topic, so each question costs only its own lines.
-import { endsWithQuestionMark, maskCode } from './questionText';
+import { asks, maskCode, withoutNumber } from './questionText';
 
 export interface ListItem {
   /** Column where the item's text starts; its continuation lines are indented at least this far. */
@@ -11,7 +11,8 @@ export interface ListItem {
 }
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const LIST_ITEM = /^(\s*)([-*+]|\d{1,9}[.)])(\s+)(.*)$/;
+/** A bullet, a number, or a keycap emoji number (`1️⃣ Explain...`), which notes use as one. */
+const LIST_ITEM = /^(\s*)([-*+]|\d{1,9}[.)]|(?:[0-9#*]\uFE0F?\u20E3)+|\u{1F51F})(\s+)(.*)$/u;
 const TASK = /^\[([ xX])\]\s+(.*)$/;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
@@ -81,12 +82,13 @@ export class NoteLines {
     return /^\s*/.exec(this.lines[i])![0].length;
   }
 
-  /** A bold line that asks: `**What is X?**`. */
+  /** A line bold as a whole that asks (`**What is X?**`, `**Difference between X and Y**`): its text, numbering dropped. */
   boldQuestion(i: number): string | undefined {
     if (this.code[i] || this.level[i]) { return undefined; }
     const m = /^\s{0,3}(\*\*|__)(?=\S)(.+?)\1(\?)?\s*$/.exec(this.lines[i]);
-    if (!m || !endsWithQuestionMark(m[0])) { return undefined; }
-    return m[2] + (m[3] ?? '');
+    if (!m) { return undefined; }
+    const text = m[2] + (m[3] ?? '');
+    return asks(text) ? withoutNumber(text).text : undefined;
   }
 
   /** The lines [from, to), their common indentation removed, blank edges trimmed. */

@@ -27,20 +27,62 @@ const MAX_STRIPPED = 1000;
 export function stripInlineMarkdown(source: string): string {
   const text = source.length > MAX_STRIPPED ? source.slice(0, MAX_STRIPPED) : source;
   if (!/[[\]`*_~\\!]/.test(text)) { return collapse(text); } // plain text: the common case
-  // Code spans and escaped characters are literal: park them so emphasis rules cannot touch them.
-  const kept: string[] = [];
-  const keep = (literal: string) => `\uE000${kept.push(literal) - 1}\uE000`;
-  const stripped = text
-    .replace(/\uE000/g, '')
-    .replace(/(`+)([^`][\s\S]*?)\1(?!`)/g, (_m, _ticks, code: string) => keep(code.trim()))
-    .replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => keep(c))
+  return collapse(parked(text, true, s => stripEmphasisOnce(s
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1'))));
+}
+
+/**
+ * Removes bold, italics and strike-through, code spans and escapes kept as written: what marks
+ * an option as the right one in a quiz, where the words themselves are the answer.
+ */
+export function stripEmphasis(text: string): string {
+  if (!/[*_~]/.test(text)) { return text; }
+  return parked(text, false, s => {
+    let out = s;
+    for (let k = 0; k < 4; k++) { // `***x***` needs two passes
+      const next = stripEmphasisOnce(out);
+      if (next === out) { break; }
+      out = next;
+    }
+    return out;
+  });
+}
+
+function stripEmphasisOnce(text: string): string {
+  return text
     .replace(/(\*\*|__|~~)(?=\S)(.*?\S)\1/g, '$2')
-    .replace(/(^|[^\p{L}\p{N}])[*_](?=\S)(.*?\S)[*_](?![\p{L}\p{N}])/gu, '$1$2')
-    .replace(/\uE000(\d+)\uE000/g, (_m, i: string) => kept[Number(i)]);
-  return collapse(stripped);
+    .replace(/(^|[^\p{L}\p{N}])[*_](?=\S)(.*?\S)[*_](?![\p{L}\p{N}])/gu, '$1$2');
+}
+
+/**
+ * Runs `fn` with code spans and escaped characters parked, so its rules cannot touch them;
+ * `unwrap` puts code back without its backticks and escapes without their backslash.
+ */
+function parked(text: string, unwrap: boolean, fn: (s: string) => string): string {
+  const kept: string[] = [];
+  const keep = (literal: string) => `\uE000${kept.push(literal) - 1}\uE000`;
+  const out = fn(text
+    .replace(/\uE000/g, '')
+    .replace(/(`+)([^`][\s\S]*?)\1(?!`)/g, (m, _ticks, code: string) => keep(unwrap ? code.trim() : m))
+    .replace(/\\([!-/:-@[-`{-~])/g, (m, c: string) => keep(unwrap ? c : m)));
+  return out.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => kept[Number(i)]);
+}
+
+/**
+ * Markdown as one plain line for a QuickPick row, which draws no markup: code blocks are left
+ * for the card and inline marks (`**`, backticks) go, so options read alike.
+ */
+export function boxText(markdown: string): string {
+  const lines: string[] = [];
+  let fence = '';
+  for (const line of markdown.split('\n')) {
+    const f = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (f && (!fence || f[1].startsWith(fence))) { fence = fence ? '' : f[1]; continue; }
+    if (!fence) { lines.push(line); }
+  }
+  return stripInlineMarkdown(lines.join('\n'));
 }
 
 function collapse(text: string): string {

@@ -7,6 +7,7 @@ import type { Answer, Question } from '../../core/cards/questions';
 import type { Outcome, QuizSession, Scope, Summary } from '../../core/cards/quiz';
 import type { Scheduler, SchedulerSource } from '../../core/schedule/scheduler';
 import type { ScheduleSettings } from '../../core/schedule/scheduleSettings';
+import { boxText } from '../../core/util/text';
 import { Disposable } from '../disposable';
 import type { ProgressStore } from '../progress/progressStore';
 import { input, pick, PickItem } from '../quickInput';
@@ -244,13 +245,16 @@ export class QuizFlow extends Disposable {
     }
     if (q.kind === 'order') { return this.askOrder(q.prompt, choices, title, onShow); }
     const many = q.kind === 'choice' && q.select === 'many';
-    const items: Array<PickItem<Choice> | vscode.QuickPickItem> = choices.map(c => ({ label: oneLine(c), value: { answer: c } }));
+    // Options are markdown the card draws; the box shows them as plain text, all alike.
+    const label = (c: string) => q.kind === 'choice' ? boxText(c) : oneLine(c);
+    const items: Array<PickItem<Choice> | vscode.QuickPickItem> = choices.map(c => ({ label: label(c), value: { answer: c } }));
     if (!many) {
       items.push({ label: '', kind: vscode.QuickPickItemKind.Separator },
         { label: '$(debug-step-over) Skip this question', value: { control: 'skip' } } as PickItem<Choice>,
         { label: '$(debug-stop) Stop the quiz', value: { control: 'stop' } } as PickItem<Choice>);
     }
-    const placeholder = many ? `${q.prompt} (select all that apply, then Enter)` : q.prompt;
+    const prompt = q.markdown ? boxText(q.prompt) : q.prompt;
+    const placeholder = many ? `${prompt} (select all that apply, then Enter)` : prompt;
     // Escape on the card stops the quiz, as it does in the box.
     const either = await this.recall.boxOrCard<Choice>({ title, placeholder, items, many, buttons, onShow }, m => m.type === 'stop');
     if ('card' in either) { return STOPPED; }
@@ -301,7 +305,7 @@ export class QuizFlow extends Disposable {
     }
     if (q.kind === 'choice') {
       items.push({ label: 'Why', kind: vscode.QuickPickItemKind.Separator },
-        ...q.options.map(o => ({ label: `${o.correct ? '$(pass)' : '$(circle-slash)'} ${oneLine(o.text)}`, detail: o.why, value: 'next' as const })));
+        ...q.options.map(o => ({ label: `${o.correct ? '$(pass)' : '$(circle-slash)'} ${boxText(o.text)}`, detail: o.why, value: 'next' as const })));
     }
     // A near miss counts (rated Hard) but says what was expected.
     const verdict = outcome.almost !== undefined ? `≈ Almost: ${oneLine(outcome.almost)}` : outcome.correct ? '✓ Right' : '✗ Not quite';

@@ -5,6 +5,7 @@ import type { ActiveDeck } from '../../core/cards/deck';
 import type { FromCard } from '../../core/messages';
 import type { Question } from '../../core/cards/questions';
 import type { Outcome, QuizSession } from '../../core/cards/quiz';
+import { boxText } from '../../core/util/text';
 import { pick, PickItem, PickOptions, PickResult } from '../quickInput';
 import type { Coverage } from '../../core/feedback/grader';
 import type { AnswerFeedback, Graded } from '../feedback/answerFeedback';
@@ -59,7 +60,7 @@ export class RecallReview {
     const started = Date.now();
     type Step = 'reveal' | QuizControl;
     const first = await this.boxOrCard<Step>({
-      title, placeholder: `${oneLine(q.prompt)} · answer out loud, then reveal`, buttons: [SKIP, STOP],
+      title, placeholder: `${boxText(q.prompt)} · answer out loud, then reveal`, buttons: [SKIP, STOP],
       items: [
         { label: '$(eye) Show the answer', description: 'Space on the card', value: 'reveal' },
         { label: '', kind: vscode.QuickPickItemKind.Separator },

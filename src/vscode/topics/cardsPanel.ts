@@ -38,10 +38,9 @@ export class CardsPanel extends Disposable {
       return;
     }
     const uri = this.source.uri;
-    const [{ cardsOverview, cardsViewHtml }, { skippedLines }] = await Promise.all([import('../../core/cards/cardsView'), import('../../core/cards/skippedLines')]);
-    const text = await readText(uri);
-    const cardLines = new Set(active.deck.flatMap(c => c.line === undefined ? [] : [c.line]));
-    const overview = await cardsOverview(active.doc, active.deck, await skippedLines(text, cardLines));
+    const [{ cardsInDocument }, { cardsViewHtml }] = await Promise.all([import('../../core/cards/cardsInDocument'), import('../../core/cards/cardsView')]);
+    const found = await cardsInDocument(active.doc, active.deck);
+    const topicTitle = (id: string) => { const n = active.doc.get(id); return n?.kind === 'topic' ? n.title : id; };
     const name = this.source.isBundled ? 'the bundled guide' : uri.path.split('/').pop() ?? 'this document';
     this.shown = uri;
     if (!this.panel) {
@@ -67,7 +66,7 @@ export class CardsPanel extends Disposable {
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${media('dashboard.css')}"><link rel="stylesheet" href="${media('report.css')}"><link rel="stylesheet" href="${media('cards.css')}"><title>Cards in This Document</title></head>
 <body><main id="cards">
-${cardsViewHtml(overview, name)}
+${cardsViewHtml(found, name, topicTitle)}
 </main>
 <script nonce="${nonce}" src="${media('cards.js')}"></script>
 </body></html>`;
@@ -87,10 +86,4 @@ ${cardsViewHtml(overview, name)}
     this.panel = undefined;
     disposeAll(this.panelDisposables);
   }
-}
-
-/** The document's text: an open editor's (maybe unsaved) wins over the file on disk. */
-async function readText(uri: vscode.Uri): Promise<string> {
-  const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
-  return open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
 }
