@@ -6,7 +6,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { palette, frameWith, setTheme, painted, openStudyDocument } = require('./workbench');
+const { palette, frameWith, cardFrame, setTheme, painted, openStudyDocument, waitForBox, waitForNoBox, webviewFrame, waitForTitle } = require('./workbench');
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -50,6 +50,39 @@ async function cardsViewSteps({ page, step, shots, workspace }) {
     fs.writeFileSync(file, NOTES);
     await openStudyDocument(page, file);
     await page.getByRole('treeitem', { name: /^Topic ORM/ }).waitFor();
+
+    // A choice card from a quiz that marks its right option in bold and with ✅: before it is
+    // answered, every option reads the same, in the box and on the card; light, then dark.
+    await page.getByRole('treeitem', { name: /^Topic Signals quiz/ }).click();
+    await waitForTitle(page, 'Signals quiz');
+    for (const [theme, bodyClass, shot] of [['Light Modern', 'vs', 'choice-card-light.png'], ['Dark Modern', 'vs-dark', 'choice-card-dark.png']]) {
+      await setTheme(page, theme, bodyClass);
+      await (await webviewFrame(page)).locator('#quiz').click();
+      await page.locator('.quick-input-widget input.input[placeholder="How many questions?"]').waitFor();
+      await page.locator('.quick-input-list .monaco-list-row.focused').first().waitFor();
+      await page.keyboard.press('Enter');
+      await waitForBox(page, /^Question 1 of 1 · /);
+      const rows = page.locator('.quick-input-list .monaco-list-row .label-name');
+      await rows.first().waitFor();
+      const labels = await rows.allInnerTexts();
+      assert.deepStrictEqual(labels.map(l => l.trim()).sort(), ['Signal.connect', 'Signal.disconnect', 'Signal.send'], 'plain option text in the box, no flag on the right one');
+      const card = await cardFrame(page);
+      await card.locator('main#card[data-state="drawn"][data-phase="question"]').waitFor();
+      const markup = await card.locator('#options > *').evaluateAll(els => els.map(el => el.innerHTML.replace(/Signal\.(send|connect|disconnect)/, 'X')));
+      assert.strictEqual(new Set(markup).size, 1, `the options differ only in their words on the card: ${markup.join(' | ')}`);
+      await painted(card);
+      await page.screenshot({ path: path.join(shots, shot) });
+      // Escape stops the quiz; its summary, when it shows one, closes with Escape too.
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => {
+        const w = /** @type {HTMLElement | null} */ (document.querySelector('.quick-input-widget'));
+        return !w || getComputedStyle(w).display === 'none' || /^Quiz finished/.test(w.querySelector('.quick-input-title')?.textContent?.trim() ?? '');
+      });
+      if (await page.locator('.quick-input-widget .quick-input-title', { hasText: /^Quiz finished/ }).isVisible()) { await page.keyboard.press('Escape'); }
+      await waitForNoBox(page);
+    }
+    await setTheme(page, 'Light Modern', 'vs');
+
     await palette(page, 'Django Prep: Show Cards in This Document');
     const frame = await frameWith(page, 'main#cards', 'cards page');
     const summary = (await frame.locator('#summary').innerText()).trim();
