@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ActiveDeck, DeckSource } from '../../core/cards/deck';
 import type { FromCard } from '../../core/messages';
 import type { MockFocus, MockLength, MockResult, MockSession, TopicInfo } from '../../core/interview/mockInterview';
+import type { ReportModel } from '../../core/interview/mockReport';
 import type { SchedulerSource } from '../../core/schedule/scheduler';
 import type { TopicRenderer } from '../../core/document/render';
 import { CardNotes } from '../quiz/cardNotes';
@@ -16,7 +17,6 @@ import type { PointsCovered } from '../../core/cards/questions';
 import type { AnswerFeedback, Graded } from '../feedback/answerFeedback';
 import { CardPanel } from '../quiz/cardPanel';
 import { inline } from '../quiz/quizCard';
-import type { ReportPanel, TopicShower } from './reportPanel';
 
 export interface MockRequest {
   readonly minutes?: MockLength;
@@ -53,6 +53,16 @@ interface Running {
   finishing?: boolean;
 }
 
+/** Opens a topic (the topic panel). */
+export interface TopicShower {
+  show(topicId: string, options?: { readonly preserveFocus?: boolean }): Promise<boolean>;
+}
+
+/** Where a finished session's report is drawn (reportPanel.ts). */
+export interface ReportShower {
+  show(model: ReportModel): Promise<void>;
+}
+
 export class MockInterviewFlow extends Disposable {
   private readonly card: CardPanel;
   private running: Running | undefined;
@@ -65,7 +75,7 @@ export class MockInterviewFlow extends Disposable {
     private readonly progress: ProgressStore,
     private readonly scheduler: SchedulerSource,
     private readonly topicPanel: TopicShower,
-    private readonly report: ReportPanel,
+    private readonly report: ReportShower,
     extensionUri: vscode.Uri,
     /** Where notes typed on recall cards are kept (globalState, shared with the quiz). */
     notesMemento: vscode.Memento | undefined,
