@@ -49,4 +49,18 @@ suite('Show Cards in This Document', () => {
     await api.cardsPanel.receive({ type: 'openFile', path: '/etc/passwd' });
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), file.toString());
   });
+
+  test('a notes file in the wild: the page lists its expected cards at their lines', async () => {
+    const dir = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'notes-in-the-wild');
+    const file = vscode.Uri.file(path.join(dir, 'interview-section.md'));
+    const expected = JSON.parse(fs.readFileSync(path.join(dir, 'interview-section.expected.json'), 'utf8')) as { cards: Array<{ line: number; kind: string }> };
+    await vscode.commands.executeCommand('djangoPrep.openDocument', file);
+    await waitFor(async () => (await api.decks.current())?.key === file.toString(), 'the fixture deck');
+    await vscode.commands.executeCommand('djangoPrep.showCards');
+    await waitFor(() => api.cardsPanel.html.includes('Cards in interview-section.md'), 'its cards page');
+    const html = api.cardsPanel.html;
+    const listed = [...html.matchAll(/<tr><td class="line"><a href="#" data-line="(\d+)">\d+<\/a><\/td><td class="kind">(Open question|Choice|Cloze)<\/td>/g)].map(m => Number(m[1]));
+    // The expected lines are numbered from 1, as an editor shows them; the page's links from 0.
+    assert.deepStrictEqual(listed, expected.cards.map(c => c.line - 1), 'every expected card, at its line, in order');
+  });
 });
