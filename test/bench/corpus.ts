@@ -62,3 +62,22 @@ export function generateTopics(count: number, seed = 2): string {
   }
   return parts.join('\n');
 }
+
+/** What the grading figures grade: 6 key points on select_related and prefetch_related. */
+export const GRADING_POINTS = [
+  '`select_related` follows foreign keys with one SQL JOIN (also: `select_related` join, single query)',
+  '`prefetch_related` runs a second query per relation (also: separate query, extra query)',
+  'prefetch joins the results in Python (also: in Python, in memory)',
+  'select_related works only for single-valued relations (also: ForeignKey, OneToOne)',
+  'Combine them with a `Prefetch` object (also: `Prefetch`, both together)',
+  'Check the query count in tests (also: `assertNumQueries`, debug toolbar)',
+];
+
+const GRADING_WORDS = ['select_related', 'join', 'query', 'queries', 'foreign', 'key', 'prefetch_related', 'python', 'memory', 'relation', 'the', 'and', 'is', 'not',
+  'django', 'orm', 'loop', 'template', 'each', 'row', 'database', 'fetches', 'related', 'objects', 'many', 'to', 'one', 'Prefetch', 'count', 'tests'];
+
+/** Seeded 300-word answers on the same subject, a sentence every 17 words. */
+export function gradingAnswers(seed = 11): () => string {
+  const random = rng(seed);
+  return () => Array.from({ length: 300 }, (_, i) => GRADING_WORDS[Math.floor(random() * GRADING_WORDS.length)] + (i % 17 === 16 ? '.' : '')).join(' ');
+}

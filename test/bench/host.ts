@@ -10,7 +10,7 @@ import type { PageTiming } from '../../src/core/messages';
 import type { DjangoPrepApi } from '../../src/extension';
 import { yearOfReviews } from '../unit/logFixture';
 import { parsePoint } from '../../src/core/document/keyPoints';
-import { seededRandom } from '../../src/core/util/draws';
+import { GRADING_POINTS, gradingAnswers } from './corpus';
 import type { Question } from '../../src/core/cards/questions';
 
 const OURS = 'django-interview-prep.django-interview-prep';
@@ -155,19 +155,9 @@ export async function run(): Promise<void> {
  * the event loop's delay monitor saw over all of them.
  */
 async function gradeAnswers(api: DjangoPrepApi): Promise<Record<string, number>> {
-  const keyPoints = [
-    '`select_related` follows foreign keys with one SQL JOIN (also: `select_related` join, single query)',
-    '`prefetch_related` runs a second query per relation (also: separate query, extra query)',
-    'prefetch joins the results in Python (also: in Python, in memory)',
-    'select_related works only for single-valued relations (also: ForeignKey, OneToOne)',
-    'Combine them with a `Prefetch` object (also: `Prefetch`, both together)',
-    'Check the query count in tests (also: `assertNumQueries`, debug toolbar)',
-  ].map(parsePoint);
+  const keyPoints = GRADING_POINTS.map(parsePoint);
   const question: Question = { kind: 'recall', id: 'bench', topic: 'bench', prompt: 'select_related or prefetch_related?', keyPoints, explanation: '' };
-  const random = seededRandom(11);
-  const words = ['select_related', 'join', 'query', 'queries', 'foreign', 'key', 'prefetch_related', 'python', 'memory', 'relation', 'the', 'and', 'is', 'not',
-    'django', 'orm', 'loop', 'template', 'each', 'row', 'database', 'fetches', 'related', 'objects', 'many', 'to', 'one', 'Prefetch', 'count', 'tests'];
-  const answer = () => Array.from({ length: 300 }, (_, i) => words[Math.floor(random() * words.length)] + (i % 17 === 16 ? '.' : '')).join(' ');
+  const answer = gradingAnswers();
   const turn = () => new Promise(resolve => setImmediate(resolve));
   const monitor = monitorEventLoopDelay({ resolution: 1 });
   monitor.enable();

@@ -11,7 +11,7 @@ import { choicesFor, QuizSession, selectCards } from '../../src/core/cards/quiz'
 import { TopicRenderer } from '../../src/core/document/render';
 import { Scheduler } from '../../src/core/schedule/scheduler';
 import { TopicSearch } from '../../src/core/document/search';
-import { generateDocument, generateTopics } from './corpus';
+import { generateDocument, generateTopics, GRADING_POINTS, gradingAnswers } from './corpus';
 import { historySection, studyHistory } from '../../src/core/study/historyHtml';
 import { localOffset } from '../../src/core/study/history';
 import { parseLog } from '../../src/core/study/reviewLog';
@@ -213,18 +213,8 @@ export function dashboardHistory(guide: string): Record<string, number> {
 
 /** The offline grader: a 300-word answer against 6 key points (first call included in the max). */
 export function grading(): Record<string, number> {
-  const points = [
-    '`select_related` follows foreign keys with one SQL JOIN (also: `select_related` join, single query)',
-    '`prefetch_related` runs a second query per relation (also: separate query, extra query)',
-    'prefetch joins the results in Python (also: in Python, in memory)',
-    'select_related works only for single-valued relations (also: ForeignKey, OneToOne)',
-    'Combine them with a `Prefetch` object (also: `Prefetch`, both together)',
-    'Check the query count in tests (also: `assertNumQueries`, debug toolbar)',
-  ].map(parsePoint);
-  const random = seededRandom(11);
-  const words = ['select_related', 'join', 'query', 'queries', 'foreign', 'key', 'prefetch_related', 'python', 'memory', 'relation', 'the', 'and', 'is', 'not',
-    'django', 'orm', 'loop', 'template', 'each', 'row', 'database', 'fetches', 'related', 'objects', 'many', 'to', 'one', 'Prefetch', 'count', 'tests'];
-  const answer = () => Array.from({ length: 300 }, (_, i) => words[Math.floor(random() * words.length)] + (i % 17 === 16 ? '.' : '')).join(' ');
+  const points = GRADING_POINTS.map(parsePoint);
+  const answer = gradingAnswers();
   const times: number[] = [];
   for (let i = 0; i < 300; i++) {
     const text = answer();

@@ -9,26 +9,8 @@ import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
 import type { Summary } from '../../src/core/cards/quiz';
 import { reviews } from '../../src/core/study/reviewLog';
-import { activated, waitFor } from './helpers';
+import { activated, SELECT_RELATED_NOTES, waitFor } from './helpers';
 
-const NOTES = `# Notes
-
-## ORM
-
-### Queries
-
-#### Interview questions
-
-##### When do you use select_related?
-
-It follows foreign keys with a SQL JOIN, so the related rows come back in the same query. It
-only works for single-valued relations.
-
-Key points:
-- Follows foreign keys with a JOIN (also: \`select_related\` join)
-- One query instead of many (also: same query, single query)
-- Only single-valued relations (also: ForeignKey, OneToOne)
-`;
 
 suite('Feedback on typed answers', () => {
   let api: DjangoPrepApi;
@@ -45,7 +27,7 @@ suite('Feedback on typed answers', () => {
 
   test('a typed answer gives "N of M key points", a pre-selected rating taken on the card, and a log entry with the coverage', async () => {
     const file = vscode.Uri.file(path.join(dir, 'notes.md'));
-    fs.writeFileSync(file.fsPath, NOTES);
+    fs.writeFileSync(file.fsPath, SELECT_RELATED_NOTES);
     await vscode.commands.executeCommand('djangoPrep.openDocument', file);
     await api.progress.reset();
     await waitFor(async () => (await api.decks.current())?.key === file.toString(), 'the notes deck');

@@ -54,3 +54,23 @@ export async function accept(title: string | RegExp, index = 0): Promise<void> {
   for (let i = 0; i < index; i++) { await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); }
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }
+
+/** Notes with one open question and its three written key points: the typed-answer suites grade against it. */
+export const SELECT_RELATED_NOTES = `# Notes
+
+## ORM
+
+### Queries
+
+#### Interview questions
+
+##### When do you use select_related?
+
+It follows foreign keys with a SQL JOIN, so the related rows come back in the same query. It
+only works for single-valued relations.
+
+Key points:
+- Follows foreign keys with a JOIN (also: \`select_related\` join)
+- One query instead of many (also: same query, single query)
+- Only single-valued relations (also: ForeignKey, OneToOne)
+`;

@@ -5,7 +5,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { palette, dashboardFrame, setTheme, painted, waitForBox, waitForNoBox, pick } = require('./workbench');
+const { palette, dashboardFrame, setTheme, painted, waitForBox, waitForNoBox, pick, pickFile } = require('./workbench');
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -80,13 +80,9 @@ async function dashboardSteps({ page, step, shots, log, workspace }) {
     const file = path.join(workspace, 'progress-with-history.json');
     fs.writeFileSync(file, JSON.stringify(progressWithHistory(new Date())));
     await palette(page, 'Django Prep: Import Progress...');
-    const input = page.locator('.quick-input-widget input.input');
-    // The workbench's file dialog (a quick input titled as the command): its listing first.
+    // The workbench's file dialog (a quick input titled as the command).
     await waitForBox(page, /^Import Django Prep Progress/);
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-    await input.fill(file);
-    await page.waitForFunction(f => /** @type {HTMLInputElement | null} */ (document.querySelector('.quick-input-widget input.input'))?.value === f, file);
-    await page.keyboard.press('Enter');
+    await pickFile(page, file);
     // Then the extension's own question, told apart by its placeholder (the dialog has the same title).
     // Merge keeps the quiz answers made above; the imported file holds only a log.
     await pick(page, 'Merge with your current progress', 'Merge');

@@ -29,11 +29,17 @@ async function interviewerSteps({ page, step, shots }) {
     await page.screenshot({ path: path.join(shots, 'interviewer-choose.png') });
     await pick(page, 'Which model grades typed answers', 'Fake Interviewer');
 
-    const frame = await startOpenQuestions(page);
-    await frame.locator('#notes').focus();
-    await page.keyboard.type('It is compiled to bytecode, then a virtual machine runs it.');
-    await frame.locator('#card').focus();
-    await page.keyboard.press('Space');
+    /** A quiz of open questions with `answer` typed on its first card, revealed. */
+    const answered = async (/** @type {string} */ answer) => {
+      const card = await startOpenQuestions(page);
+      await card.locator('#notes').focus();
+      await page.keyboard.type(answer);
+      await card.locator('#card').focus();
+      await page.keyboard.press('Space');
+      return card;
+    };
+
+    const frame = await answered('It is compiled to bytecode, then a virtual machine runs it.');
     await frame.locator('#coverage-by', { hasText: 'Graded by Fake Interviewer' }).waitFor();
     assert.match(await frame.locator('#coverage-label').innerText(), /^1 of \d+ key points$/, 'the model\'s points (it covers point 1)');
     assert.match(await frame.locator('#coverage-feedback').innerText(), /^You named the main idea/);
@@ -45,11 +51,7 @@ async function interviewerSteps({ page, step, shots }) {
 
     await palette(page, 'Django Prep: Choose Interviewer Model...');
     await pick(page, 'Which model grades typed answers', 'Offline grader only');
-    const offline = await startOpenQuestions(page);
-    await offline.locator('#notes').focus();
-    await page.keyboard.type('It is compiled to bytecode.');
-    await offline.locator('#card').focus();
-    await page.keyboard.press('Space');
+    const offline = await answered('It is compiled to bytecode.');
     await offline.locator('#coverage-by', { hasText: 'Offline grader' }).waitFor();
     await stopQuizFromCard(page, offline);
   });

@@ -11,7 +11,7 @@ const assert = require('assert');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { palette, pick } = require('./workbench');
+const { palette, pick, pickFile } = require('./workbench');
 const { ROOT, startCodeServer, launchChromium, ensurePythonPackages } = require('./lib');
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -128,13 +128,7 @@ async function returningUserSteps({ env, vsix, step, shots, log }) {
       // The palette lists the extension's commands once the extensions are read: its activity-bar item says so.
       await page.locator('.part.activitybar .action-item [aria-label^="Django Interview Prep"]').first().waitFor({ timeout: 60000 });
       await palette(page, 'Django Prep: Import Progress...');
-      const input = page.locator('.quick-input-widget input.input');
-      await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-      await input.fill(path.dirname(progress) + '/');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(progress) }).first().waitFor();
-      await input.fill(progress);
-      await page.waitForFunction(f => /** @type {HTMLInputElement | null} */ (document.querySelector('.quick-input-widget input.input'))?.value === f, progress);
-      await page.keyboard.press('Enter');
+      await pickFile(page, progress);
       await pick(page, 'Merge with your current progress', 'Merge');
       await dueItem.waitFor();
       await palette(page, 'View: Close All Editors');

@@ -323,9 +323,8 @@ async function setTheme(/** @type {Page} */ page, /** @type {string} */ theme, /
   await painted(page);
 }
 
-/** Picks a file in the workbench's own file dialog (a quick input in the browser) by typing its path. */
-async function openStudyDocument(/** @type {Page} */ page, /** @type {string} */ file) {
-  await palette(page, 'Django Prep: Open Study Document...');
+/** Picks `file` in the workbench's own file dialog (a quick input in the browser), once open, by typing its path. */
+async function pickFile(/** @type {Page} */ page, /** @type {string} */ file) {
   const input = page.locator('.quick-input-widget input.input');
   // The dialog fills in its start folder asynchronously: wait for its listing before typing.
   // It starts in the last folder used: go to the file's folder and wait for its listing first.
@@ -335,6 +334,12 @@ async function openStudyDocument(/** @type {Page} */ page, /** @type {string} */
   await input.fill(file);
   await page.waitForFunction(f => /** @type {HTMLInputElement | null} */ (document.querySelector('.quick-input-widget input.input'))?.value === f, file);
   await page.keyboard.press('Enter');
+}
+
+/** Open Study Document... with `file`. */
+async function openStudyDocument(/** @type {Page} */ page, /** @type {string} */ file) {
+  await palette(page, 'Django Prep: Open Study Document...');
+  await pickFile(page, file);
   await waitForNoBox(page);
 }
 
@@ -352,4 +357,4 @@ async function pick(/** @type {Page} */ page, /** @type {string} */ placeholder,
   await input.waitFor({ state: 'hidden' });
 }
 
-module.exports = { pick, openStudyDocument, palette, startTopicQuiz, answerQuestion, VERDICT, RATE, webviewFrame, webviewTitle, waitForTitle, waitForBox, waitForNoBox, boxTitle, steps, explainFailure, recordConsole, frameWith, dashboardFrame, cardFrame, setTheme, painted, observe, poll };
+module.exports = { pick, pickFile, openStudyDocument, palette, startTopicQuiz, answerQuestion, VERDICT, RATE, webviewFrame, webviewTitle, waitForTitle, waitForBox, waitForNoBox, boxTitle, steps, explainFailure, recordConsole, frameWith, dashboardFrame, cardFrame, setTheme, painted, observe, poll };

@@ -38,8 +38,8 @@ function adapterGraph(): Map<string, string[]> {
   return graph;
 }
 
-/** The longest import chain from each adapter, counting the adapter itself; throws on a cycle. */
-function depths(graph: Map<string, string[]>): Map<string, { depth: number; chain: string[] }> {
+/** The longest import chain from each node, counting the node itself; throws on a cycle. */
+export function depths(graph: Map<string, string[]>): Map<string, { depth: number; chain: string[] }> {
   const memo = new Map<string, { depth: number; chain: string[] }>();
   const visiting = new Set<string>();
   const visit = (node: string): { depth: number; chain: string[] } => {

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { importSpecifiers } from './adapterGraph.test';
+import { depths, importSpecifiers } from './adapterGraph.test';
 import { root } from './paths';
 
 const CORE = path.join(root, 'src', 'core');
@@ -48,25 +48,10 @@ function coreGraph(): { files: Map<string, string[]>; specifiers: Map<string, st
   return { files, specifiers };
 }
 
-/** Throws on an import circle; otherwise the longest chain of rooms, counting both ends. */
+/** Throws on an import circle; otherwise the longest chain, counting both ends. */
 function floors(edges: Map<string, Set<string>>): { floors: number; chain: string[] } {
-  const memo = new Map<string, { floors: number; chain: string[] }>();
-  const visiting = new Set<string>();
-  const visit = (n: string): { floors: number; chain: string[] } => {
-    const known = memo.get(n);
-    if (known) { return known; }
-    if (visiting.has(n)) { throw new Error(`import circle through ${n}`); }
-    visiting.add(n);
-    let best = { floors: 1, chain: [n] };
-    for (const d of edges.get(n) ?? []) {
-      const sub = visit(d);
-      if (sub.floors + 1 > best.floors) { best = { floors: sub.floors + 1, chain: [n, ...sub.chain] }; }
-    }
-    visiting.delete(n);
-    memo.set(n, best);
-    return best;
-  };
-  return [...edges.keys()].map(visit).sort((a, b) => b.floors - a.floors)[0];
+  const deepest = [...depths(new Map([...edges].map(([n, to]) => [n, [...to]]))).values()].sort((x, y) => y.depth - x.depth)[0];
+  return { floors: deepest.depth, chain: deepest.chain };
 }
 
 describe('core import graph', () => {

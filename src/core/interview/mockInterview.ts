@@ -4,6 +4,7 @@
 // and the randomness are injected, so a test replays a session exactly. No VS Code here.
 import { CardSource, isOpenQuestion } from '../cards/conceptCards';
 import type { StudyDocument } from '../document/document';
+import { sectionTitle } from '../document/sections';
 import { gradeAnswer } from '../feedback/grader';
 import type { KeyPoint } from '../document/keyPoints';
 import type { Question } from '../cards/questions';
@@ -25,7 +26,7 @@ export type MockFocus =
 export interface TopicInfo { readonly title: string; readonly section: string }
 
 export function topicInfo(doc: StudyDocument): Map<string, TopicInfo> {
-  return new Map(doc.topics.map(t => [t.id, { title: t.title, section: t.section?.title ?? '' }]));
+  return new Map(doc.topics.map(t => [t.id, { title: t.title, section: sectionTitle(t, '') }]));
 }
 
 /** The open questions of `deck` that `focus` covers. */
