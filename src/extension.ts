@@ -99,15 +99,15 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   let scheduling: Promise<Scheduler> | undefined;
   const scheduler: SchedulerSource = () => scheduling ??= import('./core/schedule/scheduler').then(m => new m.Scheduler({ settings: schedule.settings }));
   // With an interview date the plan may allow more new cards a day than the setting.
-  const interview = new InterviewPlan(new InterviewDate(context.globalState), decks, progress, scheduler, () => schedule.settings.newCardsPerDay);
+  const interview = new InterviewPlan(new InterviewDate(progress.durableState), decks, progress, scheduler, () => schedule.settings.newCardsPerDay);
   // Typed answers are graded offline; the AI interviewer only after the reader opts in.
   const interviewer = new Interviewer();
   const feedback = new AnswerFeedback(interviewer);
-  const quiz = new QuizFlow(decks, progress, scheduler, panel, context.extensionUri, context.globalState,
+  const quiz = new QuizFlow(decks, progress, scheduler, panel, context.extensionUri, progress.durableState,
     () => ({ ...schedule.settings, newCardsPerDay: interview.newCardsToday(schedule.settings.newCardsPerDay) }), feedback, undefined, draws.random);
   const topicProgress = new TopicProgress(decks, progress, scheduler);
   const mockReport = new ReportPanel(context.extensionUri, panel, () => void vscode.commands.executeCommand('djangoPrep.startMockInterview'));
-  const mockInterview = new MockInterviewFlow(decks, progress, scheduler, panel, mockReport, context.extensionUri, context.globalState, feedback, undefined, draws.random);
+  const mockInterview = new MockInterviewFlow(decks, progress, scheduler, panel, mockReport, context.extensionUri, progress.durableState, feedback, undefined, draws.random);
   const cardsPanel = new CardsPanel(context.extensionUri, decks, store);
   const dueStatus = new DueStatus(decks, progress);
   const dashboard = new DashboardPanel(context.extensionUri, decks, progress, topicProgress, scheduler);

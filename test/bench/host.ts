@@ -43,6 +43,7 @@ function collectGarbage(): void {
 export async function run(): Promise<void> {
   if (process.env.DJANGO_PREP_BENCH_SETTLED) { return settledActivation(); }
   if (process.env.DJANGO_PREP_BENCH_BY_ITSELF) { return activationByItself(); }
+  if (process.env.DJANGO_PREP_BENCH_YEAR) { return year(process.env.DJANGO_PREP_BENCH_YEAR); }
   const ext = vscode.extensions.getExtension<DjangoPrepApi>(OURS)!;
   const api = await ext.activate();
   await api.ready;
@@ -180,12 +181,24 @@ async function gradeAnswers(api: DjangoPrepApi): Promise<Record<string, number>>
   };
 }
 
-async function recallCards(api: DjangoPrepApi): Promise<{ ms: number[]; toPage: number[]; inPage: number[]; back: number[] }> {
+/**
+ * A quiz of `length` open questions, each revealed and rated Good through the box: how long each
+ * card (question, answer, rating) takes from posted to drawn on the card page, and how long from
+ * the rating's Enter to the next question drawn (what a reader waits for between cards).
+ */
+async function recallCards(api: DjangoPrepApi, length = 15): Promise<{ ms: number[]; question: number[]; toPage: number[]; inPage: number[]; back: number[]; rateToNext: number[] }> {
   const ms: number[] = [];
+  /** The question (0-based) each draw belongs to. */
+  const question: number[] = [];
+  let current = 0;
   const legs = { toPage: [] as number[], inPage: [] as number[], back: [] as number[] };
+  let rated = 0;
+  const rateToNext: number[] = [];
   const drawn = api.quiz.quizCard.onDrawn(e => {
     ms.push(e.ms);
+    question.push(current);
     if (e.legs) { legs.toPage.push(e.legs.toPage); legs.inPage.push(e.legs.inPage); legs.back.push(e.legs.back); }
+    if (rated && api.quiz.asked?.phase === 'question') { rateToNext.push(performance.now() - rated); rated = 0; }
   });
   const until = async <T>(probe: () => T | undefined, what: string) => {
     for (const end = Date.now() + 15000; Date.now() < end; await new Promise(r => setTimeout(r, 20))) {
@@ -194,24 +207,81 @@ async function recallCards(api: DjangoPrepApi): Promise<{ ms: number[]; toPage: 
     }
     throw new Error(`bench: timed out waiting for ${what}`);
   };
-  const accept = async () => {
+  const accept = async (rating = false) => {
     await new Promise(r => setTimeout(r, 100)); // the box draws its rows
+    if (rating) { rated = performance.now(); }
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   };
-  const quiz = vscode.commands.executeCommand('djangoPrep.startQuiz', { scope: { kind: 'open' }, length: 15 });
+  const quiz = vscode.commands.executeCommand('djangoPrep.startQuiz', { scope: { kind: 'open' }, length });
   let previous: unknown;
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < length; i++) {
     const asked = await until(() => api.quiz.asked?.phase === 'question' && api.quiz.asked.question !== previous ? api.quiz.asked : undefined, 'a question');
     previous = asked.question;
     await accept(); // Show the answer
     await until(() => api.quiz.asked?.phase === 'feedback' ? true : undefined, 'the ratings');
-    await accept(); // 3 Good, the active row
+    current = i + 1; // what is drawn from the rating on belongs to the next card
+    await accept(i < length - 1); // 3 Good, the active row
   }
   await until(() => api.quiz.summaryOpen ? true : undefined, 'the summary');
   await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   await quiz;
   drawn.dispose();
-  return { ms, ...legs };
+  return { ms, question, ...legs, rateToNext };
+}
+
+/** Bytes the stores wrote so far, to disk and to globalState. */
+const written = (api: DjangoPrepApi) => {
+  const p = api.progress.written;
+  const h = api.progress.history.written;
+  return { disk: p.disk + h.disk, state: p.state + h.state };
+};
+
+/**
+ * A year of study, in a window whose user data is kept between windows (bench.js): `seed` stores
+ * 365 days x 100 reviews over the guide's cards, with their card states, and flushes; `measure`
+ * (a later window on the same data) times activation to progress loaded, the first read of the
+ * whole history, and a 45-card quiz: rating to next card, card render fresh and after 30, and the
+ * bytes one review writes; `empty` times the same activation with no history.
+ */
+async function year(mode: string): Promise<void> {
+  await new Promise(r => setTimeout(r, 5000)); // the workbench settles, as in settledActivation
+  const ext = vscode.extensions.getExtension<DjangoPrepApi>(OURS)!;
+  const t0 = performance.now();
+  const api = await ext.activate();
+  await api.ready;
+  const results: Record<string, number | string | undefined> = { activationToReadyMs: performance.now() - t0, activateBodyMs: api.activationMs, mode };
+  if (mode === 'seed') {
+    await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
+    const active = (await api.decks.current())!;
+    const ids = active.deck.map(c => c.id);
+    const log = yearOfReviews(Date.now(), 365, 100, ids);
+    await api.progress.history.replace(log);
+    const { Scheduler, Rating } = await import('../../src/core/schedule/scheduler');
+    const scheduler = new Scheduler({ fuzz: false });
+    for (const id of ids) { await api.progress.review(api.decks.key, id, saved => scheduler.review(saved, Rating.Good, new Date(Date.now() - 86_400_000))); }
+    await api.progress.flush();
+    results.seededReviews = ids.length;
+  } else if (mode === 'measure') {
+    const t1 = performance.now();
+    const whole = await api.progress.history.full();
+    results.historyLoadYearMs = performance.now() - t1;
+    results.historyReviews = Object.values(whole.documents).reduce((n, d) => n + d.reviews.length, 0);
+    await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
+    const before = written(api);
+    const quiz = await recallCards(api, 45);
+    const after = written(api);
+    results.bytesWrittenPerReview = (after.disk + after.state - before.disk - before.state) / 45;
+    results.diskBytesPerReview = (after.disk - before.disk) / 45;
+    results.stateBytesPerReview = (after.state - before.state) / 45;
+    await api.progress.flush();
+    results.flushBytes = written(api).state - after.state;
+    results.rateToNextCardYearP50Ms = percentile(quiz.rateToNext, 50);
+    results.rateToNextCardYearP95Ms = percentile(quiz.rateToNext, 95);
+    results.recallCardRenderYearP95Ms = percentile(quiz.ms.filter((_, i) => i > 0 && quiz.question[i] < 15), 95);
+    results.recallCardRenderAfter30P95Ms = percentile(quiz.ms.filter((_, i) => quiz.question[i] >= 30), 95);
+  }
+  console.log(`[bench] ${JSON.stringify(results)}`);
+  fs.writeFileSync(process.env.DJANGO_PREP_BENCH_RESULTS!, JSON.stringify(results));
 }
 
 /**

@@ -70,7 +70,7 @@ suite('Faults', () => {
     }
   });
 
-  test('two windows writing progress at once: each write merges, so neither loses a review', async () => {
+  test('two windows writing progress at once: each flush merges, so neither loses a review', async () => {
     await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
     await api.progress.reset();
     const other = { version: 1, documents: { guide: { read: { 'python/decorators': 1 }, practised: {}, cards: { 'q:other-window': [Date.now() + 86_400_000, 3, 5, 1, 0, 1, 0, 2, Date.now()] } } } };
@@ -78,6 +78,7 @@ suite('Faults', () => {
     const state = (api.progress as unknown as { context: vscode.ExtensionContext }).context.globalState;
     await state.update(PROGRESS_KEY, other);
     await api.progress.review('guide', 'q:this-window', () => [Date.now() + 86_400_000, 2, 5, 1, 0, 1, 0, 2, Date.now()]);
+    await api.progress.flush();
     const stored = state.get<{ documents: { guide: { cards: Record<string, unknown>; read: Record<string, number> } } }>(PROGRESS_KEY)!;
     assert.deepStrictEqual(Object.keys(stored.documents.guide.cards).sort(), ['q:other-window', 'q:this-window']);
     assert.ok(stored.documents.guide.read['python/decorators']);

@@ -1,5 +1,8 @@
-// The review log in the real extension host: quiz answers are logged, a corrupted log is backed
-// up and reset without touching card states, export and import carry it, the dashboard shows it.
+// The review history in the real extension host: quiz answers are appended to the history file
+// without writing globalState, a corrupted synced part is backed up without touching card
+// states, export and import carry it, the dashboard shows it. The migration from the log earlier
+// versions kept in globalState, and the file deleted, cut short or not writable, are in
+// historyFaults.test.ts.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -10,6 +13,7 @@ import { logSize, reviews } from '../../src/core/study/reviewLog';
 import type { Summary } from '../../src/core/cards/quiz';
 import { PROGRESS_KEY } from '../../src/vscode/progress/progressStore';
 import { LOG_KEY, LOG_SYNC_KEY } from '../../src/vscode/progress/reviewLogStore';
+import { readHistory } from '../../src/core/study/historyLines';
 import { activated, answerOneFromTheBox, waitFor } from './helpers';
 
 let api: DjangoPrepApi;
@@ -26,8 +30,9 @@ suite('Review history', () => {
     await api.progress.reset();
   });
 
-  test('an answered quiz question is logged with its rating, time and states, locally and in the synced part', async () => {
+  test('an answered quiz question is appended to the history file, and reaches the synced part when flushed', async () => {
     await api.progress.reset();
+    const stateBytes = api.progress.written.state + api.progress.history.written.state;
     await vscode.commands.executeCommand('djangoPrep.openDocument', vscode.Uri.file(path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'interview-prep-outline.md')));
     const done = vscode.commands.executeCommand<Summary>('djangoPrep.startQuiz', { topic: 'python-topics/list-tuple-dict-set', length: 1 });
     assert.strictEqual((await answerOneFromTheBox(api, done))?.answered, 1);
@@ -40,24 +45,27 @@ suite('Review history', () => {
     assert.strictEqual(r.stateBefore, 0, 'a new card');
     assert.strictEqual(r.stateAfter, card[7]);
     assert.ok(r.rating >= 1 && r.rating <= 4);
-    for (const key of [LOG_KEY, LOG_SYNC_KEY]) {
-      assert.strictEqual(logSize(state().get(key) as never), 1, key);
-    }
+    const onDisk = readHistory(fs.readFileSync(api.progress.history.file.file, 'utf8'));
+    assert.strictEqual(logSize(onDisk.log), 1, 'in the file');
+    assert.strictEqual(api.progress.written.state + api.progress.history.written.state, stateBytes, 'the review wrote nothing to globalState');
+    await api.progress.flush();
+    assert.strictEqual(logSize(state().get(LOG_SYNC_KEY) as never), 1, 'in the synced part once flushed');
+    assert.strictEqual(state().get(LOG_KEY), undefined, 'the whole log is no longer kept in globalState');
+    assert.ok(state().get<{ documents: Record<string, { cards: Record<string, unknown> }> }>(PROGRESS_KEY)!.documents[api.decks.key].cards[r.card], 'the card state flushed');
   });
 
-  test('a corrupted log is backed up to a file and reset; card states are untouched', async () => {
+  test('a corrupted synced part is backed up to a file and set aside; the file and card states are untouched', async () => {
     const before = JSON.parse(JSON.stringify(state().get(PROGRESS_KEY)));
     assert.ok(Object.keys(before.documents[api.decks.key].cards).length >= 1);
     const garbage = { version: 'x', documents: 'not a log at all' };
-    await state().update(LOG_KEY, garbage);
+    await state().update(LOG_SYNC_KEY, garbage);
     await api.progress.history.load();
     const backup = api.progress.history.lastBackup;
     assert.ok(backup && fs.existsSync(backup.fsPath), 'backed up');
     assert.deepStrictEqual(JSON.parse(fs.readFileSync(backup.fsPath, 'utf8')), garbage);
-    // Reset: the garbage is gone; the synced part was readable, so its review is merged back.
-    assert.strictEqual((state().get(LOG_KEY) as { version: unknown }).version, 1);
-    assert.strictEqual(logSize(state().get(LOG_KEY) as never), 1);
-    assert.strictEqual(logSize(api.progress.history.snapshot), 1);
+    assert.strictEqual(state().get(LOG_SYNC_KEY), undefined, 'set aside');
+    // The review is still in the file: the whole history has it.
+    assert.strictEqual(logSize(await api.progress.history.full()), 1);
     assert.deepStrictEqual(state().get(PROGRESS_KEY), before, 'progress as it was');
     assert.deepStrictEqual(api.progress.snapshot, before);
   });

@@ -34,6 +34,10 @@ const GOALS = {
   gradeAnswerP95Ms: { goal: '< 10 ms', ok: (/** @type {any} */ r) => r.gradeAnswerP95Ms < 10 },
   gradeLongestBlockMs: { goal: '< 50 ms', ok: (/** @type {any} */ r) => r.gradeLongestBlockMs < 50 },
   renderLongestBlockMs: { goal: '< 100 ms', ok: (/** @type {any} */ r) => r.renderLongestBlockMs < 100 },
+  rateToNextCardYearP95Ms: { goal: '< 50 ms', ok: (/** @type {any} */ r) => r.rateToNextCardYearP95Ms < 50 },
+  recallCardRenderAfter30P95Ms: { goal: '< 50 ms', ok: (/** @type {any} */ r) => r.recallCardRenderAfter30P95Ms < 50 },
+  bytesWrittenPerReview: { goal: '< 4 KB', ok: (/** @type {any} */ r) => r.bytesWrittenPerReview < 4096 },
+  activationYearMs: { goal: 'within 10% of no history', ok: (/** @type {any} */ r) => r.activationYearMs <= 1.1 * r.activationEmptyMs },
 };
 
 async function main() {
@@ -107,6 +111,34 @@ async function main() {
     }
   }
 
+  // A year of study: one window stores 365 days x 100 reviews and their card states in user data
+  // kept between windows; then windows on that data and on empty data time activation to
+  // progress loaded, and the year's windows the history read, the quiz and the bytes a review writes.
+  const YEAR_RUNS = Number(process.env.DJANGO_PREP_BENCH_YEAR_RUNS || 5);
+  if (YEAR_RUNS) {
+    const yearData = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-year-'));
+    log(`VS Code ${vscodeVersion()}: storing a year of study (36,500 reviews) in a window's user data...`);
+    await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'seed' }, { dataDir: yearData });
+    const yearRuns = [];
+    const emptyRuns = [];
+    for (let run = 1; run <= YEAR_RUNS; run++) {
+      log(`VS Code ${vscodeVersion()}, window ${run} of ${YEAR_RUNS}: activation with no history, then with a year, its history read and a 45-card quiz...`);
+      const emptyData = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-empty-'));
+      emptyRuns.push(await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'empty' }, { dataDir: emptyData }));
+      fs.rmSync(emptyData, { recursive: true, force: true });
+      yearRuns.push(await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'measure' }, { dataDir: yearData }));
+    }
+    fs.rmSync(yearData, { recursive: true, force: true });
+    Object.assign(results, medians(emptyRuns, { activationEmptyMs: 'activationToReadyMs' }));
+    Object.assign(results, medians(yearRuns, {
+      activationYearMs: 'activationToReadyMs', historyLoadYearMs: 'historyLoadYearMs', rateToNextCardYearP50Ms: 'rateToNextCardYearP50Ms', rateToNextCardYearP95Ms: 'rateToNextCardYearP95Ms',
+      recallCardRenderYearP95Ms: 'recallCardRenderYearP95Ms', recallCardRenderAfter30P95Ms: 'recallCardRenderAfter30P95Ms',
+      bytesWrittenPerReview: 'bytesWrittenPerReview', diskBytesPerReview: 'diskBytesPerReview', stateBytesPerReview: 'stateBytesPerReview', flushBytes: 'flushBytes',
+    }));
+    results.yearRuns = yearRuns;
+    results.emptyRuns = emptyRuns;
+  }
+
   results.bundleBytes = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
   results.practiceToolsBytes = fs.statSync(path.join(ROOT, 'dist', 'practiceTools.js')).size;
   results.vsixBytes = fs.statSync(packageVsix(path.join(CACHE, 'bench.vsix'))).size;
@@ -160,7 +192,7 @@ async function hostWindow(env, hostEnv, o = {}) {
   const file = path.join(CACHE, 'bench-host.json');
   fs.rmSync(file, { force: true });
   const { exitCode } = await runInExtensionHost({
-    env, workspace, logFile: path.join(CACHE, 'code-server-bench.log'), timeoutMs: 300000, extensionPath: o.extensionPath,
+    env, workspace, logFile: path.join(CACHE, 'code-server-bench.log'), timeoutMs: 300000, extensionPath: o.extensionPath, dataDir: o.dataDir,
     testsEntry: path.join(ROOT, 'out', 'test', 'bench', 'host'), hostEnv: { DJANGO_PREP_BENCH_RESULTS: file, ...hostEnv },
   });
   fs.rmSync(workspace, { recursive: true, force: true });
@@ -224,6 +256,16 @@ function printTable(r) {
     ['gradeAnswerP95Ms', `offline grade of a 300-word answer against 6 key points in the extension host, p95 of 300 (max ${fmt('gradeAnswerMaxMs')}; the first, which loads the grader: ${fmt('gradeAnswerFirstMs')}; in Node p95 ${fmt('gradeAnswerNodeP95Ms')})`],
     ['gradeLongestBlockMs', 'longest block of the extension host while those 301 answers were graded (event-loop delay monitor, first one included)'],
     ['dashboardOpenYearMs', 'Show Progress with that log in the real extension host: command until the page\'s HTML is set'],
+    ...(r.yearRuns ? [
+      ['activationEmptyMs', 'a year of study (own windows, user data kept): activate() until progress is loaded, no history'],
+      ['activationYearMs', `  the same with a year of history (36,500 reviews, ${r.yearRuns[0].historyReviews ?? '?'} read back)`],
+      ['historyLoadYearMs', '  the whole history read from its file, the first time in the window (dashboard, export)'],
+      ['rateToNextCardYearP95Ms', `  the rating's Enter until the next card is drawn, p95 over 44 cards with the year loaded (p50 ${fmt('rateToNextCardYearP50Ms')})`],
+      ['recallCardRenderYearP95Ms', '  recall card posted to drawn, p95, cards 1-15 of that quiz (a fresh window)'],
+      ['recallCardRenderAfter30P95Ms', '  the same, cards 31-45 (after 30 cards)'],
+      ['bytesWrittenPerReview', `  bytes one review writes, disk and globalState (disk ${fmt('diskBytesPerReview')}, globalState ${fmt('stateBytesPerReview')})`],
+      ['flushBytes', '  one flush of globalState after the quiz (when the window loses focus, closes, or 5 minutes after a review)'],
+    ] : []),
     ['bundleBytes', 'dist/extension.js (production), loaded at activation'],
     ['practiceToolsBytes', 'dist/practiceTools.js (production): the Dockerfile, Compose and nginx checkers, loaded on the first check'],
     ['vsixBytes', '.vsix with all content'],

@@ -73,9 +73,15 @@ main(async () => {
   const second = await window(env, { ...dirs, entry: 'check', logFile, hostEnv: { DJANGO_PREP_CRASH_RESULTS: results }, until: () => fs.existsSync(results) });
   await second.browser.close();
   await second.cs.stop();
-  const found = new Set(JSON.parse(fs.readFileSync(results, 'utf8')).cards);
+  const got = JSON.parse(fs.readFileSync(results, 'utf8'));
+  const found = new Set(got.cards);
+  const logged = new Set(got.logged);
   fs.rmSync(tmp, { recursive: true, force: true });
   const missing = Array.from({ length: CARDS }, (_, i) => `card-${i}`).filter(id => !found.has(id));
-  console.log(`crash: ${CARDS - missing.length} of ${CARDS} answered reviews survived the kill`);
-  if (missing.length) { console.error(`lost: ${missing.join(', ')}`); process.exitCode = 1; }
+  const unlogged = Array.from({ length: CARDS }, (_, i) => `card-${i}`).filter(id => !logged.has(id));
+  const lostOther = Object.entries(got.kept).filter(([, ok]) => !ok).map(([what]) => what);
+  console.log(`crash: ${CARDS - missing.length} of ${CARDS} answered reviews survived the kill, ${CARDS - unlogged.length} in the history file; kept: ${Object.keys(got.kept).filter(k => got.kept[k]).join(', ')}`);
+  if (missing.length) { console.error(`lost card states: ${missing.join(', ')}`); process.exitCode = 1; }
+  if (unlogged.length) { console.error(`lost from the history: ${unlogged.join(', ')}`); process.exitCode = 1; }
+  if (lostOther.length) { console.error(`lost: ${lostOther.join(', ')}`); process.exitCode = 1; }
 });

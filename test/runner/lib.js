@@ -311,7 +311,7 @@ function packageFixture(/** @type {string} */ name) {
  * @param {{ env: NodeJS.ProcessEnv, workspace: string, logFile: string, timeoutMs: number, testsEntry: string, hostEnv: Record<string, string>, installVsix?: string | string[], extensionPath?: string }} o
  */
 async function runInExtensionHost(o) {
-  const cs = await startCodeServer({ ...o.env, workspace: o.workspace, logFile: o.logFile, devMode: true, env: o.hostEnv, installVsix: o.installVsix });
+  const cs = await startCodeServer({ ...o.env, workspace: o.workspace, logFile: o.logFile, devMode: true, env: o.hostEnv, installVsix: o.installVsix, dataDir: o.dataDir });
   const browser = await launchChromium();
   let finished = false;
   const exitCode = await new Promise(resolve => {

@@ -104,10 +104,10 @@ export class DashboardPanel extends Disposable {
 
   /** The study history section: heatmap, streaks, retention, sections by week (core/study/historyHtml.ts). */
   private async history(active: ActiveDeck, now: Date): Promise<string> {
-    const [{ studyHistory, historySection }, { localOffset }, { parseScheduleSettings }] = await Promise.all([
-      import('../../core/study/historyHtml'), import('../../core/study/history'), import('../../core/schedule/scheduleSettings')]);
+    const [{ studyHistory, historySection }, { localOffset }, { parseScheduleSettings }, log] = await Promise.all([
+      import('../../core/study/historyHtml'), import('../../core/study/history'), import('../../core/schedule/scheduleSettings'), this.progress.history.full()]);
     const desired = parseScheduleSettings({ desiredRetention: vscode.workspace.getConfiguration('djangoPrep').get<unknown>('desiredRetention') }).settings.desiredRetention;
-    return historySection(studyHistory(this.progress.history.snapshot, active, { now: now.getTime(), offsetMinutes: localOffset }, desired));
+    return historySection(studyHistory(log, active, { now: now.getTime(), offsetMinutes: localOffset }, desired));
   }
 
   /**

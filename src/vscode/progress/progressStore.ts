@@ -1,14 +1,21 @@
-// Progress in globalState, carried by Settings Sync. Every write merges with what another
-// window may have written meanwhile; unreadable progress is saved to a file, never dropped.
+// Progress in globalState, carried by Settings Sync. VS Code sends an extension's whole
+// globalState on every update, so a review is not written there: it is appended to the journal
+// (fsynced, see reviewJournal.ts) and the history file, and globalState is flushed later, merged
+// with what another window may have written meanwhile: when the window loses focus or closes, at
+// most every few minutes while reviewing, and at once for the rare changes (a read mark, a
+// practice result, a mock interview). Unreadable progress is saved to a file, never dropped.
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { DocumentProgress, emptyDocument, emptyProgress, mergeProgress, parseProgress, Progress } from '../../core/study/progress';
 import type { SavedCard } from '../../core/schedule/scheduler';
 import type { MockRecord } from '../../core/interview/mockHistory';
 import { Disposable } from '../disposable';
-import { ReviewJournal } from './reviewJournal';
+import { DurableMemento } from './durableMemento';
+import { Journaled, ReviewJournal } from './reviewJournal';
 import type { PointsCovered } from '../../core/cards/questions';
-import { emptyLog, reviewTuple } from '../../core/study/reviewLog';
-import { LOG_SYNC_KEY, ReviewLogStore, writeBackup } from './reviewLogStore';
+import { emptyLog, logSize, reviewTuple } from '../../core/study/reviewLog';
+import { HISTORY_FILE, LOG_SYNC_KEY, ReviewLogStore, writeBackup } from './reviewLogStore';
+import { HistoryFile } from './historyFile';
 
 /** What the review log records of a review besides the card states. */
 export interface ReviewMeta {
@@ -20,6 +27,8 @@ export interface ReviewMeta {
 export const PROGRESS_KEY = 'djangoPrep.progress';
 /** setKeysForSync replaces the list: every synced key is named here (the review log's recent part and the interview date too). */
 const SYNCED_KEYS = [PROGRESS_KEY, LOG_SYNC_KEY, 'djangoPrep.interviewDate'];
+/** The longest a review waits in the journal before globalState (Settings Sync) gets it. */
+export const FLUSH_DELAY_MS = 5 * 60_000;
 
 export class ProgressStore extends Disposable {
   private progress: Progress = emptyProgress();
@@ -33,8 +42,17 @@ export class ProgressStore extends Disposable {
     super();
     context.globalState.setKeysForSync(SYNCED_KEYS);
     this.journal = new ReviewJournal(context.globalStorageUri);
-    this.history = new ReviewLogStore(context, clock);
+    this.history = new ReviewLogStore(context, clock, new HistoryFile(path.join(context.globalStorageUri.fsPath, HISTORY_FILE), undefined, () => clock().getTime()));
+    this.durableState = new DurableMemento(context.globalState, this.journal, n => { this.written.disk += n; });
+    this._register(vscode.window.onDidChangeWindowState(s => { if (!s.focused && this.flushTimer) { void this.flush(); } }));
+    this._register({ dispose: () => { if (this.flushTimer) { void this.flush(); } } });
   }
+
+  /** globalState whose updates are journaled first: the interview date and card notes use it. */
+  readonly durableState: vscode.Memento;
+  /** Bytes the journal took (the history's own are in history.written). */
+  readonly written = { disk: 0, state: 0 };
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Every review's log entry, under its own keys (see reviewLogStore.ts). */
   readonly history: ReviewLogStore;
@@ -53,19 +71,27 @@ export class ProgressStore extends Disposable {
   }
 
   /**
-   * Merges the reviews journaled since (some may be missing from globalState after a crash),
-   * stores the result, and compacts the journal to one line per card.
+   * Merges what was journaled (globalState may lack it after a crash or before a flush), stores
+   * the result if it adds anything, and compacts the journal to what it held, merged.
    */
   private async replayJournal(): Promise<void> {
-    let journaled: Progress;
+    let journaled: Journaled;
     let reviews: Awaited<ReturnType<ReviewJournal['readReviews']>>;
     try { journaled = await this.journal.read(); reviews = await this.journal.readReviews(); } catch { return; }
-    if (!Object.values(journaled.documents).some(d => Object.keys(d.cards).length)) { return; }
-    this.progress = mergeProgress(this.progress, journaled);
-    this.changed.fire();
-    await this.context.globalState.update(PROGRESS_KEY, this.progress);
-    await this.history.merge(reviews);
-    await this.journal.compact(journaled, reviews, this.clock().getTime()).catch(() => undefined);
+    if (!journaled.lines) { return; }
+    const merged = mergeProgress(this.progress, journaled.progress);
+    if (JSON.stringify(merged) !== JSON.stringify(this.progress)) {
+      this.progress = merged;
+      this.changed.fire();
+      await this.store(merged);
+    }
+    for (const [key, value] of journaled.states) {
+      if (JSON.stringify(this.context.globalState.get(key)) !== JSON.stringify(value)) { await this.context.globalState.update(key, value); }
+    }
+    if (logSize(reviews)) { await this.history.merge(reviews); }
+    const cards = Object.values(journaled.progress.documents).reduce((n, d) => n + Object.keys(d.cards).length, 0);
+    // Only when it shrinks (or holds reviews from before the history file): activation stays cheap.
+    if (journaled.lines > cards + journaled.states.size + 1 || logSize(reviews)) { await this.journal.compact(journaled).catch(() => undefined); }
   }
 
   private async parse(raw: unknown): Promise<void> {
@@ -106,18 +132,37 @@ export class ProgressStore extends Disposable {
     return this.update(key, doc => { doc.read[topicId] ??= this.clock().getTime(); });
   }
 
+  /** Writes progress and the synced part of the history to globalState now (see the top of the file). */
+  async flush(): Promise<void> {
+    if (this.flushTimer) { clearTimeout(this.flushTimer); this.flushTimer = undefined; }
+    const next = this.latest();
+    this.progress = next;
+    await Promise.all([this.store(next), this.history.flushSync()]);
+  }
+
+  private flushLater(): void {
+    this.flushTimer ??= setTimeout(() => { this.flushTimer = undefined; void this.flush(); }, FLUSH_DELAY_MS);
+  }
+
+  private store(progress: Progress): Thenable<void> {
+    this.written.state += JSON.stringify(progress).length;
+    return this.context.globalState.update(PROGRESS_KEY, progress);
+  }
+
   /**
    * Applies a review to the card as stored now (another window may have reviewed it too); with
    * `meta`, the review also goes into the review log.
    */
   async review(key: string, cardId: string, next: (saved: SavedCard | undefined) => SavedCard, meta?: ReviewMeta): Promise<void> {
-    let before: SavedCard | undefined;
-    let saved: SavedCard | undefined;
-    const stored = this.update(key, doc => { before = doc.cards[cardId]; saved = doc.cards[cardId] = next(before); });
-    const tuple = meta ? reviewTuple(before, saved!, meta.rating, meta.at.getTime(), meta.answerMs, meta.coverage) : undefined;
-    // A journal that cannot be written (disk full) leaves the review in globalState only.
-    await this.journal.append(key, cardId, saved!, tuple).catch(() => undefined);
-    await Promise.all([stored, tuple && this.history.append(key, cardId, tuple)]);
+    const doc = this.progress.documents[key] ??= emptyDocument();
+    const before = doc.cards[cardId];
+    const saved = doc.cards[cardId] = next(before);
+    this.changed.fire();
+    const tuple = meta ? reviewTuple(before, saved, meta.rating, meta.at.getTime(), meta.answerMs, meta.coverage) : undefined;
+    // A journal that cannot be written (disk full) sends the review to globalState at once.
+    const journaled = this.journal.append(key, cardId, saved).then(n => { this.written.disk += n; return true; }, () => false);
+    const [ok] = await Promise.all([journaled, tuple && this.history.append(key, cardId, tuple)]);
+    if (ok) { this.flushLater(); } else { await this.flush(); }
   }
 
   recordPractice(key: string, topicId: string, passed: number, total: number): Promise<void> {
@@ -127,19 +172,28 @@ export class ProgressStore extends Disposable {
   /** Adds a finished mock interview to the history, merged with what another window saved meanwhile. */
   async recordMockInterview(record: MockRecord): Promise<void> {
     const { mergeMockHistory } = await import('../../core/interview/mockHistory');
+    const fragment = emptyProgress();
+    fragment.mockInterviews = [record];
+    await this.journalProgress(fragment);
     const next = this.latest();
     next.mockInterviews = mergeMockHistory(next.mockInterviews, [record]);
     this.progress = next;
     this.changed.fire();
-    await this.context.globalState.update(PROGRESS_KEY, next);
+    await this.flush();
   }
 
   async reset(): Promise<void> {
+    if (this.flushTimer) { clearTimeout(this.flushTimer); this.flushTimer = undefined; }
     await this.journal.clear();
     this.progress = emptyProgress();
-    await this.context.globalState.update(PROGRESS_KEY, this.progress);
+    await this.store(this.progress);
     await this.history.replace(emptyLog());
     this.changed.fire();
+  }
+
+  /** Journals a fragment of progress; one the journal cannot take still reaches globalState by the flush that follows. */
+  private journalProgress(fragment: Progress): Promise<void> {
+    return this.journal.appendProgress(fragment).then(n => { this.written.disk += n; }, () => undefined);
   }
 
   /**
@@ -148,19 +202,21 @@ export class ProgressStore extends Disposable {
    */
   async import(text: string, mode: 'merge' | 'replace'): Promise<{ readonly dropped: number; readonly logProblem?: string } | { readonly problem: string }> {
     const { importProgressFile } = await import('../../core/study/progressFile');
-    const result = importProgressFile({ progress: this.latest(), log: this.history.snapshot }, text, mode, this.clock().getTime());
+    const result = importProgressFile({ progress: this.latest(), log: await this.history.full() }, text, mode, this.clock().getTime());
     if (!result.ok) { return { problem: result.reason }; }
     if (mode === 'replace') { await this.journal.clear(); }
     this.progress = result.progress;
-    await this.context.globalState.update(PROGRESS_KEY, this.progress);
+    await this.journal.appendProgress(this.progress).catch(() => undefined);
+    await this.store(this.progress);
     await (mode === 'replace' ? this.history.replace(result.log) : this.history.merge(result.log));
     this.changed.fire();
     return { dropped: result.dropped, ...(result.logProblem ? { logProblem: result.logProblem } : {}) };
   }
 
-  /** The text of an export: progress and its review log. */
+  /** The text of an export: progress and its whole review log. */
   async exportText(): Promise<string> {
-    return (await import('../../core/study/progressFile')).exportProgressText(this.progress, this.history.snapshot);
+    const log = await this.history.full();
+    return (await import('../../core/study/progressFile')).exportProgressText(this.progress, log);
   }
 
   /** What is stored now: another window may have written since this one read. */
@@ -169,13 +225,15 @@ export class ProgressStore extends Disposable {
     return stored.ok ? mergeProgress(this.progress, stored.progress) : this.progress;
   }
 
+  /** A rare change (a read mark, a practice result): journaled, then flushed at once. */
   private async update(key: string, change: (doc: DocumentProgress) => void): Promise<void> {
-    const next = this.latest();
-    const doc = next.documents[key] ?? emptyDocument();
-    change(doc);
-    next.documents[key] = doc;
+    const fragment = emptyProgress();
+    const part = fragment.documents[key] = emptyDocument();
+    change(part);
+    await this.journalProgress(fragment);
+    const next = mergeProgress(this.latest(), fragment);
     this.progress = next;
     this.changed.fire();
-    await this.context.globalState.update(PROGRESS_KEY, next);
+    await this.flush();
   }
 }

@@ -1,98 +1,227 @@
-// The review log in globalState, under its own keys (not inside progress): the full log
-// (at least a year) stays on this machine, and only its recent part (30 days, at most 1,000
-// reviews, about 75 KB) is given to Settings Sync, whose server refuses large globalState
-// payloads. Every key is merged as a union on read, so windows and machines add up. A log
-// that cannot be read is copied to a file and started afresh; card states are not touched.
+// The review history: every review appended as one fsynced line to history.jsonl in
+// globalStorage (historyFile.ts), never rewritten per review. Only its recent part (30 days, at
+// most 1,000 reviews, about 75 KB) stays in globalState, for Settings Sync, written when progress
+// is flushed, not per review. Reading the whole history (dashboard, export) streams the file once
+// per window and keeps it; other machines' recent reviews, arriving through the synced part, are
+// appended to the file then. The log that earlier versions kept whole in globalState is moved to
+// the file once, with a backup. A write that fails (disk full, read-only folder) keeps the review
+// in globalState until the file can be written, and says so once.
 import * as vscode from 'vscode';
-import { appendReview, boundLog, emptyLog, LogTuple, mergeLogs, parseLog, recentLog, ReviewLog } from '../../core/study/reviewLog';
+import { appendReview, emptyLog, logSize, LogTuple, mergeLogs, parseLog, recentLog, ReviewLog } from '../../core/study/reviewLog';
+import { historyLine, historyLines, missingFrom, type HistoryRead } from '../../core/study/historyLines';
 
-/** The whole log, this machine only. */
+/** The file on disk (historyFile.ts), as this store uses it. */
+export interface HistoryFilePort {
+  readonly file: string;
+  append(lines: string): Promise<{ readonly bytes: number; readonly started: boolean }>;
+  read(): Promise<HistoryRead & { readonly bytes: number; readonly missing: boolean }>;
+  compact(size: number, lines: string): Promise<number>;
+  rewrite(lines: string): Promise<number>;
+  exists(): Promise<boolean>;
+}
+
+/** Where versions before the history file kept the whole log (migrated once, then removed). */
 export const LOG_KEY = 'djangoPrep.reviewLog';
-/** Its recent part, carried by Settings Sync. */
+/** The recent part, carried by Settings Sync. */
 export const LOG_SYNC_KEY = 'djangoPrep.reviewLog.sync';
+/** Reviews the file could not take yet (this machine only). */
+export const PENDING_KEY = 'djangoPrep.reviewLog.pending';
+export const HISTORY_FILE = 'history.jsonl';
+
+/** A file holding this much more than its reviews need (damaged or repeated lines) is compacted. */
+const COMPACT_WASTE = 1.25;
 
 export class ReviewLogStore {
+  /** Everything this window knows: the synced part and its own reviews, the whole file once read. */
   private log: ReviewLog = emptyLog();
-  /** The values this window last stored: when globalState still holds them, nobody else wrote. */
-  private written: { full: unknown; sync: unknown } = { full: undefined, sync: undefined };
+  /** Reviews whose append failed, kept in globalState until the file takes them. */
+  private pending: ReviewLog = emptyLog();
+  private whole: Promise<ReviewLog> | undefined;
+  /** The file existed when this window looked (so a new one means it was deleted). */
+  private known = false;
+  private readonly warned = new Set<string>();
+  /** Bytes this store wrote to disk and to globalState (the benchmark reads them). */
+  readonly written = { disk: 0, state: 0 };
+  /** The warnings shown, each kind once per window (tests read them). */
+  readonly warnings: string[] = [];
   /** Where the last unreadable log was copied, if any. */
   lastBackup: vscode.Uri | undefined;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly clock: () => Date) {}
+  constructor(private readonly context: vscode.ExtensionContext, private readonly clock: () => Date, readonly file: HistoryFilePort) {}
 
+  /** What this window knows of the history now (the whole of it once `full()` has run). */
   get snapshot(): ReviewLog { return this.log; }
 
   /**
-   * Reads both keys and merges them. Either one unreadable is backed up to a file in
-   * globalStorage and reset (the warning names the file); progress is not involved.
+   * At activation: the synced part (small), reviews left pending, and, once, the log an earlier
+   * version kept in globalState, moved to the file. The file itself is read only when needed.
    */
-  async load(full: unknown = this.context.globalState.get(LOG_KEY), sync: unknown = this.context.globalState.get(LOG_SYNC_KEY)): Promise<void> {
+  async load(): Promise<void> {
+    this.whole = undefined;
     let log = emptyLog();
-    let dropped = 0;
-    let reset = false;
-    for (const [raw, key] of [[full, LOG_KEY], [sync, LOG_SYNC_KEY]] as const) {
-      const parsed = parseLog(raw);
-      if (parsed.ok) { log = mergeLogs(log, parsed.log); dropped += parsed.dropped; continue; }
-      reset = true;
-      const backup = await this.backup(raw, key);
-      this.lastBackup = backup;
-      void vscode.window.showWarningMessage(
-        `Django Prep: the review history could not be read (${parsed.reason}). A new history was started; card schedules are unchanged; the old data is kept in ${backup.fsPath}.`,
-        'Show Backup',
-      ).then(choice => { if (choice) { void vscode.window.showTextDocument(backup); } });
+    for (const key of [LOG_SYNC_KEY, PENDING_KEY]) {
+      const parsed = await this.readKey(key);
+      log = mergeLogs(log, parsed);
+      if (key === PENDING_KEY) { this.pending = parsed; }
     }
-    if (dropped) { void vscode.window.showWarningMessage(`Django Prep: ${dropped} damaged review history entries were skipped; everything else is kept.`); }
     this.log = log;
-    if (reset) { await this.store(); }
+    this.known = await this.file.exists();
+    await this.migrate();
+    if (logSize(this.pending)) { await this.retryPending(); }
   }
 
-  /** Adds one review (the tuple from reviewTuple) to the log as stored now. */
-  append(document: string, card: string, tuple: LogTuple): Promise<void> {
-    const log = this.latest();
-    appendReview(log, document, card, tuple);
-    this.log = log;
-    return this.store();
-  }
-
-  /** Adds reviews (journaled before a crash, from an import). */
-  merge(other: ReviewLog): Promise<void> {
-    this.log = mergeLogs(this.latest(), other);
-    return this.store();
-  }
-
-  /** Replaces the log (Reset Progress, a replacing import). */
-  replace(log: ReviewLog): Promise<void> {
-    this.log = log;
-    return this.store();
-  }
-
-  /** The log as stored now: another window, or Settings Sync, may have added reviews. */
-  private latest(): ReviewLog {
-    const state = this.context.globalState;
-    const full = state.get(LOG_KEY);
-    const sync = state.get(LOG_SYNC_KEY);
-    if (full === this.written.full && sync === this.written.sync) { return this.log; }
-    let log = this.log;
-    for (const raw of [full, sync]) {
-      const parsed = parseLog(raw);
-      if (parsed.ok) { log = mergeLogs(log, parsed.log); }
+  /** Moves an earlier version's whole log from globalState to the file, keeping a backup of it. */
+  private async migrate(): Promise<void> {
+    const raw = this.context.globalState.get<unknown>(LOG_KEY);
+    if (raw === undefined) { return; }
+    const old = await this.readKey(LOG_KEY);
+    if (logSize(old)) {
+      await writeBackup(this.context.globalStorageUri, 'review-log-before-history-file', raw, this.clock(), 0);
+      try { await this.write(historyLines(old)); } catch (e) {
+        // Kept where it was: the next activation tries again.
+        this.warnWrite(e);
+        return;
+      }
     }
-    return log;
+    this.log = mergeLogs(this.log, recentLog(old, this.clock().getTime()));
+    await this.context.globalState.update(LOG_KEY, undefined);
   }
 
-  private async store(): Promise<void> {
+  /** A key's log; an unreadable one is backed up to a file and the user told, once. */
+  private async readKey(key: string): Promise<ReviewLog> {
+    const raw = this.context.globalState.get<unknown>(key);
+    const parsed = parseLog(raw);
+    if (parsed.ok) {
+      if (parsed.dropped) { this.warnOnce('dropped', `Django Prep: ${parsed.dropped} damaged review history entries were skipped; everything else is kept.`); }
+      return parsed.log;
+    }
+    const backup = await writeBackup(this.context.globalStorageUri, key === LOG_SYNC_KEY ? 'review-log-sync' : key === PENDING_KEY ? 'review-log-pending' : 'review-log', raw, this.clock(), 1);
+    this.lastBackup = backup;
+    await this.context.globalState.update(key, undefined);
+    void vscode.window.showWarningMessage(
+      `Django Prep: the review history could not be read (${parsed.reason}). It was set aside and card schedules are unchanged; the old data is kept in ${backup.fsPath}.`,
+      'Show Backup',
+    ).then(choice => { if (choice) { void vscode.window.showTextDocument(backup); } });
+    return emptyLog();
+  }
+
+  /** Adds one review: appended to the file and fsynced before this resolves. */
+  async append(document: string, card: string, tuple: LogTuple): Promise<void> {
+    appendReview(this.log, document, card, tuple);
+    const line = historyLine(document, card, tuple);
+    try { await this.write(line); } catch (e) {
+      appendReview(this.pending, document, card, tuple);
+      await this.storePending();
+      this.warnWrite(e);
+      return;
+    }
+    if (logSize(this.pending)) { await this.retryPending(); }
+  }
+
+  /**
+   * The whole history: the file streamed once per window, with the synced part (other
+   * machines' reviews are appended to the file) and pending reviews. Damage is reported once and
+   * a wasteful file compacted.
+   */
+  full(): Promise<ReviewLog> {
+    return this.whole ??= this.readWhole().catch(e => {
+      this.whole = undefined;
+      this.warnOnce('read', `Django Prep: the study history in ${this.file.file} could not be read (${String((e as Error).message ?? e)}). The dashboard shows the last 30 days.`);
+      return this.log;
+    });
+  }
+
+  private async readWhole(): Promise<ReviewLog> {
+    const read = await this.file.read();
+    if (read.missing && this.known) {
+      this.warnOnce('missing', `Django Prep: the study history file (${this.file.file}) was missing. It is started again with the ${logSize(this.log)} reviews this window has.`);
+    }
+    if (read.refused) {
+      this.warnOnce('refused', `Django Prep: ${read.refused}; it is left as it is, and this window shows the last 30 days.`);
+      return this.log;
+    }
+    const union = mergeLogs(read.log, this.log);
+    const extra = missingFrom(read.log, union);
+    if (read.damaged) {
+      this.warnOnce('damaged', `Django Prep: ${read.damaged} damaged line${read.damaged === 1 ? '' : 's'} in the study history (${this.file.file}) ${read.damaged === 1 ? 'was' : 'were'} skipped, for example a line cut short; every other review is kept.`);
+    }
+    const lines = historyLines(union);
+    if (read.bytes > COMPACT_WASTE * Buffer.byteLength(lines) + 200) {
+      await this.file.compact(read.bytes, lines).then(n => { if (n) { this.written.disk += n; } }, () => undefined);
+    } else if (logSize(extra) || read.missing) {
+      await this.write(historyLines(read.missing ? union : extra)).catch(e => this.warnWrite(e));
+    }
+    this.log = union;
+    return union;
+  }
+
+  /** Adds reviews (an import, reviews journaled by an earlier version): those not there yet. */
+  async merge(other: ReviewLog): Promise<void> {
+    const known = await this.full();
+    const extra = missingFrom(known, other);
+    if (!logSize(extra)) { return; }
+    this.log = mergeLogs(known, extra);
+    this.whole = Promise.resolve(this.log);
+    await this.write(historyLines(extra)).catch(async e => { this.pending = mergeLogs(this.pending, extra); await this.storePending(); this.warnWrite(e); });
+  }
+
+  /** Replaces the history (Reset Progress, a replacing import). */
+  async replace(log: ReviewLog): Promise<void> {
+    this.log = log;
+    this.whole = Promise.resolve(log);
+    this.pending = emptyLog();
+    await this.context.globalState.update(PENDING_KEY, undefined);
+    this.written.disk += await this.file.rewrite(historyLines(log));
+    await this.flushSync();
+  }
+
+  /** Stores the synced part (the last 30 days), merged with what another window stored. */
+  async flushSync(): Promise<void> {
     const now = this.clock().getTime();
-    this.log = boundLog(this.log, now);
-    const sync = recentLog(this.log, now);
-    this.written = { full: this.log, sync };
-    await Promise.all([
-      this.context.globalState.update(LOG_KEY, this.log),
-      this.context.globalState.update(LOG_SYNC_KEY, sync),
-    ]);
+    const stored = parseLog(this.context.globalState.get<unknown>(LOG_SYNC_KEY));
+    const sync = recentLog(stored.ok ? mergeLogs(stored.log, recentLog(this.log, now)) : recentLog(this.log, now), now);
+    this.written.state += JSON.stringify(sync).length;
+    await this.context.globalState.update(LOG_SYNC_KEY, sync);
   }
 
-  private backup(raw: unknown, key: string): Promise<vscode.Uri> {
-    return writeBackup(this.context.globalStorageUri, key === LOG_KEY ? 'review-log' : 'review-log-sync', raw, this.clock(), 1);
+  private async write(lines: string): Promise<void> {
+    const r = await this.file.append(lines);
+    this.written.disk += r.bytes;
+    if (r.started) {
+      // A new file (a new machine, or the file was deleted): it also gets what this window knows,
+      // the synced last 30 days at least. Repeats are kept once when read.
+      if (this.known) {
+        this.warnOnce('missing', `Django Prep: the study history file (${this.file.file}) was missing. It was started again with the ${logSize(this.log)} reviews this window had; nothing this window knew is lost.`);
+      }
+      this.written.disk += (await this.file.append(historyLines(this.log))).bytes;
+    }
+    this.known = true;
+  }
+
+  private async retryPending(): Promise<void> {
+    const lines = historyLines(this.pending);
+    try { await this.write(lines); } catch { return; }
+    this.pending = emptyLog();
+    await this.context.globalState.update(PENDING_KEY, undefined);
+    this.warned.delete('write');
+  }
+
+  private async storePending(): Promise<void> {
+    this.written.state += JSON.stringify(this.pending).length;
+    await this.context.globalState.update(PENDING_KEY, this.pending);
+  }
+
+  private warnWrite(e: unknown): void {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? 'the folder is not writable' : String((e as Error)?.message ?? e);
+    this.warnOnce('write', `Django Prep: the study history could not be written to ${this.file.file} (${why}). Your reviews are kept in VS Code's storage and written to the file once it can be.`);
+  }
+
+  private warnOnce(kind: string, message: string): void {
+    if (this.warned.has(kind)) { return; }
+    this.warned.add(kind);
+    this.warnings.push(message);
+    void vscode.window.showWarningMessage(message);
   }
 }
 
