@@ -1,7 +1,7 @@
 // Progress in globalState, carried by Settings Sync. Every write merges with what another
 // window may have written meanwhile; unreadable progress is saved to a file, never dropped.
 import * as vscode from 'vscode';
-import { DocumentProgress, emptyDocument, emptyProgress, mergeProgress, parseProgress, Progress } from '../../core/study/progress';
+import { DocumentProgress, emptyDocument, emptyProgress, mergeProgress, parseProgress, practiceResult, Progress } from '../../core/study/progress';
 import type { SavedCard } from '../../core/schedule/scheduler';
 import type { MockRecord } from '../../core/interview/mockHistory';
 import { Disposable } from '../disposable';
@@ -120,8 +120,8 @@ export class ProgressStore extends Disposable {
     await Promise.all([stored, tuple && this.history.append(key, cardId, tuple)]);
   }
 
-  recordPractice(key: string, topicId: string, passed: number, total: number): Promise<void> {
-    return this.update(key, doc => { doc.practised[topicId] = { passed, total, at: this.clock().getTime() }; });
+  recordPractice(key: string, topicId: string, passed: number, total: number, exercise?: { readonly id: string; readonly hints: number }): Promise<void> {
+    return this.update(key, doc => { doc.practised[topicId] = practiceResult(doc.practised[topicId], passed, total, this.clock().getTime(), exercise); });
   }
 
   /** Adds a finished mock interview to the history, merged with what another window saved meanwhile. */
