@@ -28,6 +28,8 @@ export class PracticeHints extends Disposable {
   readonly onDidShow = this.shownEmitter.event;
   /** Each file's last verdict per task in this session (file URI -> task -> status). */
   private readonly verdicts = new Map<string, Map<number, string>>();
+  /** The request being answered: the next waits for it. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly catalog: Catalog,
@@ -86,14 +88,14 @@ export class PracticeHints extends Disposable {
    * Every task offering a hint from the start would invite a hint before a first try.
    */
   async codeLenses(doc: vscode.TextDocument, exercise: Exercise): Promise<{ result?: vscode.CodeLens; hints: vscode.CodeLens[] }> {
-    const { hintsOf, hintLensTitle, resultLabel } = await import('../../core/practice/hints');
+    const { hintsOf, hintLensTitle, isPassed, resultLabel } = await import('../../core/practice/hints');
     const { checkKind } = await import('../../core/practice/exercises');
     const { tasksOf } = await import('../../core/practice/runCheck');
     const anchors = tasksOf(checkKind(exercise), doc.getText());
     const outcome = await this.outcome(exercise);
     const top = new vscode.Range(0, 0, 0, 0);
     const result = outcome && new vscode.CodeLens(top, {
-      title: `$(${outcome.total && outcome.passed === outcome.total ? 'pass-filled' : 'circle-large-outline'}) ${resultLabel(outcome).replace(/^./, c => c.toUpperCase())}`,
+      title: `$(${isPassed(outcome) ? 'pass-filled' : 'circle-large-outline'}) ${resultLabel(outcome).replace(/^./, c => c.toUpperCase())}`,
       command: '', tooltip: 'The last check of this exercise, and the hints taken before it',
     });
     const shown = await this.shown(doc.uri, exercise.id);
@@ -128,9 +130,20 @@ export class PracticeHints extends Disposable {
     return this.show(target.uri, target.task, target.line);
   }
 
-  /** Shows the next hint of `task` (else of the task at `line`, else one picked). */
-  async show(uri: vscode.Uri, task?: number, line?: number): Promise<HintShown | undefined> {
-    const doc = await vscode.workspace.openTextDocument(uri);
+  /** Shows the next hint of `task` (else of the task at `line`, else one picked); one request at a time, so a quick second click counts once more, not twice the same. */
+  show(uri: vscode.Uri, task?: number, line?: number): Promise<HintShown | undefined> {
+    const next = () => this.showNow(uri, task, line);
+    const shown = this.queue.then(next, next);
+    this.queue = shown.then(() => undefined, () => undefined);
+    return shown;
+  }
+
+  private async showNow(uri: vscode.Uri, task?: number, line?: number): Promise<HintShown | undefined> {
+    let doc: vscode.TextDocument;
+    try { doc = await vscode.workspace.openTextDocument(uri); } catch {
+      void vscode.window.showInformationMessage(`Django Prep: ${uri.fsPath || uri.toString()} cannot be opened, so there is no hint for it.`);
+      return undefined;
+    }
     const { exerciseIdOf, checkKind } = await import('../../core/practice/exercises');
     const id = exerciseIdOf(doc.getText(new vscode.Range(0, 0, 3, 0)));
     const exercise = id ? (await this.catalog.get()).exercises.find(e => e.id === id) : undefined;
