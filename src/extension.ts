@@ -15,6 +15,8 @@ import { PracticeCheck } from './vscode/practice/practiceCheck';
 import { registerPracticeCommands } from './vscode/practice/practiceCommands';
 import { PracticeScaffold } from './vscode/practice/practiceScaffold';
 import { PracticeTests } from './vscode/practice/practiceTests';
+import { PracticeHints } from './vscode/practice/practiceHints';
+import { GUIDE_KEY } from './core/study/progress';
 import { PythonInterpreter } from './vscode/practice/pythonInterpreter';
 import { registerProgressCommands } from './vscode/progress/progressCommands';
 import { ProgressStore } from './vscode/progress/progressStore';
@@ -64,6 +66,8 @@ export interface DjangoPrepApi {
   /** Show Cards in This Document. */
   readonly cardsPanel: CardsPanel;
   readonly practiceTests: PracticeTests;
+  /** Show Hint: the hints shown per practice file. */
+  readonly hints: PracticeHints;
   /**
    * Where quizzes and mock interviews draw at random: Math.random, or seeded from
    * DJANGO_PREP_SEED (tests replay a run's draws; a test may reseed it).
@@ -116,11 +120,14 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   dashboard.addSection(readinessSection(interview, progress));
   const exercises = new ExerciseCatalog(context.extensionUri, log);
   const guide = async () => store.isBundled ? store.get() : undefined;
-  const scaffold = new PracticeScaffold(exercises, guide);
+  // Hints shown per file (workspace state), recorded with the next check's result.
+  const hints = new PracticeHints(exercises, context.workspaceState, topic => progress.document(GUIDE_KEY).practised[topic], progress.onDidChange);
+  const scaffold = new PracticeScaffold(exercises, guide, hints);
   const python = new PythonInterpreter();
-  const practice = new PracticeCheck(exercises, progress, python);
+  const practice = new PracticeCheck(exercises, progress, python, (uri, id) => hints.taken(uri, id));
+  hints.follow(practice);
   const practiceTests = new PracticeTests(practice);
-  const lens = new ExerciseLens(exercises, async id => { const n = (await guide())?.get(id); return n?.kind === 'topic' ? n.title : undefined; });
+  const lens = new ExerciseLens(exercises, async id => { const n = (await guide())?.get(id); return n?.kind === 'topic' ? n.title : undefined; }, hints);
   // Which topics have exercises: known once the catalog is read (on first need, not at activation).
   let practiceTopics = new Set<string>();
   const practiceChanged = new vscode.EventEmitter<void>();
@@ -135,7 +142,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     exercises: store.isBundled ? (await exercises.forTopic(id)).length : 0,
   }));
   context.subscriptions.push(
-    { dispose: () => channel?.dispose() }, schedule, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, python, practice, practiceTests, lens, practiceChanged,
+    { dispose: () => channel?.dispose() }, schedule, store, panel, provider, view, progress, quiz, topicProgress, dueStatus, dashboard, exercises, python, hints, practice, practiceTests, lens, practiceChanged,
     interview, interview.dates, ...registerInterviewCommands(interview), ...registerExportCommands(decks),
     interview.onDidChange(() => void dashboard.refresh()),
     schedule.onDidChange(() => void interview.update()),
@@ -145,7 +152,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     vscode.commands.registerCommand('djangoPrep.chooseInterviewerModel', () => interviewer.choose()),
     cardsPanel, vscode.commands.registerCommand('djangoPrep.showCards', () => cardsPanel.show()),
     ...registerProgressCommands(progress, dashboard),
-    ...registerPracticeCommands(scaffold, practiceTests, lens, store, panel),
+    ...registerPracticeCommands(scaffold, practiceTests, lens, store, panel, hints),
     ...registerNavigationCommands(store),
     ...registerDocumentList(store, context.extensionUri),
     ...registerFilterCommands(filter, view),
@@ -173,7 +180,7 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
     if (store.peek()) { void topicProgress.schedule(); }
     void interview.start().then(() => askAboutPassedDate(interview));
   });
-  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, interview, mockInterview, mockReport, cardsPanel, feedback, draws, box: () => openBox.current, settling: () => panel.settling || revealsPending(), ready, activationMs: performance.now() - start };
+  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, hints, interview, mockInterview, mockReport, cardsPanel, feedback, draws, box: () => openBox.current, settling: () => panel.settling || revealsPending(), ready, activationMs: performance.now() - start };
 }
 
 export function deactivate(): void {

@@ -59,6 +59,15 @@ describe('exercise.json schema', () => {
     ['project files climbing out', { ...valid, check: 'dockerfile', file: 'Dockerfile', files: ['../secrets.txt'] }],
     ['a project file named after a device', { ...valid, check: 'dockerfile', file: 'Dockerfile', files: ['config/aux.py'] }],
     ['not an object', ['id'] as unknown as Record<string, unknown>],
+    ['an unknown difficulty', { ...valid, difficulty: 'hard' }],
+    ['hints as a list', { ...valid, hints: [['a nudge']] }],
+    ['hints under a task 0', { ...valid, hints: { 0: ['a nudge'] } }],
+    ['hints under a word', { ...valid, hints: { first: ['a nudge'] } }],
+    ['four hints for a task', { ...valid, hints: { 1: ['a', 'b', 'c', 'd'] } }],
+    ['no hints for a task', { ...valid, hints: { 1: [] } }],
+    ['a hint over 300 characters', { ...valid, hints: { 1: ['x'.repeat(301)] } }],
+    ['a hint with a line break', { ...valid, hints: { 1: ['two\nlines'] } }],
+    ['a blank hint', { ...valid, hints: { 1: ['  '] } }],
   ];
   for (const [what, x] of refused) {
     it(`refuses ${what}, as the extension does`, () => {
@@ -70,6 +79,13 @@ describe('exercise.json schema', () => {
   it('flags a misspelt field, which the extension would silently ignore', () => {
     assert.ok(!schemaAccepts({ ...valid, requries: ['django'] }));
     assert.ok(schemaAccepts(valid));
+  });
+
+  it('takes a difficulty and hints, and a template without them', () => {
+    const rated = { ...valid, difficulty: 'interview', hints: { 1: ['A nudge.', 'More: `Q`.', 'Nearly: `Q(a=1) | Q(b=2)`.'], 12: ['One.'] } };
+    assert.ok(schemaAccepts(rated) && codeAccepts(rated), JSON.stringify(validate.errors));
+    assert.ok(schemaAccepts(valid) && codeAccepts(valid));
+    assert.deepStrictEqual(schema.properties.difficulty.enum, ['warm-up', 'interview', 'senior']);
   });
 
   it('agrees with the extension on any exercise made of the known fields (2,000 seeded cases)', () => {
@@ -84,6 +100,8 @@ describe('exercise.json schema', () => {
       requires: fc.array(fc.constantFrom('django', 'rest_framework', 'celery', 'yaml', 'numpy'), { maxLength: 3 }).map(r => [...new Set(r)]),
       check: fc.constantFrom('python', 'dockerfile', 'nginx', 'compose', 'docker'),
       files: fc.array(fc.oneof(fc.constantFrom('manage.py', 'config/settings.py', '../x', 'aux.py'), text), { maxLength: 3 }),
+      difficulty: fc.constantFrom('warm-up', 'interview', 'senior', 'hard', ''),
+      hints: fc.dictionary(fc.oneof(fc.constantFrom('1', '2', '10', '0', '01', 'x'), text), fc.oneof(fc.array(fc.oneof(fc.constant('A hint.'), text), { maxLength: 4 }), fc.constant('x')), { maxKeys: 3 }),
     }, { requiredKeys: ['id', 'title', 'topic', 'description', 'file', 'requires'] });
     fc.assert(fc.property(exercise, x => {
       assert.strictEqual(schemaAccepts(x), codeAccepts(x), `${JSON.stringify(x)}: schema ${JSON.stringify(validate.errors)}, extension ${JSON.stringify(exerciseProblems(x, x.id))}`);

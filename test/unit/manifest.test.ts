@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { HINT_MESSAGE_CONTEXT } from '../../src/core/practice/hints';
 import { root } from './paths';
 
 interface Command { command: string; title: string; category?: string; icon?: string }
@@ -57,6 +58,19 @@ describe('package.json manifest', () => {
   it('hides commands that need a tree node from the palette', () => {
     const hidden = new Set(pkg.contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'false').map((m: { command: string }) => m.command));
     assert.deepStrictEqual([...hidden].sort(), ['djangoPrep.openConcept', 'djangoPrep.openSource', 'djangoPrep.openTopic', 'djangoPrep.quizTopic', 'djangoPrep.readExerciseTopic']);
+  });
+
+  it('offers Show Hint on a failed task in the Testing view (its message and its row) and on a practice file in the palette', () => {
+    const menus = pkg.contributes.menus as Record<string, Array<{ command: string; when: string; group?: string }>>;
+    const hint = (menu: string) => (menus[menu] ?? []).filter(m => m.command === 'djangoPrep.showHint');
+    // The value PracticeTests gives a failed task's TestMessage.contextValue when it has hints.
+    for (const menu of ['testing/message/context', 'testing/message/content']) {
+      assert.ok(hint(menu).length && hint(menu).every(m => m.when === `testMessage == ${HINT_MESSAGE_CONTEXT}`), menu);
+    }
+    assert.deepStrictEqual(hint('testing/message/context').map(m => m.group?.split('@')[0]).sort(), ['inline', 'navigation'], 'a button on the message row and its context menu');
+    assert.match(hint('testing/item/context')[0]?.when ?? '', /controllerId == djangoPrep\.practice && testId =~ \/#task-\[0-9\]\+\$\/ && testResultState == failed/);
+    assert.deepStrictEqual(hint('commandPalette').map(m => m.when), ['djangoPrep.practiceFileActive']);
+    assert.strictEqual(commands.find(c => c.command === 'djangoPrep.showHint')?.title, 'Show Hint', 'a fixed name (product notes)');
   });
 
   it('documents every setting with its default, and every palette command, in the README', () => {

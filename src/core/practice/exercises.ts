@@ -17,7 +17,17 @@ export interface ExerciseMeta {
   readonly check?: CheckKind;
   /** Project files written beside a native exercise, from the bundled content/exercises/_project/. */
   readonly files?: readonly string[];
+  /** How hard it is; every bundled exercise has one, a user's template may leave it out ("unrated"). */
+  readonly difficulty?: Difficulty;
+  /** Task number ("1", "2"...) -> 1-3 hints of growing detail, shown one at a time by Show Hint. */
+  readonly hints?: Readonly<Record<string, readonly string[]>>;
 }
+
+export type Difficulty = 'warm-up' | 'interview' | 'senior';
+/** In the order the New Practice File picker lists them; unrated templates come after. */
+export const DIFFICULTIES: readonly Difficulty[] = ['warm-up', 'interview', 'senior'];
+export const MAX_HINTS = 3;
+export const MAX_HINT_LENGTH = 300;
 
 /** A file written beside the exercise (a small Django project skeleton). */
 export interface ProjectFile { readonly path: string; readonly content: string }
@@ -72,7 +82,8 @@ export const MAX_TEMPLATE_FILE_BYTES = 1024 * 1024;
 
 /** A folder or file name as it may be shown: control characters escaped, length bounded. */
 export function printableName(name: string): string {
-  const shown = JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}...` : name);
+  // JSON.stringify escapes C0 controls only: escape bidirectional overrides and C1 controls as well.
+  const shown = JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}...` : name).replace(new RegExp(CONTROL.source, 'g'), c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return CONTROL.test(name) || shown.slice(1, -1) !== name ? shown : name;
 }
 
@@ -105,6 +116,27 @@ export function exerciseProblems(raw: unknown, folder: string): string[] {
   }
   if (!Array.isArray(raw.requires) || !raw.requires.every(r => typeof r === 'string' && isPackage(r))) {
     p.push(`requires must list some of ${Object.keys(PACKAGES).join(', ')}`);
+  }
+  if (raw.difficulty !== undefined && !(DIFFICULTIES as readonly unknown[]).includes(raw.difficulty)) {
+    p.push(`difficulty ${String(JSON.stringify(raw.difficulty)).slice(0, 40)} must be one of ${DIFFICULTIES.join(', ')}`);
+  }
+  if (raw.hints !== undefined) { p.push(...hintProblems(raw.hints)); }
+  return p;
+}
+
+/** A task number as a key: "1", "2"... (no sign, no leading zero, as @task(N) and # TODO N count). */
+const TASK_KEY = /^[1-9][0-9]{0,2}$/;
+
+function hintProblems(hints: unknown): string[] {
+  if (!isObject(hints)) { return ['hints must be an object: task number -> list of hints']; }
+  const p: string[] = [];
+  for (const [key, list] of Object.entries(hints)) {
+    const task = TASK_KEY.test(key) ? `hints for task ${key}` : undefined;
+    if (!task) { p.push(`hints key ${printableName(key)} is not a task number (1, 2, 3...)`); continue; }
+    if (!Array.isArray(list) || list.length < 1 || list.length > MAX_HINTS) { p.push(`${task} must be a list of 1 to ${MAX_HINTS} hints`); continue; }
+    list.forEach((h, i) => {
+      if (!text(h, MAX_HINT_LENGTH)) { p.push(`${task}, hint ${i + 1}: must be plain one-line text of at most ${MAX_HINT_LENGTH} characters`); }
+    });
   }
   return p;
 }

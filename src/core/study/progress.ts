@@ -8,7 +8,12 @@ export const PROGRESS_VERSION = 1;
 /** Progress key of the bundled guide; a user's document is keyed by its URI. */
 export const GUIDE_KEY = 'guide';
 
-export interface PracticeResult { readonly passed: number; readonly total: number; readonly at: number }
+export interface PracticeResult {
+  readonly passed: number; readonly total: number; readonly at: number;
+  /** Exercise id -> its last check and the hints taken before it (a topic may have several exercises). */
+  readonly exercises?: Readonly<Record<string, ExerciseResult>>;
+}
+export interface ExerciseResult { readonly passed: number; readonly total: number; readonly hints: number }
 
 export interface DocumentProgress {
   /** Topic id -> when it was last opened (ms). */
@@ -93,8 +98,9 @@ export function parseProgress(raw: unknown, options: ParseOptions = {}): ParseRe
       if (isTime(at)) { out.read[id] = at; } else { dropped++; }
     }
     for (const [id, r] of entries(doc.practised)) {
-      if (isObject(r) && isTime(r.at) && Number.isInteger(r.passed) && Number.isInteger(r.total) && (r.passed as number) >= 0 && (r.passed as number) <= (r.total as number)) {
-        out.practised[id] = { passed: r.passed as number, total: r.total as number, at: r.at };
+      if (isObject(r) && isTime(r.at) && isScore(r)) {
+        const exercises = entries(r.exercises).filter(([, e]) => (isObject(e) && isScore(e) && Number.isInteger(e.hints) && (e.hints as number) >= 0) || (dropped++, false));
+        out.practised[id] = { passed: r.passed as number, total: r.total as number, at: r.at, ...(exercises.length ? { exercises: Object.fromEntries(exercises) as Record<string, ExerciseResult> } : {}) };
       } else { dropped++; }
     }
     for (const [id, card] of entries(doc.cards)) {
@@ -106,6 +112,19 @@ export function parseProgress(raw: unknown, options: ParseOptions = {}): ParseRe
   dropped += mocks.dropped;
   if (mocks.history.length) { progress.mockInterviews = mocks.history; }
   return { ok: true, progress, dropped };
+}
+
+const isScore = (r: Record<string, unknown>) => Number.isInteger(r.passed) && Number.isInteger(r.total) && (r.passed as number) >= 0 && (r.passed as number) <= (r.total as number);
+
+/** The later result, keeping the other's results of exercises it has none for. */
+function withExercises(later: PracticeResult, earlier: PracticeResult): PracticeResult {
+  return earlier.exercises ? { ...later, exercises: { ...earlier.exercises, ...later.exercises } } : later;
+}
+
+/** A topic's result after a check of one of its exercises, with the hints taken in that file. */
+export function practiceResult(before: PracticeResult | undefined, passed: number, total: number, at: number, exercise?: { readonly id: string; readonly hints: number }): PracticeResult {
+  const exercises = exercise ? { ...before?.exercises, [exercise.id]: { passed, total, hints: exercise.hints } } : before?.exercises;
+  return { passed, total, at, ...(exercises ? { exercises } : {}) };
 }
 
 /**
@@ -124,7 +143,7 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
     for (const id of new Set([...Object.keys(x.practised), ...Object.keys(y.practised)])) {
       const p = x.practised[id];
       const q = y.practised[id];
-      doc.practised[id] = !p ? q : !q ? p : q.at > p.at ? q : p;
+      doc.practised[id] = !p ? q : !q ? p : q.at > p.at ? withExercises(q, p) : withExercises(p, q);
     }
     for (const id of new Set([...Object.keys(x.cards), ...Object.keys(y.cards)])) {
       const p = x.cards[id];

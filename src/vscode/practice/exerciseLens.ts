@@ -1,9 +1,11 @@
-// In a scaffolded practice file: CodeLenses to read its topic, check it, and compare it with the
-// reference solution (a read-only document in a diff).
+// In a scaffolded practice file: CodeLenses to read its topic, check it, see its last result and
+// compare it with the reference solution (a read-only document in a diff); Show Hint over a
+// failed task.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import type { ExerciseCatalog } from './exerciseCatalog';
+import type { PracticeHints } from './practiceHints';
 
 export const SOLUTION_SCHEME = 'djangoprep-solution';
 /** The languages practice files are written in. */
@@ -13,7 +15,7 @@ export class ExerciseLens extends Disposable implements vscode.CodeLensProvider,
   private readonly lensesChanged = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
 
-  constructor(private readonly catalog: ExerciseCatalog, private readonly topicTitle: (id: string) => Promise<string | undefined>) {
+  constructor(private readonly catalog: ExerciseCatalog, private readonly topicTitle: (id: string) => Promise<string | undefined>, private readonly hints?: PracticeHints) {
     super();
   }
 
@@ -22,6 +24,7 @@ export class ExerciseLens extends Disposable implements vscode.CodeLensProvider,
     this._register(vscode.languages.registerCodeLensProvider(PRACTICE_LANGUAGES.map(language => ({ language })), this));
     this._register(vscode.workspace.registerTextDocumentContentProvider(SOLUTION_SCHEME, this));
     this._register(this.catalog.onDidChange(() => this.lensesChanged.fire()));
+    if (this.hints) { this._register(this.hints.onDidChange(() => this.lensesChanged.fire())); }
     this._register(vscode.window.onDidChangeActiveTextEditor(e => void this.updateContext(e)));
     void this.updateContext(vscode.window.activeTextEditor);
   }
@@ -40,10 +43,13 @@ export class ExerciseLens extends Disposable implements vscode.CodeLensProvider,
     if (!exercise) { return []; }
     const top = new vscode.Range(0, 0, 0, 0);
     const title = await this.topicTitle(exercise.topic);
+    const hints = this.hints && await this.hints.codeLenses(doc, exercise);
     return [
       new vscode.CodeLens(top, { title: `$(book) Read: ${title ?? exercise.topic}`, command: 'djangoPrep.readExerciseTopic', arguments: [exercise.topic], tooltip: 'Open the explanation of this topic beside the file' }),
       new vscode.CodeLens(top, { title: '$(beaker) Check', command: 'djangoPrep.checkPracticeFile', arguments: [doc.uri], tooltip: 'Run this file\'s checks; each task\'s result shows in the Testing view' }),
+      ...(hints?.result ? [hints.result] : []),
       new vscode.CodeLens(top, { title: '$(diff) Compare with Solution', command: 'djangoPrep.showSolution', arguments: [doc.uri], tooltip: 'Diff your file against the reference solution' }),
+      ...(hints?.hints ?? []),
     ];
   }
 

@@ -22,6 +22,8 @@ export interface CheckOutcome {
   readonly exercise?: Exercise;
   /** The packages the interpreter lacks, when that stopped the run. */
   readonly missing?: MissingPackages;
+  /** Hints this file had been shown when it was checked. */
+  readonly hints?: number;
 }
 
 /** A practice file: its exercise id, how it is checked, and its exercise when the catalog has it. */
@@ -34,7 +36,11 @@ export class PracticeCheck {
   readonly onDidCheck = this.finished.event;
   private readonly problems = vscode.languages.createDiagnosticCollection('djangoPrep.practice');
 
-  constructor(private readonly catalog: ExerciseCatalog, private readonly progress: ProgressStore, readonly interpreter: PythonInterpreter) {}
+  constructor(
+    private readonly catalog: ExerciseCatalog, private readonly progress: ProgressStore, readonly interpreter: PythonInterpreter,
+    /** Hints the file has been shown (Show Hint), recorded with the result. */
+    private readonly hintsTaken: (uri: vscode.Uri, exerciseId: string) => Promise<number> = () => Promise.resolve(0),
+  ) {}
 
   dispose(): void {
     this.finished.dispose();
@@ -92,10 +98,11 @@ export class PracticeCheck {
       if (message) { report = { ...report, problem: { kind: 'missing-package', detail: message }, tasks: report.tasks.map(t => (t.status === 'errored' ? { ...t, message } : t)) }; }
     }
     this.problems.set(doc.uri, report.diagnostics.map(toDiagnostic));
-    const outcome: CheckOutcome = { file: doc.uri.fsPath, kind: found.kind, python, report, passed: passedCount(report), total: report.tasks.length, exercise: found.exercise, missing };
+    const hints = found.exercise ? await this.hintsTaken(doc.uri, found.exercise.id) : 0;
+    const outcome: CheckOutcome = { file: doc.uri.fsPath, kind: found.kind, python, report, passed: passedCount(report), total: report.tasks.length, exercise: found.exercise, missing, hints };
     const judged = !report.tasks.some(t => t.status === 'errored') || outcome.passed > 0;
     if (found.exercise && outcome.total && judged && !o.token?.isCancellationRequested) {
-      await this.progress.recordPractice(GUIDE_KEY, found.exercise.topic, outcome.passed, outcome.total);
+      await this.progress.recordPractice(GUIDE_KEY, found.exercise.topic, outcome.passed, outcome.total, { id: found.exercise.id, hints });
     }
     this.finished.fire(outcome);
     return outcome;
@@ -125,7 +132,8 @@ export class PracticeCheck {
     }
     const message = `Django Prep: ${o.passed} of ${o.total} tasks pass in ${name}.`;
     if (o.total && o.passed === o.total) {
-      void vscode.window.showInformationMessage(`${message} Well done.`, 'Compare with Solution')
+      const hints = o.hints ? ` (with ${o.hints === 1 ? '1 hint' : `${o.hints} hints`})` : '';
+      void vscode.window.showInformationMessage(`${message.replace(/\.$/, hints)}. Well done.`, 'Compare with Solution')
         .then(c => { if (c) { void vscode.commands.executeCommand('djangoPrep.showSolution', vscode.Uri.file(o.file)); } });
       return;
     }

@@ -1,4 +1,4 @@
-// Commands for practice files: scaffold, check, compare with the solution, read the topic.
+// Commands for practice files: scaffold, check, show a hint, compare with the solution, read the topic.
 import * as vscode from 'vscode';
 import type { StudyNode } from '../../core/document/document';
 import type { DocumentStore } from '../documentStore';
@@ -12,7 +12,10 @@ interface CheckRunner {
   isPracticeFile(doc: vscode.TextDocument): Promise<boolean>;
 }
 
-export function registerPracticeCommands(scaffold: PracticeScaffold, tests: CheckRunner, lens: ExerciseLens, store: DocumentStore, panel: TopicPanel): vscode.Disposable[] {
+/** Show Hint (PracticeHints), by shape like the runner. */
+interface HintGiver { command(...args: unknown[]): Promise<unknown> }
+
+export function registerPracticeCommands(scaffold: PracticeScaffold, tests: CheckRunner, lens: ExerciseLens, store: DocumentStore, panel: TopicPanel, hints: HintGiver): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('djangoPrep.newPracticeFile', (arg?: string | StudyNode | ScaffoldOptions) => {
       if (typeof arg === 'string') { return scaffold.create({ topic: arg }); }
@@ -33,6 +36,7 @@ export function registerPracticeCommands(scaffold: PracticeScaffold, tests: Chec
       return outcome;
     }),
     vscode.commands.registerCommand('djangoPrep.showSolution', (uri?: vscode.Uri) => lens.showSolution(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('djangoPrep.showHint', (...args: unknown[]) => hints.command(...args)),
     // Exercises belong to the bundled guide: switch back to it if notes of the user's are open.
     vscode.commands.registerCommand('djangoPrep.readExerciseTopic', async (topicId: string) => {
       if (!store.isBundled) { await store.open(store.bundledUri); }

@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { StudyDocument } from '../../core/document/document';
 import type { Exercise } from '../../core/practice/exercises';
+import type { ExerciseOutcome } from '../../core/practice/hints';
 import type { ExerciseCatalog } from './exerciseCatalog';
 import { pick, PickItem, showPick } from '../quickInput';
 import { restrictedSetting } from '../restrictedSettings';
@@ -24,8 +25,14 @@ export interface ScaffoldOptions {
   readonly ifExists?: 'open' | 'copy' | 'overwrite';
 }
 
+/** What the picker shows of past attempts, and who hears of a fresh starter (its hints start again). */
+export interface ScaffoldHooks {
+  outcome(exercise: Exercise): Promise<ExerciseOutcome | undefined>;
+  forget(uri: vscode.Uri): Promise<void>;
+}
+
 export class PracticeScaffold {
-  constructor(private readonly catalog: ExerciseCatalog, private readonly guide: () => Promise<StudyDocument | undefined>) {}
+  constructor(private readonly catalog: ExerciseCatalog, private readonly guide: () => Promise<StudyDocument | undefined>, private readonly hooks?: ScaffoldHooks) {}
 
   /** Returns the file written or opened, or undefined when the user backed out. */
   async create(options: ScaffoldOptions = {}): Promise<vscode.Uri | undefined> {
@@ -60,6 +67,7 @@ export class PracticeScaffold {
       try {
         await vscode.workspace.fs.createDirectory(folder);
         await vscode.workspace.fs.writeFile(target.uri, new TextEncoder().encode(content));
+        await this.hooks?.forget(target.uri);
       } catch (e) {
         void vscode.window.showErrorMessage(`Django Prep: could not write ${target.uri.fsPath || target.uri.toString()}: ${e instanceof Error ? e.message : String(e)}. Set "djangoPrep.practiceFolder" to a folder you can write to.`, 'Open Settings')
           .then(c => { if (c) { void vscode.commands.executeCommand('workbench.action.openSettings', 'djangoPrep.practiceFolder'); } });
@@ -100,6 +108,7 @@ export class PracticeScaffold {
           await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
           await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(f.content));
         }
+        await this.hooks?.forget(target);
       } catch (e) {
         void vscode.window.showErrorMessage(`Django Prep: could not write "${exercise.title}" into ${dir.fsPath || dir.toString()}: ${e instanceof Error ? e.message : String(e)}.`);
         return undefined;
@@ -113,15 +122,24 @@ export class PracticeScaffold {
     if (oneTopic && exercises.length === 1) { return exercises[0]; }
     const guide = await this.guide();
     const topicOf = (id: string) => { const n = guide?.get(id); return n?.kind === 'topic' ? n : undefined; };
-    // Grouped by the guide's sections, in reading order; exercises on unknown topics last.
+    // Grouped by difficulty (warm-up, interview, senior, then unrated templates), each in the
+    // guide's reading order; exercises on unknown topics last in their group.
     const sorted = [...exercises].sort((a, b) => (topicOf(a.topic)?.index ?? 1e9) - (topicOf(b.topic)?.index ?? 1e9) || a.title.localeCompare(b.title));
+    const { byDifficulty, isPassed, resultLabel } = await import('../../core/practice/hints');
+    const outcomes = new Map(await Promise.all(sorted.map(async e => [e, await this.hooks?.outcome(e)] as const)));
     const items: Array<PickItem<Exercise> | vscode.QuickPickItem> = [];
-    let section: string | undefined;
-    for (const e of sorted) {
-      const topic = topicOf(e.topic);
-      const group = topic?.section?.title ?? 'Your templates';
-      if (group !== section) { items.push({ label: group, kind: vscode.QuickPickItemKind.Separator }); section = group; }
-      items.push({ label: `$(beaker) ${e.title}`, description: `${e.file}${e.origin === 'user' ? ' · yours' : ''}`, detail: `${topic ? `${topic.title}: ` : ''}${e.description}`, value: e });
+    for (const group of byDifficulty(sorted)) {
+      items.push({ label: group.label, kind: vscode.QuickPickItemKind.Separator });
+      for (const e of group.items) {
+        const topic = topicOf(e.topic);
+        const outcome = outcomes.get(e);
+        const where = topic ? `${topic.section ? `${topic.section.title} › ` : ''}${topic.title}: ` : '';
+        items.push({
+          label: `$(${isPassed(outcome) ? 'pass-filled' : 'beaker'}) ${e.title}`,
+          description: [e.file, e.origin === 'user' ? 'yours' : '', outcome ? resultLabel(outcome) : ''].filter(Boolean).join(' · '),
+          detail: `${where}${e.description}`, value: e,
+        });
+      }
     }
     const r = await pick<Exercise>({ title: 'Django Prep: New Practice File', placeholder: 'Pick an exercise to scaffold into your workspace', items, matchOnDetail: true });
     return r.kind === 'items' ? r.items[0]?.value : undefined;

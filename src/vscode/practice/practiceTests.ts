@@ -5,6 +5,7 @@
 // check shows in the Testing view. Nothing runs in Restricted Mode; the items say why.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { HINT_MESSAGE_CONTEXT } from '../../core/practice/hints';
 import type { TaskAnchor, TaskResult } from '../../core/practice/tasks';
 import { Disposable } from '../disposable';
 import { restrictedSetting } from '../restrictedSettings';
@@ -21,6 +22,8 @@ export interface TaskReport {
   readonly message?: string;
   /** 0-based line of the message. */
   readonly line?: number;
+  /** The failed task's message offers Show Hint (its exercise has hints for it). */
+  readonly hint?: boolean;
 }
 
 /** What one discovery found: the practice files listed, and what their interpreters lack. */
@@ -245,11 +248,14 @@ export class PracticeTests extends Disposable {
     // Shown at that line, "line N: " (or "Dockerfile line N: ") would only repeat where it is.
     const text = message && at ? message.replace(new RegExp(`^(?:[\\w.]+ )?line ${(line ?? 0) + 1}: `), '') : message;
     const m = text ? Object.assign(new vscode.TestMessage(text), { location: at }) : undefined;
+    const task = r?.number ?? taskNumber(item.id);
+    // The message menus (package.json, testing/message/*) offer Show Hint on this value.
+    const hint = state === 'failed' && task !== undefined && !!this.files.get(item.parent ?? item)?.exercise?.hints?.[String(task)]?.length;
     if (state === 'passed') { run.passed(item); }
-    else if (state === 'failed') { run.failed(item, m ?? new vscode.TestMessage('failed')); }
+    else if (state === 'failed') { run.failed(item, Object.assign(m ?? new vscode.TestMessage('failed'), hint ? { contextValue: HINT_MESSAGE_CONTEXT } : {})); }
     else if (state === 'errored') { run.errored(item, m ?? new vscode.TestMessage('could not be checked')); }
     else { run.skipped(item); }
-    this.reported.fire({ file: item.uri?.fsPath ?? '', task: r?.number ?? taskNumber(item.id), state, message, line: state === 'passed' ? undefined : line });
+    this.reported.fire({ file: item.uri?.fsPath ?? '', task, state, message, line: state === 'passed' ? undefined : line, ...(hint ? { hint } : {}) });
   }
 }
 

@@ -6,7 +6,7 @@
 // practice result, a mock interview). Unreadable progress is saved to a file, never dropped.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { DocumentProgress, emptyDocument, emptyProgress, mergeProgress, parseProgress, Progress } from '../../core/study/progress';
+import { DocumentProgress, emptyDocument, emptyProgress, mergeProgress, parseProgress, practiceResult, Progress } from '../../core/study/progress';
 import type { SavedCard } from '../../core/schedule/scheduler';
 import type { MockRecord } from '../../core/interview/mockHistory';
 import { Disposable } from '../disposable';
@@ -165,8 +165,8 @@ export class ProgressStore extends Disposable {
     if (ok) { this.flushLater(); } else { await this.flush(); }
   }
 
-  recordPractice(key: string, topicId: string, passed: number, total: number): Promise<void> {
-    return this.update(key, doc => { doc.practised[topicId] = { passed, total, at: this.clock().getTime() }; });
+  recordPractice(key: string, topicId: string, passed: number, total: number, exercise?: { readonly id: string; readonly hints: number }): Promise<void> {
+    return this.update(key, doc => { doc.practised[topicId] = practiceResult(doc.practised[topicId], passed, total, this.clock().getTime(), exercise); });
   }
 
   /** Adds a finished mock interview to the history, merged with what another window saved meanwhile. */
