@@ -266,6 +266,7 @@ async function year(mode: string): Promise<void> {
     const whole = await api.progress.history.full();
     results.historyLoadYearMs = performance.now() - t1;
     results.historyReviews = Object.values(whole.documents).reduce((n, d) => n + d.reviews.length, 0);
+    results.historyFileYearBytes = fs.statSync(api.progress.history.file.file).size;
     await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
     const before = written(api);
     const quiz = await recallCards(api, 45);

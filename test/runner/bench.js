@@ -133,7 +133,7 @@ async function main() {
     Object.assign(results, medians(yearRuns, {
       activationYearMs: 'activationToReadyMs', historyLoadYearMs: 'historyLoadYearMs', rateToNextCardYearP50Ms: 'rateToNextCardYearP50Ms', rateToNextCardYearP95Ms: 'rateToNextCardYearP95Ms',
       recallCardRenderYearP95Ms: 'recallCardRenderYearP95Ms', recallCardRenderAfter30P95Ms: 'recallCardRenderAfter30P95Ms',
-      bytesWrittenPerReview: 'bytesWrittenPerReview', diskBytesPerReview: 'diskBytesPerReview', stateBytesPerReview: 'stateBytesPerReview', flushBytes: 'flushBytes',
+      historyFileYearBytes: 'historyFileYearBytes', bytesWrittenPerReview: 'bytesWrittenPerReview', diskBytesPerReview: 'diskBytesPerReview', stateBytesPerReview: 'stateBytesPerReview', flushBytes: 'flushBytes',
     }));
     results.yearRuns = yearRuns;
     results.emptyRuns = emptyRuns;
@@ -259,7 +259,7 @@ function printTable(r) {
     ...(r.yearRuns ? [
       ['activationEmptyMs', 'a year of study (own windows, user data kept): activate() until progress is loaded, no history'],
       ['activationYearMs', `  the same with a year of history (36,500 reviews, ${r.yearRuns[0].historyReviews ?? '?'} read back)`],
-      ['historyLoadYearMs', '  the whole history read from its file, the first time in the window (dashboard, export)'],
+      ['historyLoadYearMs', `  the whole history read from its file (${fmt('historyFileYearBytes')}), the first time in the window (dashboard, export)`],
       ['rateToNextCardYearP95Ms', `  the rating's Enter until the next card is drawn, p95 over 44 cards with the year loaded (p50 ${fmt('rateToNextCardYearP50Ms')})`],
       ['recallCardRenderYearP95Ms', '  recall card posted to drawn, p95, cards 1-15 of that quiz (a fresh window)'],
       ['recallCardRenderAfter30P95Ms', '  the same, cards 31-45 (after 30 cards)'],

@@ -282,7 +282,31 @@ async function main() {
       await toast.waitFor({ timeout: 60000 });
       await page.screenshot({ path: path.join(SHOTS, 'practice-check.png') });
       await page.keyboard.press('Escape');
+    });
+
+    await step('a failed task offers Show Hint in its CodeLens; each click shows the next, more detailed hint', async () => {
+      const lens = page.locator('.codelens-decoration a', { hasText: /Show Hint \(1 of \d\)/ }).first();
+      await lens.waitFor({ timeout: 30000 });
+      await lens.click();
+      await page.locator('.notifications-toasts', { hasText: /hint 1 of \d/ }).waitFor();
+      await page.locator('.notifications-toasts .monaco-button', { hasText: 'Next Hint' }).first().click();
+      await page.locator('.notifications-toasts', { hasText: /hint 2 of \d/ }).waitFor();
+      await painted(page);
+      await page.screenshot({ path: path.join(SHOTS, 'practice-hint.png') });
+      await palette(page, 'Notifications: Clear All Notifications');
       await palette(page, 'View: Close All Editors');
+    });
+
+    await step('New Practice File groups the exercises by difficulty', async () => {
+      await palette(page, 'Django Prep: New Practice File...');
+      const list = page.locator('.quick-input-list');
+      // The first two groups are on screen at once (six warm-ups); the rest further down.
+      for (const group of ['Warm-up', 'Interview']) {
+        await list.locator('.quick-input-list-separator, .quick-input-list-separator-as-item', { hasText: group }).first().waitFor({ timeout: 10000 });
+      }
+      await painted(page);
+      await page.screenshot({ path: path.join(SHOTS, 'practice-picker.png') });
+      await page.keyboard.press('Escape');
     });
 
     await step('the Testing view lists a practice file\'s tasks; running them marks each passed or failed', async () => {

@@ -102,12 +102,14 @@ describe('cards in this document (the core of the cards view)', () => {
     }
     const doc = parseDocument(topics.join('\n'));
     const deck = buildDeck(doc);
-    let last = Date.now();
+    // CPU time this process used between timer runs: a wait for a busy core is not a block.
+    const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+    let last = cpuMs();
     let longest = 0;
     let ticks = 0;
-    const timer = setInterval(() => { const now = Date.now(); longest = Math.max(longest, now - last); last = now; ticks++; }, 1);
+    const timer = setInterval(() => { const now = cpuMs(); longest = Math.max(longest, now - last); last = now; ticks++; }, 1);
     try {
-      last = Date.now();
+      last = cpuMs();
       const view = await cardsInDocument(doc, deck, 20);
       assert.ok(view.cards.length > 10000 && view.skipped.length > 1000, `${view.cards.length} cards, ${view.skipped.length} skipped`);
     } finally {
@@ -115,7 +117,7 @@ describe('cards in this document (the core of the cards view)', () => {
     }
     assert.ok(ticks > 10, 'other work ran between slices');
     // The slices are 20 ms; a shared test machine gets a wide margin (the bench holds the real bound).
-    assert.ok(longest < 250, `the longest block was ${longest} ms`);
+    assert.ok(longest < 250, `the longest block was ${longest.toFixed(0)} ms of CPU`);
     let calls = 0;
     await assert.rejects(cardsInDocument(doc, deck, 1, () => ++calls > 2), Cancelled);
   });
