@@ -30,6 +30,7 @@ _apps_module.PracticeConfig = PracticeConfig
 _sys.modules.update({"practice": _package, "practice.apps": _apps_module})
 
 _HAS_DRF = _importlib_util.find_spec("rest_framework") is not None
+_HAS_FILTERS = _importlib_util.find_spec("django_filters") is not None  # its templates serve the browsable API
 settings.configure(
     DEBUG=True,
     SECRET_KEY="practice-only-not-secret",
@@ -41,6 +42,7 @@ settings.configure(
         "django.contrib.sessions",
         "django.contrib.messages",
         *(["rest_framework", "rest_framework.authtoken"] if _HAS_DRF else []),
+        *(["django_filters"] if _HAS_FILTERS else []),
         "practice.apps.PracticeConfig",
     ],
     MIDDLEWARE=[

@@ -87,10 +87,10 @@ async function ensureSystemPackages(/** @type {boolean} */ browser) {
 
 /** Debian's interpreter: the guide's examples and the exercises run on its Django and DRF. */
 const SYSTEM_PYTHON = process.env.DJANGO_PREP_PYTHON || '/usr/bin/python3';
-const PYTHON_PACKAGES = { django: 'python3-django', rest_framework: 'python3-djangorestframework', celery: 'python3-celery', yaml: 'python3-yaml' };
+const PYTHON_PACKAGES = { django: 'python3-django', rest_framework: 'python3-djangorestframework', celery: 'python3-celery', yaml: 'python3-yaml', django_filters: 'python3-django-filters' };
 
 /**
- * Installs python3 with Debian's Django, DRF, Celery and PyYAML, and nginx (the nginx exercise
+ * Installs python3 with Debian's Django, DRF, Celery, PyYAML and django-filter, and nginx (the nginx exercise
  * runs `nginx -t`), when any of them is missing.
  */
 async function ensurePythonPackages() {

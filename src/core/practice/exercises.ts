@@ -11,7 +11,7 @@ export interface ExerciseMeta {
   readonly description: string;
   /** File name written into the workspace. */
   readonly file: string;
-  /** Python packages it needs: django, rest_framework, celery, yaml. */
+  /** Python packages it needs: django, rest_framework, celery, yaml, django_filters. */
   readonly requires: readonly string[];
   /** How it is checked; Python when absent. Other kinds are native files (Dockerfile, nginx, Compose). */
   readonly check?: CheckKind;
@@ -65,6 +65,7 @@ export const PACKAGES: Readonly<Record<string, { readonly name: string; readonly
   rest_framework: { name: 'Django REST framework', pip: 'djangorestframework', apt: 'python3-djangorestframework' },
   celery: { name: 'Celery', pip: 'celery', apt: 'python3-celery' },
   yaml: { name: 'PyYAML', pip: 'pyyaml', apt: 'python3-yaml' },
+  django_filters: { name: 'django-filter', pip: 'django-filter', apt: 'python3-django-filters' },
 };
 const isPackage = (name: string) => Object.prototype.hasOwnProperty.call(PACKAGES, name);
 export const HEADER = '# Django Interview Prep: ';
