@@ -59,6 +59,8 @@ settings.configure(
     DEFAULT_AUTO_FIELD="django.db.models.BigAutoField",
     USE_TZ=True,
 )
+for _name, _value in globals().get("PRACTICE_SETTINGS", {}).items():
+    setattr(settings, _name, _value)  # settings an exercise sets above this block (AUTH_USER_MODEL...)
 django.setup()
 
 
