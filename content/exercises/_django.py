@@ -59,9 +59,15 @@ settings.configure(
     DEFAULT_AUTO_FIELD="django.db.models.BigAutoField",
     USE_TZ=True,
 )
-for _name, _value in globals().get("PRACTICE_SETTINGS", {}).items():
-    setattr(settings, _name, _value)  # settings an exercise sets above this block (AUTH_USER_MODEL...)
+# Settings an exercise sets above this block. Its user model is defined below this block, so
+# AUTH_USER_MODEL takes effect right after setup, before any model of this file exists.
+_own_settings = dict(globals().get("PRACTICE_SETTINGS", {}))
+_user_model = _own_settings.pop("AUTH_USER_MODEL", None)
+for _name, _value in _own_settings.items():
+    setattr(settings, _name, _value)
 django.setup()
+if _user_model:
+    settings.AUTH_USER_MODEL = _user_model
 
 
 def _prepare_database():
