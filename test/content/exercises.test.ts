@@ -54,7 +54,8 @@ function runAll(): Map<string, Promise<CheckReport>> {
 const REQUIRED = ['views-fbv-cbv', 'generic-views-mixins', 'drf-crud', 'orm-f-expressions', 'orm-q-objects', 'orm-n-plus-one', 'signals-on-commit',
   'celery-retries', 'cache-api', 'drf-auth-permissions', 'transaction-rollback', 'dockerfile', 'docker-compose', 'nginx-reverse-proxy', 'decorators',
   'generators', 'metaclass-registry', 'context-manager', 'exceptions', 'list-comprehensions', 'unpacking', 'functional-tools', 'data-types', 'sorting',
-  'solid-refactoring', 'design-patterns'];
+  'solid-refactoring', 'design-patterns',
+  'write-your-tests', 'custom-user-backend', 'async-view', 'resilient-http-client', 'template-escaping'];
 const NATIVE = { dockerfile: 'dockerfile', 'docker-compose': 'compose', 'nginx-reverse-proxy': 'nginx' };
 const summary = (r: CheckReport) => `${r.problem ? `${r.problem.kind}: ${r.problem.detail}\n` : ''}${r.tasks.map(t => `${t.status} ${t.number} ${t.title}${t.message ? `: ${t.message}` : ''}`).join('\n')}\n${r.output.slice(-2000)}`;
 

@@ -85,7 +85,7 @@ def _product(sku):
     return Product.objects.get_or_create(sku=sku, defaults={"name": f"Hammer {sku}", "category": tools})[0]
 
 
-def _json(response, url):
+def _body(response, url):
     assert response.status_code == 200, f"GET {url}: expected 200, got {response.status_code} {response.content[:200]!r}"
     return response.json()
 
@@ -103,7 +103,7 @@ def check_async_view_and_orm():
     assert _async_to_sync(orm_straight_from_async)(), "the ORM should refuse to run straight inside async code here"
     _product("A-1")
     url = "/products/A-1/"
-    data = _json(_get(url, _Record()), url)
+    data = _body(_get(url, _Record()), url)
     want = {"sku": "A-1", "name": "Hammer A-1", "category": "Tools"}
     got = {key: data.get(key) for key in want}
     assert got == want, f"GET {url}: expected {want} in the JSON, got {data}"
@@ -116,7 +116,7 @@ def check_concurrent_calls():
     _product("B-2")
     url = "/products/B-2/"
     record = _Record()
-    data = _json(_get(url, record), url)
+    data = _body(_get(url, record), url)
     overlapped = {"price saw stock running", "stock saw price running"} <= set(record.events)
     assert overlapped, (f"the two calls did not overlap ({', '.join(record.events)}): one finished before the other "
                         f"started. Start both, then await them together with asyncio.gather")
@@ -130,7 +130,7 @@ def check_timeout():
     _product("C-3")
     url = "/products/C-3/"
     record = _Record()
-    data = _json(_get(url, record, timeout=0.2, price="hang"), url)
+    data = _body(_get(url, record, timeout=0.2, price="hang"), url)
     assert "price cancelled" in record.at_response, (
         f"the price call never answers, but it was still running when the page was sent "
         f"({', '.join(record.at_response)}): "
@@ -150,7 +150,7 @@ def check_failure_is_isolated():
     except ConnectionError as error:
         raise AssertionError(f"GET {url}: the stock service's ConnectionError ({error}) reached the client: catch "
                              f"it in call_service and return None") from None
-    data = _json(response, url)
+    data = _body(response, url)
     assert data.get("in_stock") is None and data.get("price_cents") == 2500, (
         f"expected in_stock None (the service failed) and price_cents 2500, got {data.get('in_stock')!r} and {data.get('price_cents')!r}")
     assert data.get("partial") is True, f"a service failed, so partial should be true, got {data.get('partial')!r}"
@@ -162,7 +162,7 @@ def check_blocking_call_off_loop():
     _product("E-5")
     url = "/products/E-5/"
     record = _Record()
-    data = _json(_get(url, record), url)
+    data = _body(_get(url, record), url)
     assert record.on_loop is not None, "fetch_reviews was never called"
     assert record.on_loop is False, (
         "fetch_reviews ran on the event loop's thread: while it blocks, no other request or await can proceed. "
