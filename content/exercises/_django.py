@@ -67,7 +67,10 @@ for _name, _value in _own_settings.items():
     setattr(settings, _name, _value)
 django.setup()
 if _user_model:
+    from django.core.signals import setting_changed as _setting_changed
     settings.AUTH_USER_MODEL = _user_model
+    # As override_settings does: Django 5 caches each model's "swapped" until this signal.
+    _setting_changed.send(sender=None, setting="AUTH_USER_MODEL", value=_user_model, enter=True)
 
 
 def _prepare_database():
