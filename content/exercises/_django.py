@@ -61,7 +61,18 @@ settings.configure(
     DEFAULT_AUTO_FIELD="django.db.models.BigAutoField",
     USE_TZ=True,
 )
+# Settings an exercise sets above this block. Its user model is defined below this block, so
+# AUTH_USER_MODEL takes effect right after setup, before any model of this file exists.
+_own_settings = dict(globals().get("PRACTICE_SETTINGS", {}))
+_user_model = _own_settings.pop("AUTH_USER_MODEL", None)
+for _name, _value in _own_settings.items():
+    setattr(settings, _name, _value)
 django.setup()
+if _user_model:
+    from django.core.signals import setting_changed as _setting_changed
+    settings.AUTH_USER_MODEL = _user_model
+    # As override_settings does: Django 5 caches each model's "swapped" until this signal.
+    _setting_changed.send(sender=None, setting="AUTH_USER_MODEL", value=_user_model, enter=True)
 
 
 def _prepare_database():

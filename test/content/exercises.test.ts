@@ -55,7 +55,8 @@ const REQUIRED = ['views-fbv-cbv', 'generic-views-mixins', 'drf-crud', 'orm-f-ex
   'celery-retries', 'cache-api', 'drf-auth-permissions', 'transaction-rollback', 'dockerfile', 'docker-compose', 'nginx-reverse-proxy', 'decorators',
   'generators', 'metaclass-registry', 'context-manager', 'exceptions', 'list-comprehensions', 'unpacking', 'functional-tools', 'data-types', 'sorting',
   'solid-refactoring', 'design-patterns',
-  'middleware-timing', 'custom-queryset-manager', 'data-migration', 'drf-serializer-validation', 'drf-pagination-filtering', 'management-command'];
+  'middleware-timing', 'custom-queryset-manager', 'data-migration', 'drf-serializer-validation', 'drf-pagination-filtering', 'management-command',
+  'write-your-tests', 'custom-user-backend', 'async-view', 'resilient-http-client', 'template-escaping'];
 const NATIVE = { dockerfile: 'dockerfile', 'docker-compose': 'compose', 'nginx-reverse-proxy': 'nginx' };
 const summary = (r: CheckReport) => `${r.problem ? `${r.problem.kind}: ${r.problem.detail}\n` : ''}${r.tasks.map(t => `${t.status} ${t.number} ${t.title}${t.message ? `: ${t.message}` : ''}`).join('\n')}\n${r.output.slice(-2000)}`;
 
