@@ -126,16 +126,21 @@ suite('Quiz and progress', () => {
     assert.strictEqual(JSON.stringify(api.progress.snapshot), before);
   });
 
-  test('unreadable saved progress is backed up to a file and reset, never a crash', async () => {
+  test('unreadable saved progress is backed up to a file and reset, never a crash; what this machine journaled is kept', async () => {
+    await api.progress.reset();
+    const due = Date.now() + 5 * 86_400_000;
+    await api.progress.review('guide', 'q:journaled', () => [due, 3, 5, 5, 0, 1, 0, 2, Date.now()]);
     const damaged = { version: 'two', documents: [1, 2, 3], note: 'from a broken sync' };
     await api.progress.load(damaged);
     const backup = api.progress.lastBackup;
     assert.ok(backup, 'a backup was written');
     assert.deepStrictEqual(JSON.parse(fs.readFileSync(backup.fsPath, 'utf8')), damaged);
-    assert.deepStrictEqual(api.progress.snapshot.documents, {});
+    assert.deepStrictEqual(Object.keys(api.progress.snapshot.documents), ['guide']);
+    assert.deepStrictEqual(Object.keys(api.progress.snapshot.documents.guide.cards), ['q:journaled'], 'the review in the journal comes back');
     assert.strictEqual(api.dueStatus.due, 0);
-    await api.progress.load(); // what is stored now: the fresh start
-    assert.deepStrictEqual(api.progress.snapshot.documents, {});
+    await api.progress.load(); // what is stored now: the fresh start with the journaled review
+    assert.deepStrictEqual(Object.keys(api.progress.snapshot.documents.guide.cards), ['q:journaled']);
+    await api.progress.reset();
   });
 
   test('opening a topic marks it read; the dashboard draws sections and the forecast', async () => {

@@ -172,7 +172,10 @@ export class ReviewLogStore {
     this.pending = emptyLog();
     await this.context.globalState.update(PENDING_KEY, undefined);
     this.written.disk += await this.file.rewrite(historyLines(log));
-    await this.flushSync();
+    // Replaced, not merged with what is stored: a reset must not bring the old reviews back.
+    const sync = recentLog(log, this.clock().getTime());
+    this.written.state += JSON.stringify(sync).length;
+    await this.context.globalState.update(LOG_SYNC_KEY, sync);
   }
 
   /** Stores the synced part (the last 30 days), merged with what another window stored. */

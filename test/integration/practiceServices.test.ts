@@ -1,0 +1,69 @@
+// Practice on real services, through the Testing view's own Run profile in the real extension
+// host: a PostgreSQL exercise (the check starts a throwaway cluster on a free port and stops it)
+// and a git exercise (the check builds a throwaway repository and runs the learner's script in
+// it). The starter fails its tasks with a message each; the reference solution passes them all;
+// nothing the check started is left running.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as vscode from 'vscode';
+import type { DjangoPrepApi } from '../../src/extension';
+import type { TaskReport } from '../../src/vscode/practice/practiceTests';
+import { activated, waitFor } from './helpers';
+
+let api: DjangoPrepApi;
+
+async function fileItem(uri: vscode.Uri): Promise<vscode.TestItem> {
+  await api.practiceTests.controller.resolveHandler!(undefined);
+  return waitFor(() => api.practiceTests.controller.items.get(uri.toString()), `the test item of ${uri.fsPath}`);
+}
+
+/** Runs the file's tasks as the Testing view's Run does; the reports of its tasks. */
+async function run(item: vscode.TestItem): Promise<TaskReport[]> {
+  const reports: TaskReport[] = [];
+  const sub = api.practiceTests.onDidReport(r => reports.push(r));
+  try {
+    await api.practiceTests.runProfile.runHandler(new vscode.TestRunRequest([item]), new vscode.CancellationTokenSource().token);
+  } finally { sub.dispose(); }
+  return reports.filter(r => r.task !== undefined);
+}
+
+async function useSolution(exercise: string, file: string, uri: vscode.Uri): Promise<void> {
+  const solution = (await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'djangoprep-solution', path: `/${exercise}/${file}` }))).getText();
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), solution);
+  assert.ok(await vscode.workspace.applyEdit(edit) && await doc.save());
+}
+
+/** Processes whose command line names `what` (a postgres or git the check started). */
+const running = (what: RegExp) => (spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).stdout || '').split('\n').filter(l => what.test(l));
+
+suite('Practice on real services', () => {
+  suiteSetup(async () => {
+    api = await activated();
+    await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
+  });
+  suiteTeardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  for (const { exercise, service, leftover } of [
+    { exercise: 'lost-update-race', service: 'PostgreSQL', leftover: /postgres .*djp|postgres: .*djp|djp-pg/ },
+    { exercise: 'git-repair-history', service: 'git', leftover: /git .*djp-git/ },
+  ]) {
+    test(`the Testing view runs a ${service} task: the starter fails, the solution passes, nothing is left running`, async function () {
+      this.timeout(240_000);
+      const meta = (await api.exercises.get()).exercises.find(e => e.id === exercise);
+      assert.ok(meta, `${exercise} is bundled`);
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('djangoPrep.newPracticeFile', { exercise, ifExists: 'overwrite' });
+      const item = await fileItem(uri);
+      const starter = await run(item);
+      assert.ok(starter.length >= 2, JSON.stringify(starter));
+      const failed = starter.filter(r => r.state === 'failed');
+      assert.ok(failed.length >= 1 && failed.every(r => r.message), `the starter fails with a message: ${JSON.stringify(starter)}`);
+      assert.ok(!starter.some(r => r.state === 'errored'), `every tool was found: ${JSON.stringify(starter)}`);
+      await useSolution(exercise, meta.file, uri);
+      const solved = await run(await fileItem(uri));
+      assert.deepStrictEqual(solved.map(r => r.state), solved.map(() => 'passed'), JSON.stringify(solved));
+      assert.deepStrictEqual(running(leftover), [], 'nothing the check started is still running');
+    });
+  }
+});
