@@ -16,7 +16,7 @@ import { guide, python } from './guide';
 
 const dir = path.join(root, 'content', 'exercises');
 const read = (...p: string[]) => fs.readFileSync(path.join(dir, ...p), 'utf8');
-const templates = { django: read('_django.py'), runner: read('_runner.py') };
+const templates = { django: read('_django.py'), runner: read('_runner.py'), services: read('_services.py') };
 const exercises = fs.readdirSync(dir).filter(n => !n.startsWith('_') && fs.statSync(path.join(dir, n)).isDirectory()).sort().map(name => {
   const meta = JSON.parse(read(name, 'exercise.json')) as ExerciseMeta;
   const native = checkKind(meta) !== 'python';
