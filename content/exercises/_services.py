@@ -254,7 +254,7 @@ def throwaway_postgres():
         settings = _start_postgres(bindir)
         _SERVICES["postgresql"] = None
         return settings
-    except (ToolMissing, OSError, _subprocess.SubprocessError) as problem:
+    except Exception as problem:  # whatever stops the start, its tasks are errored with the reason
         _SERVICES["postgresql"] = str(problem) if isinstance(problem, ToolMissing) else f"PostgreSQL could not be started: {problem}"
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 
@@ -305,7 +305,7 @@ def throwaway_redis_cache():
         settings = _start_redis(server)
         _SERVICES["redis"] = None
         return settings
-    except (ToolMissing, OSError, _subprocess.SubprocessError) as problem:
+    except Exception as problem:  # whatever stops the start, its tasks are errored with the reason
         _SERVICES["redis"] = str(problem) if isinstance(problem, ToolMissing) else f"redis-server could not be started: {problem}"
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
