@@ -55,8 +55,8 @@ settings.configure(
     ],
     TEMPLATES=[{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True, "OPTIONS": {
         "context_processors": ["django.template.context_processors.request", "django.contrib.auth.context_processors.auth"]}}],
-    DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
-    CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+    DATABASES=globals().get("_DATABASES") or {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
+    CACHES=globals().get("_CACHES") or {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
     PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],  # fast, for practice only
     DEFAULT_AUTO_FIELD="django.db.models.BigAutoField",
     USE_TZ=True,

@@ -34,6 +34,12 @@ class _TaskResult(_unittest.TestResult):
 
     def _report(self, test, err):
         kind, error, tb = err
+        if any(k.__name__ == "ToolMissing" for k in kind.__mro__):
+            # Not the learner's fault: a server or package is missing, so the task could not be judged.
+            print(f"  ! {test.shortDescription()}\n      could not be checked: {error}")
+            _emit(type="task", number=test.number, title=test.title, ok=False, errored=True, message=str(error))
+            self.unchecked = getattr(self, "unchecked", 0) + 1
+            return
         if kind is NotImplementedError:
             print(f"  \u2717 {test.shortDescription()}\n      not done yet (TODO)")
             _emit(type="task", number=test.number, title=test.title, ok=False, message="not done yet (TODO)")
@@ -65,7 +71,8 @@ def run_tasks():
     result = _TaskResult()
     _unittest.TestSuite(cases).run(result)
     passed = result.testsRun - len(result.failures) - len(result.errors)
-    print(f"{passed} of {result.testsRun} tasks pass")
+    unchecked = getattr(result, "unchecked", 0)
+    print(f"{passed} of {result.testsRun} tasks pass" + (f" ({unchecked} could not be checked: see above)" if unchecked else ""))
     _emit(type="done", passed=passed, total=result.testsRun)
     raise SystemExit(0 if result.wasSuccessful() else 1)
 # endregion

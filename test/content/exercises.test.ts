@@ -5,6 +5,7 @@
 // and the Compose schema, the nginx file through the real `nginx -t`.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { checkKind, composeExercise, exerciseProblems, ExerciseMeta } from '../../src/core/practice/exercises';
@@ -16,7 +17,7 @@ import { guide, python } from './guide';
 
 const dir = path.join(root, 'content', 'exercises');
 const read = (...p: string[]) => fs.readFileSync(path.join(dir, ...p), 'utf8');
-const templates = { django: read('_django.py'), runner: read('_runner.py') };
+const templates = { django: read('_django.py'), runner: read('_runner.py'), services: read('_services.py') };
 const exercises = fs.readdirSync(dir).filter(n => !n.startsWith('_') && fs.statSync(path.join(dir, n)).isDirectory()).sort().map(name => {
   const meta = JSON.parse(read(name, 'exercise.json')) as ExerciseMeta;
   const native = checkKind(meta) !== 'python';
@@ -28,14 +29,54 @@ const exercises = fs.readdirSync(dir).filter(n => !n.startsWith('_') && fs.statS
   };
 });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-exercises-'));
+/** Exercises whose checks start throwaway servers (PostgreSQL, Redis) through _services.py. */
+const withServices = new Set(exercises.filter(e => /^# \{\{services\}\}$/m.test(e.starter)).map(e => e.name));
+/** What each such run started, and what of it was still there after the run. */
+const servers = new Map<string, { started: string[]; leftovers: string[] }>();
 
-function checkComposed(e: typeof exercises[number], kind: 'starter' | 'solution'): Promise<CheckReport> {
+async function checkComposed(e: typeof exercises[number], kind: 'starter' | 'solution'): Promise<CheckReport> {
   const folder = path.join(tmp, `${e.name}-${kind}`);
   const file = path.join(folder, e.meta.file);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const text = composeExercise(kind === 'starter' ? e.starter : e.solution, e.name, templates, e.checks);
   fs.writeFileSync(file, text);
-  return runCheck(checkKind(e.meta), file, text, { python, timeLimitMs: 180000, shownName: path.basename(file) });
+  const log = path.join(folder, 'services.jsonl');
+  const report = await runCheck(checkKind(e.meta), file, text, { python, timeLimitMs: 180000, shownName: path.basename(file), env: { DJANGO_PREP_SERVICES_LOG: log } });
+  if (withServices.has(e.name)) { servers.set(`${e.name}/${kind}`, await serversLeft(log)); }
+  return report;
+}
+
+interface Started { service: string; pid: number; port: number; folder: string }
+
+/** The servers a run logged, and any of their processes, ports or folders still there now that the run is over. */
+async function serversLeft(log: string): Promise<{ started: string[]; leftovers: string[] }> {
+  const started = (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '').split('\n').filter(Boolean).map(l => JSON.parse(l) as Started);
+  const leftovers: string[] = [];
+  const cwds = fs.readdirSync('/proc').filter(p => /^\d+$/.test(p)).map(pid => {
+    try { return { pid, cwd: fs.readlinkSync(`/proc/${pid}/cwd`) }; } catch { return { pid, cwd: '' }; }
+  });
+  for (const s of started) {
+    const what = `${s.service} (pid ${s.pid}, port ${s.port})`;
+    if (alive(s.pid)) { leftovers.push(`${what}: still running`); }
+    if (!await portFree(s.port)) { leftovers.push(`${what}: port still taken`); }
+    if (fs.existsSync(s.folder)) { leftovers.push(`${what}: folder ${s.folder} not deleted`); }
+    // A backend PostgreSQL forked, or Redis, works in the server's folder.
+    for (const c of cwds.filter(c => c.cwd === s.folder || c.cwd.startsWith(`${s.folder}/`))) { leftovers.push(`${what}: process ${c.pid} still works in its folder`); }
+  }
+  return { started: [...new Set(started.map(s => s.service))], leftovers };
+}
+
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); } catch { return false; }
+  try { return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')); } catch { return false; }
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise(resolve => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
 
 /** Two runs at a time, on two cores; each test awaits its own. */
@@ -56,7 +97,10 @@ const REQUIRED = ['views-fbv-cbv', 'generic-views-mixins', 'drf-crud', 'orm-f-ex
   'generators', 'metaclass-registry', 'context-manager', 'exceptions', 'list-comprehensions', 'unpacking', 'functional-tools', 'data-types', 'sorting',
   'solid-refactoring', 'design-patterns',
   'middleware-timing', 'custom-queryset-manager', 'data-migration', 'drf-serializer-validation', 'drf-pagination-filtering', 'management-command',
-  'write-your-tests', 'custom-user-backend', 'async-view', 'resilient-http-client', 'template-escaping'];
+  'write-your-tests', 'custom-user-backend', 'async-view', 'resilient-http-client', 'template-escaping',
+  'lost-update-race', 'isolation-levels', 'cache-aside-redis'];
+/** The servers each exercise's checks must start: real ones, never SQLite or a local-memory cache. */
+const SERVICES: Record<string, string[]> = { 'lost-update-race': ['postgresql'], 'isolation-levels': ['postgresql'], 'cache-aside-redis': ['redis'] };
 const NATIVE = { dockerfile: 'dockerfile', 'docker-compose': 'compose', 'nginx-reverse-proxy': 'nginx' };
 const summary = (r: CheckReport) => `${r.problem ? `${r.problem.kind}: ${r.problem.detail}\n` : ''}${r.tasks.map(t => `${t.status} ${t.number} ${t.title}${t.message ? `: ${t.message}` : ''}`).join('\n')}\n${r.output.slice(-2000)}`;
 
@@ -110,5 +154,15 @@ describe('the practice exercises', () => {
       assert.ok(r.tasks.some(t => t.status === 'failed') && r.tasks.every(t => t.status !== 'errored') && r.problem === undefined, summary(r));
       assert.ok(r.tasks.filter(t => t.status === 'failed').every(t => t.message && t.line !== undefined), `every failure says why, at a line:\n${summary(r)}`);
     });
+    if (withServices.has(e.name)) {
+      it(`${e.name}: the servers its checks start are gone afterwards (processes, ports, folders)`, async () => {
+        for (const kind of ['starter', 'solution']) {
+          await results.get(`${e.name}/${kind}`)!;
+          const s = servers.get(`${e.name}/${kind}`)!;
+          assert.deepStrictEqual(s.started, SERVICES[e.name], `${kind}: the servers started`);
+          assert.deepStrictEqual(s.leftovers, [], `${kind}: left behind`);
+        }
+      });
+    }
   }
 });

@@ -87,11 +87,12 @@ async function ensureSystemPackages(/** @type {boolean} */ browser) {
 
 /** Debian's interpreter: the guide's examples and the exercises run on its Django and DRF. */
 const SYSTEM_PYTHON = process.env.DJANGO_PREP_PYTHON || '/usr/bin/python3';
-const PYTHON_PACKAGES = { django: 'python3-django', rest_framework: 'python3-djangorestframework', celery: 'python3-celery', yaml: 'python3-yaml', django_filters: 'python3-django-filters' };
+const PYTHON_PACKAGES = { django: 'python3-django', rest_framework: 'python3-djangorestframework', celery: 'python3-celery', yaml: 'python3-yaml', django_filters: 'python3-django-filters', psycopg2: 'python3-psycopg2', redis: 'python3-redis', django_redis: 'python3-django-redis' };
 
 /**
- * Installs python3 with Debian's Django, DRF, Celery, PyYAML and django-filter, and nginx (the nginx exercise
- * runs `nginx -t`), when any of them is missing.
+ * Installs python3 with Debian's Django, DRF, Celery, PyYAML, django-filter, psycopg2, redis-py and django-redis,
+ * nginx (the nginx exercise runs `nginx -t`), and PostgreSQL's and Redis's servers (exercises start
+ * throwaway ones of their own; the system's services are never used), when any of them is missing.
  */
 async function ensurePythonPackages() {
   const missing = Object.entries(PYTHON_PACKAGES)
@@ -99,6 +100,9 @@ async function ensurePythonPackages() {
     .map(([, pkg]) => pkg);
   if (!fs.existsSync(SYSTEM_PYTHON)) { missing.unshift('python3'); }
   if (!fs.existsSync('/usr/sbin/nginx')) { missing.push('nginx'); }
+  const hasPostgres = fs.existsSync('/usr/lib/postgresql') && fs.readdirSync('/usr/lib/postgresql').some(v => fs.existsSync(path.join('/usr/lib/postgresql', v, 'bin', 'initdb')));
+  if (!hasPostgres) { missing.push('postgresql'); }
+  if (!fs.existsSync('/usr/bin/redis-server')) { missing.push('redis-server'); }
   if (missing.length) { await aptInstall(missing, 'running the guide\'s code and the exercises'); }
   return SYSTEM_PYTHON;
 }

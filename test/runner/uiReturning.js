@@ -32,7 +32,7 @@ function practiceFiles(/** @type {string} */ workspace) {
   const { composeExercise } = core('src/core/practice/exercises.ts');
   const { tasksOf } = core('src/core/practice/runCheck.ts');
   const ex = (/** @type {string[]} */ ...p) => fs.readFileSync(path.join(ROOT, 'content', 'exercises', ...p), 'utf8');
-  const templates = { django: ex('_django.py'), runner: ex('_runner.py') };
+  const templates = { django: ex('_django.py'), runner: ex('_runner.py'), services: ex('_services.py') };
   const files = [
     { quickOpen: 'Dockerfile', rel: 'interview-practice/dockerfile/Dockerfile', kind: 'dockerfile', title: 'A Production Dockerfile for Django', text: composeExercise(ex('dockerfile', 'starter', 'Dockerfile'), 'dockerfile', templates) },
     { quickOpen: 'drf_crud.py', rel: 'interview-practice/drf_crud.py', kind: 'python', title: 'CRUD API with a ModelSerializer, ModelViewSet and router', text: composeExercise(ex('drf-crud', 'starter.py'), 'drf-crud', templates, ex('drf-crud', 'checks.py')) },

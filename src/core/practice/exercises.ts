@@ -11,7 +11,7 @@ export interface ExerciseMeta {
   readonly description: string;
   /** File name written into the workspace. */
   readonly file: string;
-  /** Python packages it needs: django, rest_framework, celery, yaml, django_filters. */
+  /** Python packages it needs, by import name (the keys of PACKAGES). */
   readonly requires: readonly string[];
   /** How it is checked; Python when absent. Other kinds are native files (Dockerfile, nginx, Compose). */
   readonly check?: CheckKind;
@@ -48,6 +48,8 @@ export const isNative = (e: Pick<ExerciseMeta, 'check'>) => checkKind(e) !== 'py
 export interface Templates {
   readonly django: string;
   readonly runner: string;
+  /** Throwaway PostgreSQL and Redis servers (_services.py), for files with a `# {{services}}` line. */
+  readonly services?: string;
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -66,6 +68,9 @@ export const PACKAGES: Readonly<Record<string, { readonly name: string; readonly
   celery: { name: 'Celery', pip: 'celery', apt: 'python3-celery' },
   yaml: { name: 'PyYAML', pip: 'pyyaml', apt: 'python3-yaml' },
   django_filters: { name: 'django-filter', pip: 'django-filter', apt: 'python3-django-filters' },
+  psycopg2: { name: 'psycopg2', pip: 'psycopg2-binary', apt: 'python3-psycopg2' },
+  redis: { name: 'redis-py', pip: 'redis', apt: 'python3-redis' },
+  django_redis: { name: 'django-redis', pip: 'django-redis', apt: 'python3-django-redis' },
 };
 const isPackage = (name: string) => Object.prototype.hasOwnProperty.call(PACKAGES, name);
 export const HEADER = '# Django Interview Prep: ';
@@ -143,12 +148,13 @@ function hintProblems(hints: unknown): string[] {
 }
 
 /**
- * The file a user gets: the shared checks, the Django setup and the task runner spliced in at
- * their markers, and the exercise id under the header.
+ * The file a user gets: the shared checks, the services, the Django setup and the task runner
+ * spliced in at their markers, and the exercise id under the header.
  */
 export function composeExercise(source: string, id: string, templates: Templates, checks = ''): string {
   let out = source
     .replace(/^# \{\{checks\}\}[ \t]*$/m, () => checks.trimEnd())
+    .replace(/^# \{\{services\}\}[ \t]*$/m, () => (templates.services ?? '').trimEnd())
     .replace(/^# \{\{django-setup\}\}[ \t]*$/m, () => templates.django.trimEnd())
     .replace(/^# \{\{task-runner\}\}[ \t]*$/m, () => templates.runner.trimEnd());
   const firstLineEnd = out.indexOf('\n');

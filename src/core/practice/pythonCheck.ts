@@ -11,7 +11,8 @@ import { anchorTasks, pythonTaskSpecs, type CheckReport, type RunProblem, type T
 export const DEFAULT_TIME_LIMIT_MS = 60000;
 const MAX_OUTPUT = 1 << 20;
 
-interface Reported { readonly number: number; readonly title: string; readonly ok: boolean; readonly message?: string }
+/** errored: the task could not be judged (a server or package it needs is missing). */
+interface Reported { readonly number: number; readonly title: string; readonly ok: boolean; readonly errored?: boolean; readonly message?: string }
 export interface RunnerRecords { readonly start?: readonly TaskSpec[]; readonly tasks: readonly Reported[]; readonly done: boolean }
 
 /** The runner's JSON lines; anything else (a half-written line) is skipped. */
@@ -27,7 +28,7 @@ export function parseRunnerRecords(jsonl: string): RunnerRecords {
     if (o.type === 'start' && Array.isArray(o.tasks)) {
       start = o.tasks.filter((t): t is TaskSpec => typeof t === 'object' && t !== null && typeof (t as TaskSpec).number === 'number').map(t => ({ number: t.number, title: String(t.title ?? '') }));
     } else if (o.type === 'task' && typeof o.number === 'number' && typeof o.ok === 'boolean') {
-      tasks.push({ number: o.number, title: String(o.title ?? ''), ok: o.ok, message: typeof o.message === 'string' ? o.message : undefined });
+      tasks.push({ number: o.number, title: String(o.title ?? ''), ok: o.ok, ...(o.errored === true && !o.ok ? { errored: true } : {}), message: typeof o.message === 'string' ? o.message : undefined });
     } else if (o.type === 'done') { done = true; }
   }
   return { start, tasks, done };
@@ -82,7 +83,7 @@ export function pythonReport(f: RunFacts): CheckReport {
   }
   const tasks = specs.map((s): TaskResult => {
     const r = reported.get(s.number);
-    if (r) { return { number: s.number, title: r.title || s.title, status: r.ok ? 'passed' : 'failed', message: r.message, line: r.ok ? undefined : anchors.get(s.number) }; }
+    if (r) { return { number: s.number, title: r.title || s.title, status: r.ok ? 'passed' : r.errored ? 'errored' : 'failed', message: r.message, line: r.ok ? undefined : anchors.get(s.number) }; }
     const why = reason(s === unreported[0]);
     return { number: s.number, title: s.title, status: why.status, message: why.message, line: why.line ?? anchors.get(s.number) };
   });
@@ -96,6 +97,8 @@ export interface PythonRunOptions {
   readonly onOutput?: (chunk: string) => void;
   /** Stops the run early (the user cancelled). */
   readonly signal?: AbortSignal;
+  /** Variables added to the run's environment (tests: a PATH without a tool, a log of started servers). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Runs `python file` (no shell) in its folder; never rejects, never waits past the time limit. */
@@ -110,7 +113,7 @@ export async function runPythonCheck(file: string, text: string, o: PythonRunOpt
       let timedOut = false;
       const child = spawn(o.python, [file], {
         cwd: path.dirname(file), detached: process.platform !== 'win32',
-        env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1', DJANGO_PREP_RESULTS: results },
+        env: { ...process.env, ...o.env, PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1', DJANGO_PREP_RESULTS: results },
       });
       // The whole process group: a check may start workers of its own.
       const kill = () => { try { if (child.pid && process.platform !== 'win32') { process.kill(-child.pid, 'SIGKILL'); } else { child.kill('SIGKILL'); } } catch { /* already gone */ } };

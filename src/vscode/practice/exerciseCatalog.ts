@@ -59,7 +59,7 @@ export class ExerciseCatalog extends Disposable {
       }
       return read(uri);
     };
-    const templates = { django: await read(vscode.Uri.joinPath(bundled, '_django.py')), runner: await read(vscode.Uri.joinPath(bundled, '_runner.py')) };
+    const templates = { django: await read(vscode.Uri.joinPath(bundled, '_django.py')), runner: await read(vscode.Uri.joinPath(bundled, '_runner.py')), services: await read(vscode.Uri.joinPath(bundled, '_services.py')) };
     const problems: string[] = [];
     const byId = new Map<string, Exercise>();
     const scan = async (root: vscode.Uri, origin: Exercise['origin']) => {
