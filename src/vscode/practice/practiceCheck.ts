@@ -137,6 +137,14 @@ export class PracticeCheck {
         .then(c => { if (c) { void vscode.commands.executeCommand('djangoPrep.showSolution', vscode.Uri.file(o.file)); } });
       return;
     }
+    // A server or tool a task needs is missing (PostgreSQL, Redis): say what to install, not "next task".
+    const errored = o.report.tasks.filter(t => t.status === 'errored');
+    if (errored.length && !problem) {
+      const tasks = errored.map(t => t.number).join(', ');
+      void vscode.window.showWarningMessage(`${message} Task${errored.length === 1 ? '' : 's'} ${tasks} could not run: ${errored[0].message ?? 'a tool is missing'}`, 'Check Again')
+        .then(c => { if (c) { void vscode.commands.executeCommand('djangoPrep.checkPracticeFile', vscode.Uri.file(o.file)); } });
+      return;
+    }
     const failing = o.report.tasks.find(t => t.status !== 'passed');
     const why = problem && problem.kind !== 'syntax' ? ` The run stopped: ${problem.detail}.` : failing ? ` Next: task ${failing.number}, ${failing.title}.` : '';
     void vscode.window.showWarningMessage(`${message}${why} The Testing view shows each task.`, 'Check Again', 'Show Solution')
