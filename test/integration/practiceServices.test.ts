@@ -11,6 +11,8 @@ import type { TaskReport } from '../../src/vscode/practice/practiceTests';
 import { activated, waitFor } from './helpers';
 
 let api: DjangoPrepApi;
+/** The practice files these tests made, removed after: other suites list the workspace's files. */
+const made: vscode.Uri[] = [];
 
 async function fileItem(uri: vscode.Uri): Promise<vscode.TestItem> {
   await api.practiceTests.controller.resolveHandler!(undefined);
@@ -43,17 +45,20 @@ suite('Practice on real services', () => {
     api = await activated();
     await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
   });
-  suiteTeardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of made) { await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined); }
+  });
 
   for (const { exercise, service, leftover } of [
     { exercise: 'lost-update-race', service: 'PostgreSQL', leftover: /postgres .*djp|postgres: .*djp|djp-pg/ },
-    { exercise: 'git-repair-history', service: 'git', leftover: /git .*djp-git/ },
   ]) {
     test(`the Testing view runs a ${service} task: the starter fails, the solution passes, nothing is left running`, async function () {
       this.timeout(240_000);
       const meta = (await api.exercises.get()).exercises.find(e => e.id === exercise);
       assert.ok(meta, `${exercise} is bundled`);
       const uri = await vscode.commands.executeCommand<vscode.Uri>('djangoPrep.newPracticeFile', { exercise, ifExists: 'overwrite' });
+      made.push(uri);
       const item = await fileItem(uri);
       const starter = await run(item);
       assert.ok(starter.length >= 2, JSON.stringify(starter));
