@@ -285,6 +285,13 @@ async function main() {
     });
 
     await step('a failed task offers Show Hint in its CodeLens; each click shows the next, more detailed hint', async () => {
+      // Task 1's lens sits over its first TODO line, below the fold: go to that line.
+      const text = fs.readFileSync(path.join(workspace, 'interview-practice', 'signals_on_commit.py'), 'utf8').split('\n');
+      const todo = text.findIndex(l => /^\s*#\s*TODO 1\b/.test(l)) + 1;
+      assert.ok(todo > 0, 'task 1 has a TODO line');
+      await palette(page, 'Go to Line/Column...');
+      await page.keyboard.type(String(todo));
+      await page.keyboard.press('Enter');
       const lens = page.locator('.codelens-decoration a', { hasText: /Show Hint \(1 of \d\)/ }).first();
       await lens.waitFor({ timeout: 30000 });
       await lens.click();
