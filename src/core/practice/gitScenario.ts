@@ -46,6 +46,8 @@ export interface GitEnv { readonly git: string; readonly env: NodeJS.ProcessEnv;
 export function gitEnvironment(home: string, pathEnv: string | undefined): NodeJS.ProcessEnv {
   return {
     PATH: pathEnv ?? '', HOME: home, LC_ALL: 'C', LANG: 'C', TZ: 'UTC',
+    // Windows programs need SystemRoot to start at all.
+    ...(process.env.SystemRoot ? { SystemRoot: process.env.SystemRoot } : {}),
     GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0',
     GIT_AUTHOR_NAME: 'Django Prep Learner', GIT_AUTHOR_EMAIL: 'learner@example.com',
     GIT_COMMITTER_NAME: 'Django Prep Learner', GIT_COMMITTER_EMAIL: 'learner@example.com',
