@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { checkKind, composeExercise, exerciseProblems, ExerciseMeta } from '../../src/core/practice/exercises';
 import { findNginx } from '../../src/core/practice/nginxTest';
+import { findExecutable } from '../../src/core/practice/processes';
 import { runCheck, tasksOf } from '../../src/core/practice/runCheck';
 import type { CheckReport } from '../../src/core/practice/tasks';
 import { root } from '../unit/paths';
@@ -98,10 +99,15 @@ const REQUIRED = ['views-fbv-cbv', 'generic-views-mixins', 'drf-crud', 'orm-f-ex
   'solid-refactoring', 'design-patterns',
   'middleware-timing', 'custom-queryset-manager', 'data-migration', 'drf-serializer-validation', 'drf-pagination-filtering', 'management-command',
   'write-your-tests', 'custom-user-backend', 'async-view', 'resilient-http-client', 'template-escaping',
-  'lost-update-race', 'isolation-levels', 'cache-aside-redis'];
+  'lost-update-race', 'isolation-levels', 'cache-aside-redis',
+  'git-repair-history', 'nginx-upstream'];
 /** The servers each exercise's checks must start: real ones, never SQLite or a local-memory cache. */
 const SERVICES: Record<string, string[]> = { 'lost-update-race': ['postgresql'], 'isolation-levels': ['postgresql'], 'cache-aside-redis': ['redis'] };
-const NATIVE = { dockerfile: 'dockerfile', 'docker-compose': 'compose', 'nginx-reverse-proxy': 'nginx' };
+const NATIVE = { dockerfile: 'dockerfile', 'docker-compose': 'compose', 'nginx-reverse-proxy': 'nginx', 'git-repair-history': 'git', 'nginx-upstream': 'nginx-serve' };
+/** The temporary folders of the checks that start programs: none may outlive its check. */
+const RUN_FOLDERS = /^djprep-(git|nginx-serve)-/;
+const runFolders = () => new Set(fs.readdirSync(os.tmpdir()).filter(n => RUN_FOLDERS.test(n)));
+const foldersBefore = runFolders();
 const summary = (r: CheckReport) => `${r.problem ? `${r.problem.kind}: ${r.problem.detail}\n` : ''}${r.tasks.map(t => `${t.status} ${t.number} ${t.title}${t.message ? `: ${t.message}` : ''}`).join('\n')}\n${r.output.slice(-2000)}`;
 
 describe('the practice exercises', () => {
@@ -143,6 +149,10 @@ describe('the practice exercises', () => {
     assert.ok(findNginx(), 'nginx not found: the test setup installs Debian\'s nginx (apt-get install nginx)');
   });
 
+  it('git and bash are installed here, so the git exercise runs on a real repository', () => {
+    assert.ok(findExecutable('git', process.env.PATH) && findExecutable('bash', process.env.PATH), 'git or bash not found: the test setup installs Debian\'s git (apt-get install git)');
+  });
+
   for (const e of exercises) {
     it(`${e.name}: the reference solution passes every check`, async () => {
       const r = await results.get(`${e.name}/solution`)!;
@@ -165,4 +175,22 @@ describe('the practice exercises', () => {
       });
     }
   }
+
+  it('the checks that start git, bash, nginx and app servers leave no process, port or folder behind', async () => {
+    await Promise.all([...results.values()]);
+    // A leftover shows in its command line (nginx -p <folder>, bash <folder>/repair.sh) or its working folder (a script's `sleep &`).
+    const about = (pid: string) => { try { return `${fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8')} ${fs.readlinkSync(`/proc/${pid}/cwd`)}`; } catch { return ''; } };
+    const left = fs.existsSync('/proc/self') ? fs.readdirSync('/proc').filter(pid => /^\d+$/.test(pid) && /djprep-(git|nginx-serve)-/.test(about(pid))).map(about) : [];
+    assert.deepStrictEqual(left, [], 'processes still running from a check');
+    assert.deepStrictEqual([...runFolders()].filter(n => !foldersBefore.has(n)), [], 'temporary folders left behind');
+    const served = exercises.filter(e => e.meta.check === 'nginx-serve').flatMap(e => [`${e.name}/starter`, `${e.name}/solution`]);
+    const ports = (await Promise.all(served.map(k => results.get(k)!))).flatMap(r => [...r.output.matchAll(/127\.0\.0\.1:(\d+)/g)].map(m => Number(m[1])));
+    assert.ok(ports.length >= 8, `the nginx-serve runs name their ports: ${ports.join(', ')}`);
+    const open = (await Promise.all(ports.map(port => new Promise<number | undefined>(resolve => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => { s.destroy(); resolve(port); });
+      s.once('error', () => resolve(undefined));
+    })))).filter(p => p !== undefined);
+    assert.deepStrictEqual(open, [], 'ports still accepting connections');
+  });
 });

@@ -91,7 +91,7 @@ const PYTHON_PACKAGES = { django: 'python3-django', rest_framework: 'python3-dja
 
 /**
  * Installs python3 with Debian's Django, DRF, Celery, PyYAML, django-filter, psycopg2, redis-py and django-redis,
- * nginx (the nginx exercise runs `nginx -t`), and PostgreSQL's and Redis's servers (exercises start
+ * nginx (the nginx exercises run `nginx -t` and serve requests), git (the git exercise), and PostgreSQL's and Redis's servers (exercises start
  * throwaway ones of their own; the system's services are never used), when any of them is missing.
  */
 async function ensurePythonPackages() {
@@ -103,6 +103,7 @@ async function ensurePythonPackages() {
   const hasPostgres = fs.existsSync('/usr/lib/postgresql') && fs.readdirSync('/usr/lib/postgresql').some(v => fs.existsSync(path.join('/usr/lib/postgresql', v, 'bin', 'initdb')));
   if (!hasPostgres) { missing.push('postgresql'); }
   if (!fs.existsSync('/usr/bin/redis-server')) { missing.push('redis-server'); }
+  if (!fs.existsSync('/usr/bin/git')) { missing.push('git'); }
   if (missing.length) { await aptInstall(missing, 'running the guide\'s code and the exercises'); }
   return SYSTEM_PYTHON;
 }

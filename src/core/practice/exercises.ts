@@ -59,6 +59,8 @@ const NATIVE_FILE: Record<Exclude<CheckKind, 'python'>, RegExp> = {
   dockerfile: /^Dockerfile$/,
   nginx: /^(conf\.d\/)?[a-z0-9][a-z0-9_.-]{0,60}\.conf$/,
   compose: /^(compose|docker-compose)\.ya?ml$/,
+  git: /^[a-z0-9][a-z0-9_-]{0,60}\.sh$/,
+  'nginx-serve': /^(conf\.d\/)?[a-z0-9][a-z0-9_.-]{0,60}\.conf$/,
 };
 const PROJECT_FILE = /^(?!.*\.\.)[A-Za-z0-9_.][A-Za-z0-9_.-]{0,60}(\/[A-Za-z0-9_.][A-Za-z0-9_.-]{0,60}){0,3}$/;
 /** The packages an exercise may require (its import name), and how pip and Debian/Ubuntu call them. */

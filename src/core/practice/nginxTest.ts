@@ -51,6 +51,26 @@ export function testableCopy(text: string, directives: readonly Directive[] | un
   return out;
 }
 
+/**
+ * nginx's error lines about the learner's file (`conf`, a copy with every line in place) as
+ * problems at their lines, with the temporary paths taken out.
+ */
+export function nginxLog(stderr: string, conf: string, shown: string, tmp: string, source: string): { diagnostics: FileDiagnostic[]; problems: Array<{ message: string; line?: number }> } {
+  const diagnostics: FileDiagnostic[] = [];
+  const problems: Array<{ message: string; line?: number }> = [];
+  for (const raw of stderr.split('\n')) {
+    const m = /\[(emerg|crit|alert|error|warn)\] (?:\d+#\d+: )?(.*)$/.exec(raw.trim());
+    if (!m) { continue; }
+    // "... in /tmp/.../site.conf:11": the learner's line (the copy keeps every line in place).
+    const where = new RegExp(` in ${conf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)$`).exec(m[2]);
+    const line = where ? Number(where[1]) - 1 : undefined;
+    const message = (where ? m[2].slice(0, where.index) : m[2]).split(conf).join(shown).split(`${tmp}/`).join('');
+    if (line !== undefined) { diagnostics.push({ line, column: 0, endLine: line, endColumn: 1000, severity: m[1] === 'warn' ? 'warning' : 'error', message: `nginx: ${message}`, source }); }
+    if (m[1] !== 'warn') { problems.push({ message: line !== undefined ? `line ${line + 1}: ${message}` : message, line }); }
+  }
+  return { diagnostics, problems };
+}
+
 export interface NginxTestResult { readonly task: TaskResult; readonly diagnostics: FileDiagnostic[]; readonly output: string; readonly missing: boolean }
 
 export async function nginxTest(text: string, directives: readonly Directive[] | undefined, options: { nginx?: string; timeoutMs?: number; shownName?: string } = {}): Promise<NginxTestResult> {
@@ -73,18 +93,7 @@ export async function nginxTest(text: string, directives: readonly Directive[] |
         resolve({ code, stderr: String(stderr), error: err && code === null ? (err.killed ? `nginx -t did not finish in ${(options.timeoutMs ?? 20000) / 1000} s` : err.message) : undefined });
       });
     });
-    const diagnostics: FileDiagnostic[] = [];
-    const problems: Array<{ message: string; line?: number }> = [];
-    for (const raw of run.stderr.split('\n')) {
-      const m = /\[(emerg|crit|alert|error|warn)\] (?:\d+#\d+: )?(.*)$/.exec(raw.trim());
-      if (!m) { continue; }
-      // "... in /tmp/.../site.conf:11": the learner's line (the copy keeps every line in place).
-      const where = new RegExp(` in ${conf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)$`).exec(m[2]);
-      const line = where ? Number(where[1]) - 1 : undefined;
-      const message = (where ? m[2].slice(0, where.index) : m[2]).split(conf).join(shown).split(`${tmp}/`).join('');
-      if (line !== undefined) { diagnostics.push({ line, column: 0, endLine: line, endColumn: 1000, severity: m[1] === 'warn' ? 'warning' : 'error', message: `nginx: ${message}`, source: 'nginx -t' }); }
-      if (m[1] !== 'warn') { problems.push({ message: line !== undefined ? `line ${line + 1}: ${message}` : message, line }); }
-    }
+    const { diagnostics, problems } = nginxLog(run.stderr, conf, shown, tmp, 'nginx -t');
     const output = `$ nginx -t (${nginx})\n${run.stderr.split(conf).join(shown).trim() || 'syntax is ok, test is successful'}`;
     if (run.code === 0) { return { task: { number, title, status: 'passed' }, diagnostics, output, missing: false }; }
     const first = problems[0];

@@ -2,21 +2,28 @@
 // Check Practice File, the CodeLens and the content tests all come through here.
 import { checkCompose, COMPOSE_SPECS } from './composeCheck';
 import { checkDockerfile, DOCKERFILE_SPECS } from './dockerfileCheck';
+import { checkGitScript, GIT_SPECS } from './gitCheck';
 import { checkNginxRules, NGINX_SPECS } from './nginxCheck';
 import { nginxTest } from './nginxTest';
+import { checkNginxServe, NGINX_SERVE_SPECS } from './nginxServeCheck';
 import { runPythonCheck, type PythonRunOptions } from './pythonCheck';
-import { anchorTasks, pythonTaskSpecs, type CheckKind, type CheckReport, type TaskAnchor } from './tasks';
+import { anchorTasks, pythonTaskSpecs, type CheckKind, type CheckReport, type TaskAnchor, type TaskSpec } from './tasks';
 
 export { kindOfFile } from './tasks';
 
 /** The tasks of a file and the line each starts at, without running anything. */
+const NATIVE_SPECS: Record<Exclude<CheckKind, 'python'>, readonly TaskSpec[]> = {
+  dockerfile: DOCKERFILE_SPECS, compose: COMPOSE_SPECS, nginx: NGINX_SPECS, git: GIT_SPECS, 'nginx-serve': NGINX_SERVE_SPECS,
+};
+
 export function tasksOf(kind: CheckKind, text: string): TaskAnchor[] {
-  const specs = kind === 'python' ? pythonTaskSpecs(text) : kind === 'dockerfile' ? DOCKERFILE_SPECS : kind === 'compose' ? COMPOSE_SPECS : NGINX_SPECS;
-  return anchorTasks(text, specs);
+  return anchorTasks(text, kind === 'python' ? pythonTaskSpecs(text) : NATIVE_SPECS[kind]);
 }
 
 export interface CheckOptions extends PythonRunOptions {
   readonly nginx?: string;
+  /** Where git, bash and nginx are looked for (process.env.PATH when absent); tests take tools away with it. */
+  readonly pathEnv?: string;
   /** The file's name as the learner knows it, for tool messages. */
   readonly shownName?: string;
 }
@@ -39,5 +46,7 @@ async function check(kind: CheckKind, file: string, text: string, o: CheckOption
       o.onOutput?.(`${t.output}\n`);
       return { tasks: [...rules.tasks, t.task], output: t.output, diagnostics: t.diagnostics, problem: t.missing ? { kind: 'no-nginx', detail: t.task.message ?? '' } : undefined };
     }
+    case 'git': return checkGitScript(text, { pathEnv: o.pathEnv, timeoutMs: o.timeLimitMs, signal: o.signal, shownName: o.shownName });
+    case 'nginx-serve': return checkNginxServe(text, { nginx: o.nginx, pathEnv: o.pathEnv, timeoutMs: o.timeLimitMs, signal: o.signal, shownName: o.shownName });
   }
 }

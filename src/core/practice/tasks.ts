@@ -1,9 +1,12 @@
 // The tasks of a practice file and what a check says about each: the shape every checker
-// (Python, Dockerfile, nginx, Compose) reports in, and where each task sits in the file.
+// (Python, Dockerfile, nginx, Compose, git, nginx serving) reports in, and where each task sits in the file.
 
-/** How a practice file is checked. */
-export type CheckKind = 'python' | 'dockerfile' | 'nginx' | 'compose';
-export const CHECK_KINDS: readonly CheckKind[] = ['python', 'dockerfile', 'nginx', 'compose'];
+/**
+ * How a practice file is checked. git: a bash script run on a throwaway repository; nginx-serve:
+ * an nginx file served by real nginx in front of local app servers.
+ */
+export type CheckKind = 'python' | 'dockerfile' | 'nginx' | 'compose' | 'git' | 'nginx-serve';
+export const CHECK_KINDS: readonly CheckKind[] = ['python', 'dockerfile', 'nginx', 'compose', 'git', 'nginx-serve'];
 
 export interface TaskSpec { readonly number: number; readonly title: string }
 
@@ -41,7 +44,8 @@ export interface CheckReport {
 }
 
 export interface RunProblem {
-  readonly kind: 'no-python' | 'missing-package' | 'crashed' | 'timeout' | 'no-nginx' | 'syntax';
+  /** missing-tool: git, bash or nginx is not installed for a check that runs it (detail: how to install it). */
+  readonly kind: 'no-python' | 'missing-package' | 'crashed' | 'timeout' | 'no-nginx' | 'missing-tool' | 'syntax';
   readonly detail: string;
 }
 
@@ -108,5 +112,6 @@ export function kindOfFile(name: string): CheckKind | undefined {
   if (/^Dockerfile(\..+)?$|\.dockerfile$/i.test(base)) { return 'dockerfile'; }
   if (/^(compose|docker-compose)(\.[\w-]+)?\.ya?ml$/.test(base)) { return 'compose'; }
   if (/\.conf$/.test(base)) { return 'nginx'; }
+  if (/\.sh$/.test(base)) { return 'git'; }
   return undefined;
 }

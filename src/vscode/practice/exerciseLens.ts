@@ -9,7 +9,7 @@ import type { PracticeHints } from './practiceHints';
 
 export const SOLUTION_SCHEME = 'djangoprep-solution';
 /** The languages practice files are written in. */
-const PRACTICE_LANGUAGES = ['python', 'dockerfile', 'yaml', 'dockercompose', 'nginx'];
+const PRACTICE_LANGUAGES = ['python', 'dockerfile', 'yaml', 'dockercompose', 'nginx', 'shellscript'];
 
 export class ExerciseLens extends Disposable implements vscode.CodeLensProvider, vscode.TextDocumentContentProvider {
   private readonly lensesChanged = this._register(new vscode.EventEmitter<void>());

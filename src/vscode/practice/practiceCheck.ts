@@ -29,7 +29,7 @@ export interface CheckOutcome {
 /** A practice file: its exercise id, how it is checked, and its exercise when the catalog has it. */
 export interface PracticeFile { readonly id: string; readonly kind: CheckKind; readonly exercise?: Exercise }
 
-export const UNTRUSTED = 'Checking a practice file runs it with Python or nginx, which Restricted Mode does not allow. Trust this workspace to check it; reading, quizzes and scaffolding work as they are.';
+export const UNTRUSTED = 'Checking a practice file runs it with Python, nginx or bash and git, which Restricted Mode does not allow. Trust this workspace to check it; reading, quizzes and scaffolding work as they are.';
 
 export class PracticeCheck {
   private readonly finished = new vscode.EventEmitter<CheckOutcome>();

@@ -14,7 +14,7 @@ import { settingUri } from '../settingUri';
 
 export const DEFAULT_PRACTICE_FOLDER = 'interview-practice';
 /** The editor language of each kind of practice file (nginx is contributed by this extension). */
-const LANGUAGE = { python: 'python', dockerfile: 'dockerfile', compose: 'yaml', nginx: 'nginx' } as const;
+const LANGUAGE = { python: 'python', dockerfile: 'dockerfile', compose: 'yaml', nginx: 'nginx', 'nginx-serve': 'nginx', git: 'shellscript' } as const;
 
 export interface ScaffoldOptions {
   /** Offer only this topic's exercises. */
