@@ -51,7 +51,8 @@ suite('Practice on real services', () => {
   });
 
   for (const { exercise, service, leftover } of [
-    { exercise: 'lost-update-race', service: 'PostgreSQL', leftover: /postgres .*djp|postgres: .*djp|djp-pg/ },
+    { exercise: 'lost-update-race', service: 'PostgreSQL', leftover: /djprep-postgresql/ },
+    { exercise: 'git-repair-history', service: 'git', leftover: /djprep-git/ },
   ]) {
     test(`the Testing view runs a ${service} task: the starter fails, the solution passes, nothing is left running`, async function () {
       this.timeout(240_000);
