@@ -81,6 +81,8 @@ export interface DjangoPrepApi {
   readonly ready: Promise<void>;
   /** Milliseconds spent in `activate()`. */
   readonly activationMs: number;
+  /** Milliseconds from the start of `activate()` until saved progress was read (undefined before). */
+  readonly readyMs: () => number | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
@@ -175,12 +177,14 @@ export function activate(context: vscode.ExtensionContext): DjangoPrepApi {
   const later = setTimeout(() => { lens.start(); filter.start(); void practiceTests.start(); }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(later) });
   // Saved progress is read after activation returns: the status bar can wait a tick.
+  let readyMs: number | undefined;
   const ready = Promise.resolve().then(() => progress.load()).then(() => {
+    readyMs = performance.now() - start;
     dueStatus.update();
     if (store.peek()) { void topicProgress.schedule(); }
     void interview.start().then(() => askAboutPassedDate(interview));
   });
-  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, hints, interview, mockInterview, mockReport, cardsPanel, feedback, draws, box: () => openBox.current, settling: () => panel.settling || revealsPending(), ready, activationMs: performance.now() - start };
+  return { store, panel, tree: provider, treeView: view, progress, decks, quiz, topicProgress, dueStatus, dashboard, exercises, practice, practiceTests, hints, interview, mockInterview, mockReport, cardsPanel, feedback, draws, box: () => openBox.current, settling: () => panel.settling || revealsPending(), ready, activationMs: performance.now() - start, readyMs: () => readyMs };
 }
 
 export function deactivate(): void {

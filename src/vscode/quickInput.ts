@@ -95,7 +95,9 @@ export function pick<T>(options: PickOptions<T>): Promise<PickResult<T>> {
       settled = true;
       shown.box?.untrack();
       resolve(r);
-      qp.dispose();
+      // A tick later: what the answer leads to (the next card, posted within this tick) reaches
+      // the workbench first, and the box closing, with its focus change, does not hold it up.
+      setTimeout(() => qp.dispose(), 0);
     };
     qp.onDidTriggerButton(button => finish({ kind: 'button', button }));
     qp.onDidAccept(() => finish({ kind: 'items', items: qp.canSelectMany ? qp.selectedItems : qp.activeItems }));

@@ -54,6 +54,8 @@ export interface HistoryRead {
   /** Reviews found more than once (a merge appended one again), kept once. */
   readonly duplicates: number;
   readonly reviews: number;
+  /** Bytes of the lines that hold a review once (what a compacted file would need). */
+  readonly usefulBytes: number;
   /** Set when the file is not a history this version can read (a newer format): nothing was read. */
   readonly refused?: string;
 }
@@ -65,6 +67,7 @@ export class HistoryReader {
   private damaged = 0;
   private duplicates = 0;
   private reviews = 0;
+  private useful = 0;
   private first = true;
   private refused: string | undefined;
 
@@ -90,16 +93,17 @@ export class HistoryReader {
     if (times.has(at)) { this.duplicates++; return; }
     times.add(at);
     this.reviews++;
+    this.useful += line.length + 1;
     this.raw.add(document, card, numbers as number[]);
   }
 
   result(): HistoryRead {
-    if (this.refused) { return { log: emptyLog(), damaged: 0, duplicates: 0, reviews: 0, refused: this.refused }; }
+    if (this.refused) { return { log: emptyLog(), damaged: 0, duplicates: 0, reviews: 0, usefulBytes: 0, refused: this.refused }; }
     // The same checks as a stored log: a line of nonsense numbers is dropped and counted.
     const parsed = parseLog(this.raw.done());
     const log = parsed.ok ? parsed.log : emptyLog();
     const dropped = parsed.ok ? parsed.dropped : this.reviews;
-    return { log, damaged: this.damaged + dropped, duplicates: this.duplicates, reviews: this.reviews - dropped };
+    return { log, damaged: this.damaged + dropped, duplicates: this.duplicates, reviews: this.reviews - dropped, usefulBytes: this.useful };
   }
 }
 

@@ -140,14 +140,15 @@ export class ReviewLogStore {
       this.warnOnce('refused', `Django Prep: ${read.refused}; it is left as it is, and this window shows the last 30 days.`);
       return this.log;
     }
-    const union = mergeLogs(read.log, this.log);
-    const extra = missingFrom(read.log, union);
+    // What this window knows that the file lacks: other machines' recent reviews, a migration's.
+    const extra = missingFrom(read.log, this.log);
+    const union = logSize(extra) ? mergeLogs(read.log, extra) : read.log;
     if (read.damaged) {
       this.warnOnce('damaged', `Django Prep: ${read.damaged} damaged line${read.damaged === 1 ? '' : 's'} in the study history (${this.file.file}) ${read.damaged === 1 ? 'was' : 'were'} skipped, for example a line cut short; every other review is kept.`);
     }
-    const lines = historyLines(union);
-    if (read.bytes > COMPACT_WASTE * Buffer.byteLength(lines) + 200) {
-      await this.file.compact(read.bytes, lines).then(n => { if (n) { this.written.disk += n; } }, () => undefined);
+    // Lines are built only when the file wastes space (damaged or repeated lines): reading stays one pass.
+    if (read.bytes > COMPACT_WASTE * read.usefulBytes + 200) {
+      await this.file.compact(read.bytes, historyLines(union)).then(n => { if (n) { this.written.disk += n; } }, () => undefined);
     } else if (logSize(extra) || read.missing) {
       await this.write(historyLines(read.missing ? union : extra)).catch(e => this.warnWrite(e));
     }

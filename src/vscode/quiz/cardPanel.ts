@@ -61,8 +61,9 @@ export class CardPanel extends Disposable {
     } else if (!this.panel.visible) {
       this.panel.reveal(this.panel.viewColumn, true);
     }
-    this.panel.title = card.phase === 'summary' ? 'Quiz finished' : card.heading;
+    // The card first: a new tab title makes the workbench lay out the tabs, which the message would wait behind.
     void this.panel.webview.postMessage(message);
+    this.panel.title = card.phase === 'summary' ? 'Quiz finished' : card.heading;
     return this.rev;
   }
 
