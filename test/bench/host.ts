@@ -186,7 +186,7 @@ async function gradeAnswers(api: DjangoPrepApi): Promise<Record<string, number>>
  * card (question, answer, rating) takes from posted to drawn on the card page, and how long from
  * the rating's Enter to the next question drawn (what a reader waits for between cards).
  */
-async function recallCards(api: DjangoPrepApi, length = 15): Promise<{ ms: number[]; question: number[]; toPage: number[]; inPage: number[]; back: number[]; rateToNext: number[] }> {
+async function recallCards(api: DjangoPrepApi, length = 15): Promise<{ ms: number[]; shown: number[]; question: number[]; toPage: number[]; inPage: number[]; back: number[]; rateToNext: number[]; rateToShown: number[] }> {
   const ms: number[] = [];
   /** The question (0-based) each draw belongs to. */
   const question: number[] = [];
@@ -194,12 +194,16 @@ async function recallCards(api: DjangoPrepApi, length = 15): Promise<{ ms: numbe
   const legs = { toPage: [] as number[], inPage: [] as number[], back: [] as number[] };
   let rated = 0;
   const rateToNext: number[] = [];
+  /** The same two figures until the page had drawn the card (without its report's way back). */
+  const shown: number[] = [];
+  const rateToShown: number[] = [];
   const drawn = api.quiz.quizCard.onDrawn(e => {
     ms.push(e.ms);
+    shown.push(e.legs ? e.ms - e.legs.back : e.ms);
     question.push(current);
     if (e.legs) { legs.toPage.push(e.legs.toPage); legs.inPage.push(e.legs.inPage); legs.back.push(e.legs.back); }
     // The first card drawn after a rating is the next question (a rated card is not drawn).
-    if (rated) { rateToNext.push(performance.now() - rated); rated = 0; }
+    if (rated) { rateToNext.push(performance.now() - rated); rateToShown.push(performance.now() - rated - (e.legs?.back ?? 0)); rated = 0; }
   });
   const until = async <T>(probe: () => T | undefined, what: string) => {
     for (const end = Date.now() + 15000; Date.now() < end; await new Promise(r => setTimeout(r, 20))) {
@@ -227,7 +231,7 @@ async function recallCards(api: DjangoPrepApi, length = 15): Promise<{ ms: numbe
   await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   await quiz;
   drawn.dispose();
-  return { ms, question, ...legs, rateToNext };
+  return { ms, shown, question, ...legs, rateToNext, rateToShown };
 }
 
 /** Bytes the stores wrote so far, to disk and to globalState. */
@@ -251,7 +255,7 @@ async function year(mode: string): Promise<void> {
   await api.ready;
   // From activate()'s start until saved progress is read, timed inside the extension (it may have
   // activated by itself during the wait, at onStartupFinished).
-  const results: Record<string, number | string | undefined> = { activationToReadyMs: api.readyMs(), activateBodyMs: api.activationMs, mode };
+  const results: Record<string, number | string | undefined> = { activationToReadyMs: api.readyMs(), activateBodyMs: api.activationMs, mode, ...api.progress.loadTimings };
   if (mode === 'seed') {
     await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
     const active = (await api.decks.current())!;
@@ -282,6 +286,9 @@ async function year(mode: string): Promise<void> {
     results.rateToNextCardYearP95Ms = percentile(quiz.rateToNext, 95);
     results.recallCardRenderYearP95Ms = percentile(quiz.ms.filter((_, i) => i > 0 && quiz.question[i] < 15), 95);
     results.recallCardRenderAfter30P95Ms = percentile(quiz.ms.filter((_, i) => quiz.question[i] >= 30), 95);
+    results.rateToShownYearP95Ms = percentile(quiz.rateToShown, 95);
+    results.recallCardShownYearP95Ms = percentile(quiz.shown.filter((_, i) => i > 0 && quiz.question[i] < 15), 95);
+    results.recallCardShownAfter30P95Ms = percentile(quiz.shown.filter((_, i) => quiz.question[i] >= 30), 95);
   }
   console.log(`[bench] ${JSON.stringify(results)}`);
   fs.writeFileSync(process.env.DJANGO_PREP_BENCH_RESULTS!, JSON.stringify(results));

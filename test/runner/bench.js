@@ -48,6 +48,9 @@ async function main() {
   /** @type {Record<string, any>} */
   const results = {};
 
+  // DJANGO_PREP_BENCH_ONLY=year: the year-of-study windows alone (a quick look while working on them).
+  const only = process.env.DJANGO_PREP_BENCH_ONLY;
+  if (only === 'year') { return yearOfStudy(env, results).then(() => printYear(results)); }
   log('Node: indexing generated 100 KB, 1 MB and 10 MB documents against markdown-it\'s full parse...');
   const node = require(path.join(ROOT, 'out', 'test', 'bench', 'node.js'));
   Object.assign(results, node.indexing());
@@ -111,11 +114,29 @@ async function main() {
     }
   }
 
-  // A year of study: one window stores 365 days x 100 reviews and their card states in user data
-  // kept between windows; then windows on that data and on empty data time activation to
-  // progress loaded, and the year's windows the history read, the quiz and the bytes a review writes.
+  await yearOfStudy(env, results);
+
+  results.bundleBytes = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
+  results.practiceToolsBytes = fs.statSync(path.join(ROOT, 'dist', 'practiceTools.js')).size;
+  results.vsixBytes = fs.statSync(packageVsix(path.join(CACHE, 'bench.vsix'))).size;
+  results.machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+  results.date = new Date().toISOString();
+
+  fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, '.bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  printTable(results);
+}
+
+/**
+ * A year of study: one window stores 365 days x 100 reviews and their card states in user data
+ * kept between windows; then windows on that data and on empty data time activation to progress
+ * loaded, and the year's windows the history read, the quiz and the bytes a review writes.
+ * @param {any} env @param {Record<string, any>} results
+ */
+async function yearOfStudy(env, results) {
   const YEAR_RUNS = Number(process.env.DJANGO_PREP_BENCH_YEAR_RUNS || 5);
-  if (YEAR_RUNS) {
+  if (!YEAR_RUNS) { return; }
+  {
     const yearData = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-year-'));
     log(`VS Code ${vscodeVersion()}: storing a year of study (36,500 reviews) in a window's user data...`);
     await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'seed' }, { dataDir: yearData });
@@ -129,25 +150,22 @@ async function main() {
       yearRuns.push(await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'measure' }, { dataDir: yearData }));
     }
     fs.rmSync(yearData, { recursive: true, force: true });
-    Object.assign(results, medians(emptyRuns, { activationEmptyMs: 'activationToReadyMs' }));
+    Object.assign(results, medians(emptyRuns, { activationEmptyMs: 'activationToReadyMs', activateBodyEmptyMs: 'activateBodyMs' }));
     Object.assign(results, medians(yearRuns, {
       activationYearMs: 'activationToReadyMs', historyLoadYearMs: 'historyLoadYearMs', rateToNextCardYearP50Ms: 'rateToNextCardYearP50Ms', rateToNextCardYearP95Ms: 'rateToNextCardYearP95Ms',
       recallCardRenderYearP95Ms: 'recallCardRenderYearP95Ms', recallCardRenderAfter30P95Ms: 'recallCardRenderAfter30P95Ms',
+      rateToShownYearP95Ms: 'rateToShownYearP95Ms', activateBodyYearMs: 'activateBodyMs', loadParseYearMs: 'parseMs', loadHistoryYearMs: 'historyMs', loadJournalYearMs: 'journalMs', recallCardShownYearP95Ms: 'recallCardShownYearP95Ms', recallCardShownAfter30P95Ms: 'recallCardShownAfter30P95Ms',
       historyFileYearBytes: 'historyFileYearBytes', bytesWrittenPerReview: 'bytesWrittenPerReview', diskBytesPerReview: 'diskBytesPerReview', stateBytesPerReview: 'stateBytesPerReview', flushBytes: 'flushBytes',
     }));
     results.yearRuns = yearRuns;
     results.emptyRuns = emptyRuns;
   }
 
-  results.bundleBytes = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
-  results.practiceToolsBytes = fs.statSync(path.join(ROOT, 'dist', 'practiceTools.js')).size;
-  results.vsixBytes = fs.statSync(packageVsix(path.join(CACHE, 'bench.vsix'))).size;
-  results.machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
-  results.date = new Date().toISOString();
+}
 
-  fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, '.bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  printTable(results);
+/** The year's figures alone (DJANGO_PREP_BENCH_ONLY=year). @param {Record<string, any>} r */
+function printYear(r) {
+  for (const [k, v] of Object.entries(r)) { if (typeof v === 'number') { console.log(`${k.padEnd(34)} ${v.toFixed(1)}`); } }
 }
 
 /** The median of each named figure over the windows: `{ resultKey: windowKey }`. */
