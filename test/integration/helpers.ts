@@ -1,8 +1,11 @@
-// What the integration suites share: waiting for the extension, for its boxes, and answering them.
+// What the integration suites share: waiting for the extension, for its boxes, and answering them;
+// practice files' Testing view items, their runs and their text.
+import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { seededRandom } from '../../src/core/util/draws';
 import type { DjangoPrepApi } from '../../src/extension';
 import type { Summary } from '../../src/core/cards/quiz';
+import type { TaskReport } from '../../src/vscode/practice/practiceTests';
 
 export const EXTENSION_ID = 'django-interview-prep.django-interview-prep';
 
@@ -74,3 +77,33 @@ Key points:
 - One query instead of many (also: same query, single query)
 - Only single-valued relations (also: ForeignKey, OneToOne)
 `;
+
+/** A practice file's item in the Testing view, once discovery has listed it. */
+export async function practiceItem(api: DjangoPrepApi, uri: vscode.Uri): Promise<vscode.TestItem> {
+  await api.practiceTests.controller.resolveHandler!(undefined);
+  return waitFor(() => api.practiceTests.controller.items.get(uri.toString()), `the test item of ${uri.fsPath}`);
+}
+
+/** Runs through the controller's own Run profile, as the Testing view does; returns what it reported. */
+export async function runPracticeTests(api: DjangoPrepApi, include: vscode.TestItem[]): Promise<TaskReport[]> {
+  const reports: TaskReport[] = [];
+  const sub = api.practiceTests.onDidReport(r => reports.push(r));
+  try {
+    await api.practiceTests.runProfile.runHandler(new vscode.TestRunRequest(include), new vscode.CancellationTokenSource().token);
+  } finally { sub.dispose(); }
+  return reports;
+}
+
+/** Edits the file as a user does, in its open document, and saves it. */
+export async function setText(uri: vscode.Uri, text: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  assert.ok(await doc.save());
+}
+
+/** The reference solution of a bundled exercise, as *Show Reference Solution* reads it. */
+export async function solutionText(exercise: string, file: string): Promise<string> {
+  return (await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'djangoprep-solution', path: `/${exercise}/${file}` }))).getText();
+}

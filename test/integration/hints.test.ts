@@ -10,8 +10,7 @@ import { HINT_MESSAGE_CONTEXT, resultLabel } from '../../src/core/practice/hints
 import type { Exercise } from '../../src/core/practice/exercises';
 import type { CheckOutcome } from '../../src/vscode/practice/practiceCheck';
 import type { HintShown } from '../../src/vscode/practice/practiceHints';
-import type { TaskReport } from '../../src/vscode/practice/practiceTests';
-import { activated, waitFor } from './helpers';
+import { activated, practiceItem, runPracticeTests, setText, solutionText, waitFor } from './helpers';
 
 let api: DjangoPrepApi;
 /** A native exercise: its check runs in the extension host in well under a second, and its starter fails all six tasks. */
@@ -25,22 +24,13 @@ async function scaffold(): Promise<vscode.Uri> {
 }
 
 async function taskItems(uri: vscode.Uri): Promise<{ file: vscode.TestItem; tasks: vscode.TestItem[] }> {
-  await api.practiceTests.controller.resolveHandler!(undefined);
-  const file = await waitFor(() => api.practiceTests.controller.items.get(uri.toString()), `the test item of ${uri.fsPath}`);
+  const file = await practiceItem(api, uri);
   const tasks: vscode.TestItem[] = [];
   file.children.forEach(c => tasks.push(c));
   return { file, tasks: tasks.sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true })) };
 }
 
-/** Runs through the controller's own Run profile, as the Testing view does; returns what it reported. */
-async function runTests(include: vscode.TestItem[]): Promise<TaskReport[]> {
-  const reports: TaskReport[] = [];
-  const sub = api.practiceTests.onDidReport(r => reports.push(r));
-  try {
-    await api.practiceTests.runProfile.runHandler(new vscode.TestRunRequest(include), new vscode.CancellationTokenSource().token);
-  } finally { sub.dispose(); }
-  return reports;
-}
+const runTests = (include: vscode.TestItem[]) => runPracticeTests(api, include);
 
 const hint = (...args: unknown[]) => vscode.commands.executeCommand<HintShown | undefined>('djangoPrep.showHint', ...args);
 const lensTitles = async (uri: vscode.Uri) => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [])
@@ -115,12 +105,8 @@ suite('Show Hint', () => {
     assert.deepStrictEqual(recorded, { passed: failing.passed, total: failing.total, hints: taken });
 
     // Solved with the reference solution: "passed with N hints" in the CodeLens and the picker.
-    const solution = (await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'djangoprep-solution', path: `/${EXERCISE}/${exercise.file}` }))).getText();
     // In its open document, as a user edits it (the palette test opened it in an editor).
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), solution);
-    assert.ok(await vscode.workspace.applyEdit(edit) && await doc.save());
+    await setText(uri, await solutionText(EXERCISE, exercise.file));
     const solved = await vscode.commands.executeCommand<CheckOutcome>('djangoPrep.checkPracticeFile', uri);
     assert.ok(solved && solved.passed === solved.total, JSON.stringify(solved?.report.tasks));
     await waitFor(() => api.progress.document('guide').practised[TOPIC]?.exercises?.[EXERCISE]?.passed === solved.total ? true : undefined, 'the passed result in progress');

@@ -7,35 +7,15 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
-import type { TaskReport } from '../../src/vscode/practice/practiceTests';
-import { activated, waitFor } from './helpers';
+import { activated, practiceItem, runPracticeTests, setText, solutionText } from './helpers';
 
 let api: DjangoPrepApi;
 /** The practice files these tests made, removed after: other suites list the workspace's files. */
 const made: vscode.Uri[] = [];
 
-async function fileItem(uri: vscode.Uri): Promise<vscode.TestItem> {
-  await api.practiceTests.controller.resolveHandler!(undefined);
-  return waitFor(() => api.practiceTests.controller.items.get(uri.toString()), `the test item of ${uri.fsPath}`);
-}
-
+const fileItem = (uri: vscode.Uri) => practiceItem(api, uri);
 /** Runs the file's tasks as the Testing view's Run does; the reports of its tasks. */
-async function run(item: vscode.TestItem): Promise<TaskReport[]> {
-  const reports: TaskReport[] = [];
-  const sub = api.practiceTests.onDidReport(r => reports.push(r));
-  try {
-    await api.practiceTests.runProfile.runHandler(new vscode.TestRunRequest([item]), new vscode.CancellationTokenSource().token);
-  } finally { sub.dispose(); }
-  return reports.filter(r => r.task !== undefined);
-}
-
-async function useSolution(exercise: string, file: string, uri: vscode.Uri): Promise<void> {
-  const solution = (await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'djangoprep-solution', path: `/${exercise}/${file}` }))).getText();
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), solution);
-  assert.ok(await vscode.workspace.applyEdit(edit) && await doc.save());
-}
+const run = async (item: vscode.TestItem) => (await runPracticeTests(api, [item])).filter(r => r.task !== undefined);
 
 /** Processes whose command line names `what` (a postgres or git the check started). */
 const running = (what: RegExp) => (spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).stdout || '').split('\n').filter(l => what.test(l));
@@ -66,7 +46,7 @@ suite('Practice on real services', () => {
       const failed = starter.filter(r => r.state === 'failed');
       assert.ok(failed.length >= 1 && failed.every(r => r.message), `the starter fails with a message: ${JSON.stringify(starter)}`);
       assert.ok(!starter.some(r => r.state === 'errored'), `every tool was found: ${JSON.stringify(starter)}`);
-      await useSolution(exercise, meta.file, uri);
+      await setText(uri, await solutionText(exercise, meta.file));
       const solved = await run(await fileItem(uri));
       assert.deepStrictEqual(solved.map(r => r.state), solved.map(() => 'passed'), JSON.stringify(solved));
       assert.deepStrictEqual(running(leftover), [], 'nothing the check started is still running');

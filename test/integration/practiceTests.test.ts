@@ -7,8 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DjangoPrepApi } from '../../src/extension';
-import type { TaskReport } from '../../src/vscode/practice/practiceTests';
-import { waitFor, activated } from './helpers';
+import { waitFor, activated, practiceItem, runPracticeTests, setText, solutionText } from './helpers';
 
 let api: DjangoPrepApi;
 const practice = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'interview-practice');
@@ -19,31 +18,10 @@ async function scaffold(exercise: string): Promise<vscode.Uri> {
   return uri;
 }
 
-async function fileItem(uri: vscode.Uri): Promise<vscode.TestItem> {
-  await api.practiceTests.controller.resolveHandler!(undefined);
-  return waitFor(() => api.practiceTests.controller.items.get(uri.toString()), `the test item of ${uri.fsPath}`);
-}
+const fileItem = (uri: vscode.Uri) => practiceItem(api, uri);
+const runTests = (include: vscode.TestItem[]) => runPracticeTests(api, include);
 
 const children = (item: vscode.TestItem) => { const all: vscode.TestItem[] = []; item.children.forEach(c => all.push(c)); return all.sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true })); };
-
-/** Runs through the controller's own Run profile, as the Testing view does; returns what it reported. */
-async function runTests(include: vscode.TestItem[]): Promise<TaskReport[]> {
-  const reports: TaskReport[] = [];
-  const sub = api.practiceTests.onDidReport(r => reports.push(r));
-  try {
-    await api.practiceTests.runProfile.runHandler(new vscode.TestRunRequest(include), new vscode.CancellationTokenSource().token);
-  } finally { sub.dispose(); }
-  return reports;
-}
-
-/** Edits the file as a user does, in its open document, and saves it. */
-async function setText(uri: vscode.Uri, text: string): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
-  assert.ok(await vscode.workspace.applyEdit(edit));
-  assert.ok(await doc.save());
-}
 
 const lineOf = (uri: vscode.Uri, re: RegExp) => fs.readFileSync(uri.fsPath, 'utf8').split('\n').findIndex(l => re.test(l));
 
@@ -80,7 +58,7 @@ suite('Practice in the Testing view', () => {
     await waitFor(() => api.progress.document('guide').practised['deployment/docker-and-docker-compose']?.total === 6 ? true : undefined, 'the result in progress');
 
     // The reference solution, then one task alone: only that task is run and reported.
-    const solution = (await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'djangoprep-solution', path: '/dockerfile/Dockerfile' }))).getText();
+    const solution = await solutionText('dockerfile', 'Dockerfile');
     await setText(uri, solution);
     const one = children(await fileItem(uri))[0];
     assert.deepStrictEqual((await runTests([one])).map(r => [r.task, r.state]), [[1, 'passed']]);

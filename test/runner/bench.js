@@ -136,31 +136,28 @@ async function main() {
 async function yearOfStudy(env, results) {
   const YEAR_RUNS = Number(process.env.DJANGO_PREP_BENCH_YEAR_RUNS || 5);
   if (!YEAR_RUNS) { return; }
-  {
-    const yearData = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-year-'));
-    log(`VS Code ${vscodeVersion()}: storing a year of study (36,500 reviews) in a window's user data...`);
-    await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'seed' }, { dataDir: yearData });
-    const yearRuns = [];
-    const emptyRuns = [];
-    for (let run = 1; run <= YEAR_RUNS; run++) {
-      log(`VS Code ${vscodeVersion()}, window ${run} of ${YEAR_RUNS}: activation with no history, then with a year, its history read and a 45-card quiz...`);
-      const emptyData = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-empty-'));
-      emptyRuns.push(await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'empty' }, { dataDir: emptyData }));
-      fs.rmSync(emptyData, { recursive: true, force: true });
-      yearRuns.push(await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'measure' }, { dataDir: yearData }));
-    }
-    fs.rmSync(yearData, { recursive: true, force: true });
-    Object.assign(results, medians(emptyRuns, { activationEmptyMs: 'activationToReadyMs', activateBodyEmptyMs: 'activateBodyMs' }));
-    Object.assign(results, medians(yearRuns, {
-      activationYearMs: 'activationToReadyMs', historyLoadYearMs: 'historyLoadYearMs', rateToNextCardYearP50Ms: 'rateToNextCardYearP50Ms', rateToNextCardYearP95Ms: 'rateToNextCardYearP95Ms',
-      recallCardRenderYearP95Ms: 'recallCardRenderYearP95Ms', recallCardRenderAfter30P95Ms: 'recallCardRenderAfter30P95Ms',
-      rateToShownYearP95Ms: 'rateToShownYearP95Ms', activateBodyYearMs: 'activateBodyMs', loadParseYearMs: 'parseMs', loadHistoryYearMs: 'historyMs', loadJournalYearMs: 'journalMs', recallCardShownYearP95Ms: 'recallCardShownYearP95Ms', recallCardShownAfter30P95Ms: 'recallCardShownAfter30P95Ms',
-      historyFileYearBytes: 'historyFileYearBytes', bytesWrittenPerReview: 'bytesWrittenPerReview', diskBytesPerReview: 'diskBytesPerReview', stateBytesPerReview: 'stateBytesPerReview', flushBytes: 'flushBytes',
-    }));
-    results.yearRuns = yearRuns;
-    results.emptyRuns = emptyRuns;
+  const yearData = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-year-'));
+  log(`VS Code ${vscodeVersion()}: storing a year of study (36,500 reviews) in a window's user data...`);
+  await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'seed' }, { dataDir: yearData });
+  const yearRuns = [];
+  const emptyRuns = [];
+  for (let run = 1; run <= YEAR_RUNS; run++) {
+    log(`VS Code ${vscodeVersion()}, window ${run} of ${YEAR_RUNS}: activation with no history, then with a year, its history read and a 45-card quiz...`);
+    const emptyData = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-empty-'));
+    emptyRuns.push(await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'empty' }, { dataDir: emptyData }));
+    fs.rmSync(emptyData, { recursive: true, force: true });
+    yearRuns.push(await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'measure' }, { dataDir: yearData }));
   }
-
+  fs.rmSync(yearData, { recursive: true, force: true });
+  Object.assign(results, medians(emptyRuns, { activationEmptyMs: 'activationToReadyMs', activateBodyEmptyMs: 'activateBodyMs' }));
+  Object.assign(results, medians(yearRuns, {
+    activationYearMs: 'activationToReadyMs', historyLoadYearMs: 'historyLoadYearMs', rateToNextCardYearP50Ms: 'rateToNextCardYearP50Ms', rateToNextCardYearP95Ms: 'rateToNextCardYearP95Ms',
+    recallCardRenderYearP95Ms: 'recallCardRenderYearP95Ms', recallCardRenderAfter30P95Ms: 'recallCardRenderAfter30P95Ms',
+    rateToShownYearP95Ms: 'rateToShownYearP95Ms', activateBodyYearMs: 'activateBodyMs', loadParseYearMs: 'parseMs', loadHistoryYearMs: 'historyMs', loadJournalYearMs: 'journalMs', recallCardShownYearP95Ms: 'recallCardShownYearP95Ms', recallCardShownAfter30P95Ms: 'recallCardShownAfter30P95Ms',
+    historyFileYearBytes: 'historyFileYearBytes', bytesWrittenPerReview: 'bytesWrittenPerReview', diskBytesPerReview: 'diskBytesPerReview', stateBytesPerReview: 'stateBytesPerReview', flushBytes: 'flushBytes',
+  }));
+  results.yearRuns = yearRuns;
+  results.emptyRuns = emptyRuns;
 }
 
 /** The year's figures alone (DJANGO_PREP_BENCH_ONLY=year). @param {Record<string, any>} r */

@@ -83,9 +83,9 @@ export class ProgressStore extends Disposable {
    */
   private async replayJournal(): Promise<void> {
     let journaled: Journaled;
-    let reviews: Awaited<ReturnType<ReviewJournal['readReviews']>>;
-    try { journaled = await this.journal.read(); reviews = await this.journal.readReviews(); } catch { return; }
+    try { journaled = await this.journal.read(); } catch { return; }
     if (!journaled.lines) { return; }
+    const { reviews } = journaled;
     const merged = mergeProgress(this.progress, journaled.progress);
     if (JSON.stringify(merged) !== JSON.stringify(this.progress)) {
       this.progress = merged;
@@ -179,16 +179,10 @@ export class ProgressStore extends Disposable {
   }
 
   /** Adds a finished mock interview to the history, merged with what another window saved meanwhile. */
-  async recordMockInterview(record: MockRecord): Promise<void> {
-    const { mergeMockHistory } = await import('../../core/interview/mockHistory');
+  recordMockInterview(record: MockRecord): Promise<void> {
     const fragment = emptyProgress();
     fragment.mockInterviews = [record];
-    await this.journalProgress(fragment);
-    const next = this.latest();
-    next.mockInterviews = mergeMockHistory(next.mockInterviews, [record]);
-    this.progress = next;
-    this.changed.fire();
-    await this.flush();
+    return this.apply(fragment);
   }
 
   async reset(): Promise<void> {
@@ -234,15 +228,19 @@ export class ProgressStore extends Disposable {
     return stored.ok ? mergeProgress(this.progress, stored.progress) : this.progress;
   }
 
-  /** A rare change (a read mark, a practice result): journaled, then flushed at once. */
-  private async update(key: string, change: (doc: DocumentProgress) => void): Promise<void> {
+  /** A rare change (a read mark, a practice result) to the document `key`. */
+  private update(key: string, change: (doc: DocumentProgress) => void): Promise<void> {
     const fragment = emptyProgress();
-    const part = fragment.documents[key] = emptyDocument();
-    change(part);
+    change(fragment.documents[key] = emptyDocument());
+    return this.apply(fragment);
+  }
+
+  /** A rare change as a fragment of progress: journaled, then flushed at once (the flush merges what another window stored). */
+  private async apply(fragment: Progress): Promise<void> {
     await this.journalProgress(fragment);
-    const next = mergeProgress(this.latest(), fragment);
-    this.progress = next;
+    this.progress = mergeProgress(this.progress, fragment);
     this.changed.fire();
     await this.flush();
   }
+
 }

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { emptyDocument, emptyProgress, mergeProgress, parseProgress, Progress } from '../../core/study/progress';
-import { appendReview, emptyLog, LogTuple, parseLog, ReviewLog } from '../../core/study/reviewLog';
+import { appendReview, emptyLog, logSize, LogTuple, parseLog, ReviewLog } from '../../core/study/reviewLog';
 import type { SavedCard } from '../../core/schedule/scheduler';
 
 export const JOURNAL_FILE = 'reviews.jsonl';
@@ -29,6 +29,8 @@ interface Entry {
 export interface Journaled {
   readonly progress: Progress;
   readonly states: ReadonlyMap<string, unknown>;
+  /** Review log entries from versions before the history file. */
+  readonly reviews: ReviewLog;
   /** Lines read, to tell whether compaction would shrink the file. */
   readonly lines: number;
 }
@@ -65,12 +67,16 @@ export class ReviewJournal {
     });
   }
 
-  /** What is on disk, merged (damaged lines, e.g. half a line written at a crash, are skipped). */
+  /**
+   * What is on disk, merged, in one pass (damaged lines, e.g. half a line written at a crash,
+   * are skipped); with the log entries lines from versions before the history file carry.
+   */
   read(): Promise<Journaled> {
     return this.enqueue(async () => {
       let text: string;
-      try { text = await fs.promises.readFile(this.file, 'utf8'); } catch { return { progress: emptyProgress(), states: new Map(), lines: 0 }; }
+      try { text = await fs.promises.readFile(this.file, 'utf8'); } catch { return { progress: emptyProgress(), states: new Map(), reviews: emptyLog(), lines: 0 }; }
       const raw = emptyProgress();
+      const rawReviews = emptyLog();
       const states = new Map<string, unknown>();
       const fragments: Progress[] = [];
       let lines = 0;
@@ -85,31 +91,15 @@ export class ReviewJournal {
           if (p.ok) { fragments.push(p.progress); }
           continue;
         }
-        if (typeof e.key !== 'string' || typeof e.card !== 'string' || e.saved === undefined) { continue; }
-        (raw.documents[e.key] ??= emptyDocument()).cards[e.card] = e.saved;
+        if (typeof e.key !== 'string' || typeof e.card !== 'string') { continue; }
+        if (Array.isArray(e.review)) { appendReview(rawReviews, e.key, e.card, e.review); }
+        if (e.saved !== undefined) { (raw.documents[e.key] ??= emptyDocument()).cards[e.card] = e.saved; }
       }
-      // The same checks as saved progress: nonsense cards and unsafe ids are dropped.
+      // The same checks as saved progress and the stored log: nonsense cards, entries and unsafe ids are dropped.
       const parsed = parseProgress(raw);
       const progress = fragments.reduce(mergeProgress, parsed.ok ? parsed.progress : emptyProgress());
-      return { progress, states, lines };
-    });
-  }
-
-  /** The review log entries on disk (damaged ones skipped). */
-  readReviews(): Promise<ReviewLog> {
-    return this.enqueue(async () => {
-      let text: string;
-      try { text = await fs.promises.readFile(this.file, 'utf8'); } catch { return emptyLog(); }
-      const raw = emptyLog();
-      for (const line of text.split('\n')) {
-        let e: Entry;
-        try { e = JSON.parse(line) as Entry; } catch { continue; }
-        if (typeof e?.key !== 'string' || typeof e.card !== 'string' || !Array.isArray(e.review)) { continue; }
-        appendReview(raw, e.key, e.card, e.review);
-      }
-      // The same checks as the stored log: nonsense entries are dropped.
-      const parsed = parseLog(JSON.parse(JSON.stringify(raw)));
-      return parsed.ok ? parsed.log : emptyLog();
+      const log = logSize(rawReviews) ? parseLog(JSON.parse(JSON.stringify(rawReviews))) : undefined;
+      return { progress, states, reviews: log?.ok ? log.log : emptyLog(), lines };
     });
   }
 

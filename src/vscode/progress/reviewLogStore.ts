@@ -110,9 +110,9 @@ export class ReviewLogStore {
     appendReview(this.log, document, card, tuple);
     const line = historyLine(document, card, tuple);
     try { await this.write(line); } catch (e) {
-      appendReview(this.pending, document, card, tuple);
-      await this.storePending();
-      this.warnWrite(e);
+      const one = emptyLog();
+      appendReview(one, document, card, tuple);
+      await this.keepPending(one, e);
       return;
     }
     if (logSize(this.pending)) { await this.retryPending(); }
@@ -163,7 +163,7 @@ export class ReviewLogStore {
     if (!logSize(extra)) { return; }
     this.log = mergeLogs(known, extra);
     this.whole = Promise.resolve(this.log);
-    await this.write(historyLines(extra)).catch(async e => { this.pending = mergeLogs(this.pending, extra); await this.storePending(); this.warnWrite(e); });
+    await this.write(historyLines(extra)).catch(e => this.keepPending(extra, e));
   }
 
   /** Replaces the history (Reset Progress, a replacing import). */
@@ -174,16 +174,18 @@ export class ReviewLogStore {
     await this.context.globalState.update(PENDING_KEY, undefined);
     this.written.disk += await this.file.rewrite(historyLines(log));
     // Replaced, not merged with what is stored: a reset must not bring the old reviews back.
-    const sync = recentLog(log, this.clock().getTime());
-    this.written.state += JSON.stringify(sync).length;
-    await this.context.globalState.update(LOG_SYNC_KEY, sync);
+    await this.storeSync(recentLog(log, this.clock().getTime()));
   }
 
   /** Stores the synced part (the last 30 days), merged with what another window stored. */
-  async flushSync(): Promise<void> {
+  flushSync(): Promise<void> {
     const now = this.clock().getTime();
     const stored = parseLog(this.context.globalState.get<unknown>(LOG_SYNC_KEY));
-    const sync = recentLog(stored.ok ? mergeLogs(stored.log, recentLog(this.log, now)) : recentLog(this.log, now), now);
+    const mine = recentLog(this.log, now);
+    return this.storeSync(stored.ok ? recentLog(mergeLogs(stored.log, mine), now) : mine);
+  }
+
+  private async storeSync(sync: ReviewLog): Promise<void> {
     this.written.state += JSON.stringify(sync).length;
     await this.context.globalState.update(LOG_SYNC_KEY, sync);
   }
@@ -210,9 +212,12 @@ export class ReviewLogStore {
     this.warned.delete('write');
   }
 
-  private async storePending(): Promise<void> {
+  /** Reviews the file would not take: kept in globalState until it does, and said once. */
+  private async keepPending(log: ReviewLog, e: unknown): Promise<void> {
+    this.pending = mergeLogs(this.pending, log);
     this.written.state += JSON.stringify(this.pending).length;
     await this.context.globalState.update(PENDING_KEY, this.pending);
+    this.warnWrite(e);
   }
 
   private warnWrite(e: unknown): void {
