@@ -35,7 +35,7 @@ export default tseslint.config(
   },
   {
     // Playwright callbacks in the UI test run inside the page.
-    files: ['test/runner/ui*.js', 'test/runner/workbench.js', 'test/runner/trust.js'],
+    files: ['test/runner/ui*.js', 'test/runner/workbench.js', 'test/runner/trust.js', 'test/runner/benchCard.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

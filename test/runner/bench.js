@@ -10,6 +10,7 @@ const path = require('path');
 const { ensureDependencies } = require('./bootstrap');
 const { hostileDocuments } = require('./hostile');
 const { ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost, packageVsix } = require('./lib');
+const { keyToNextCard } = require('./benchCard');
 
 const GOALS = {
   activationMs: { goal: 'below the built-in median', ok: (/** @type {any} */ r) => r.activationMs < r.builtinMedianActivationMs },
@@ -148,12 +149,22 @@ async function yearOfStudy(env, results) {
     fs.rmSync(emptyData, { recursive: true, force: true });
     yearRuns.push(await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'measure' }, { dataDir: yearData }));
   }
-  fs.rmSync(yearData, { recursive: true, force: true });
+  // The reader's side: the rating key on the card until the next question is drawn, in the
+  // page's clock, on the year's data and on none.
+  const vsix = packageVsix(path.join(CACHE, 'bench.vsix'));
+  for (const [name, dataDir] of /** @type {const} */ ([['Year', yearData], ['Empty', fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-empty-'))]])) {
+    log(`VS Code ${vscodeVersion()}: 45 open questions rated Good with the keys on the card, ${name === 'Year' ? 'with a year of history' : 'with no history'}...`);
+    const times = await keyToNextCard({ env, dataDir, vsix });
+    results[`keyToNextCard${name}P50Ms`] = percentile(times, 50);
+    results[`keyToNextCard${name}P95Ms`] = percentile(times, 95);
+    if (name === 'Year') { results.keyToNextCardYearTimes = times.map(t => Math.round(t * 10) / 10); }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
   Object.assign(results, medians(emptyRuns, { activationEmptyMs: 'activationToReadyMs', activateBodyEmptyMs: 'activateBodyMs' }));
   Object.assign(results, medians(yearRuns, {
     activationYearMs: 'activationToReadyMs', historyLoadYearMs: 'historyLoadYearMs', rateToNextCardYearP50Ms: 'rateToNextCardYearP50Ms', rateToNextCardYearP95Ms: 'rateToNextCardYearP95Ms',
     recallCardRenderYearP95Ms: 'recallCardRenderYearP95Ms', recallCardRenderAfter30P95Ms: 'recallCardRenderAfter30P95Ms',
-    rateToShownYearP95Ms: 'rateToShownYearP95Ms', activateBodyYearMs: 'activateBodyMs', loadParseYearMs: 'parseMs', loadHistoryYearMs: 'historyMs', loadJournalYearMs: 'journalMs', recallCardShownYearP95Ms: 'recallCardShownYearP95Ms', recallCardShownAfter30P95Ms: 'recallCardShownAfter30P95Ms',
+    rateToShownYearP95Ms: 'rateToShownYearP95Ms', activateBodyYearMs: 'activateBodyMs', loadParseYearMs: 'parseMs', loadHistoryYearMs: 'historyMs', loadJournalYearMs: 'journalMs', loadJournalLinesYear: 'journalLines', recallCardShownYearP95Ms: 'recallCardShownYearP95Ms', recallCardShownAfter30P95Ms: 'recallCardShownAfter30P95Ms',
     historyFileYearBytes: 'historyFileYearBytes', bytesWrittenPerReview: 'bytesWrittenPerReview', diskBytesPerReview: 'diskBytesPerReview', stateBytesPerReview: 'stateBytesPerReview', flushBytes: 'flushBytes',
   }));
   results.yearRuns = yearRuns;
@@ -163,6 +174,12 @@ async function yearOfStudy(env, results) {
 /** The year's figures alone (DJANGO_PREP_BENCH_ONLY=year). @param {Record<string, any>} r */
 function printYear(r) {
   for (const [k, v] of Object.entries(r)) { if (typeof v === 'number') { console.log(`${k.padEnd(34)} ${v.toFixed(1)}`); } }
+}
+
+/** Nearest rank, as in the extension-host half (test/bench/host.ts). */
+function percentile(/** @type {number[]} */ xs, /** @type {number} */ p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
 
 /** The median of each named figure over the windows: `{ resultKey: windowKey }`. */

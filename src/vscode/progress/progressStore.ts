@@ -11,7 +11,7 @@ import type { SavedCard } from '../../core/schedule/scheduler';
 import type { MockRecord } from '../../core/interview/mockHistory';
 import { Disposable } from '../disposable';
 import { DurableMemento } from './durableMemento';
-import { Journaled, ReviewJournal } from './reviewJournal';
+import { Journaled, JournalMark, journalMarkOf, ReviewJournal } from './reviewJournal';
 import type { PointsCovered } from '../../core/cards/questions';
 import { emptyLog, logSize, reviewTuple } from '../../core/study/reviewLog';
 import { HISTORY_FILE, LOG_SYNC_KEY, ReviewLogStore, writeBackup } from './reviewLogStore';
@@ -66,51 +66,61 @@ export class ProgressStore extends Disposable {
    */
   async load(raw: unknown = this.context.globalState.get<unknown>(PROGRESS_KEY)): Promise<void> {
     const t0 = performance.now();
-    await this.parse(raw);
+    const clean = await this.parse(raw);
     const t1 = performance.now();
     await this.history.load();
     const t2 = performance.now();
-    await this.replayJournal();
-    this.loadTimings = { parseMs: t1 - t0, historyMs: t2 - t1, journalMs: performance.now() - t2 };
+    // Saved progress read with nothing dropped holds what its mark says; otherwise the journal is read whole.
+    const lines = await this.replayJournal(clean ? journalMarkOf(raw) : undefined);
+    this.loadTimings = { parseMs: t1 - t0, historyMs: t2 - t1, journalMs: performance.now() - t2, journalLines: lines };
   }
 
-  /** Where the last load spent its time (the benchmark prints it). */
-  loadTimings: { readonly parseMs: number; readonly historyMs: number; readonly journalMs: number } | undefined;
+  /** Where the last load spent its time, and the journal lines it read (the benchmark prints them). */
+  loadTimings: { readonly parseMs: number; readonly historyMs: number; readonly journalMs: number; readonly journalLines: number } | undefined;
 
   /**
    * Merges what was journaled (globalState may lack it after a crash or before a flush), stores
    * the result if it adds anything, and compacts the journal to what it held, merged.
    */
-  private async replayJournal(): Promise<void> {
+  private async replayJournal(from: JournalMark | undefined): Promise<number> {
     let journaled: Journaled;
-    try { journaled = await this.journal.read(); } catch { return; }
-    if (!journaled.lines) { return; }
+    try { journaled = await this.journal.read(from); } catch { return 0; }
     const { reviews } = journaled;
-    const merged = mergeProgress(this.progress, journaled.progress);
-    if (JSON.stringify(merged) !== JSON.stringify(this.progress)) {
-      this.progress = merged;
-      this.changed.fire();
-      // Not awaited: the journal already holds it, and the round trip to the workbench would hold up activation.
-      void this.store(merged);
+    if (journaled.lines) {
+      // Settings and old log entries first: progress stored with the new mark says they are merged.
+      for (const [key, value] of journaled.states) {
+        if (JSON.stringify(this.context.globalState.get(key)) !== JSON.stringify(value)) { await this.context.globalState.update(key, value); }
+      }
+      if (logSize(reviews)) { await this.history.merge(reviews); }
+      const merged = mergeProgress(this.progress, journaled.progress);
+      if (JSON.stringify(merged) !== JSON.stringify(this.progress)) {
+        this.progress = merged;
+        this.changed.fire();
+        // Not awaited: the journal already holds it, and the round trip to the workbench would hold up activation.
+        void this.store(merged);
+      } else if (this.journal.mark && (this.journal.mark.id !== from?.id || this.journal.mark.bytes !== from.bytes)) {
+        // Nothing new, but the mark moved: stored with the next flush, so the next start reads less.
+        this.flushLater();
+      }
     }
-    for (const [key, value] of journaled.states) {
-      if (JSON.stringify(this.context.globalState.get(key)) !== JSON.stringify(value)) { await this.context.globalState.update(key, value); }
-    }
-    if (logSize(reviews)) { await this.history.merge(reviews); }
-    const cards = Object.values(journaled.progress.documents).reduce((n, d) => n + Object.keys(d.cards).length, 0);
-    // Only when it has grown to twice what it holds (or has reviews from before the history file),
-    // and not awaited: a rewrite with fsync at every start would slow activation for nothing.
-    if (journaled.lines > 2 * (cards + journaled.states.size) + 200 || logSize(reviews)) { void this.journal.compact(journaled).catch(() => undefined); }
+    const cards = Object.values(this.progress.documents).reduce((n, d) => n + Object.keys(d.cards).length, 0);
+    // Compacted when it is over twice what it would be (about 200 bytes a card or setting), has no
+    // header (an older version's) or has reviews from before the history file; not awaited: a
+    // rewrite with fsync at every start would slow activation for nothing.
+    const tooBig = journaled.size > 2 * 200 * (cards + journaled.states.size) + 65536;
+    if (journaled.size && (tooBig || !this.journal.mark || logSize(reviews))) { void this.journal.compact().catch(() => false); }
+    return journaled.lines;
   }
 
-  private async parse(raw: unknown): Promise<void> {
+  /** Whether `raw` was read with nothing dropped. */
+  private async parse(raw: unknown): Promise<boolean> {
     const parsed = parseProgress(raw);
     if (parsed.ok) {
       this.progress = parsed.progress;
       if (parsed.dropped) {
         void vscode.window.showWarningMessage(`Django Prep: ${parsed.dropped} damaged progress entries were skipped; everything else is kept.`);
       }
-      return;
+      return !parsed.dropped;
     }
     const backup = await this.backup(raw);
     this.lastBackup = backup;
@@ -121,6 +131,7 @@ export class ProgressStore extends Disposable {
       `Django Prep: saved progress could not be read (${parsed.reason}). It was reset; the old data is kept in ${backup.fsPath}.`,
       'Show Backup',
     ).then(choice => { if (choice) { void vscode.commands.executeCommand('revealFileInOS', backup).then(undefined, () => vscode.window.showTextDocument(backup)); } });
+    return false;
   }
 
   private backup(raw: unknown): Promise<vscode.Uri> {
@@ -144,18 +155,24 @@ export class ProgressStore extends Disposable {
   /** Writes progress and the synced part of the history to globalState now (see the top of the file). */
   async flush(): Promise<void> {
     if (this.flushTimer) { clearTimeout(this.flushTimer); this.flushTimer = undefined; }
-    const next = this.latest();
+    const stored = this.context.globalState.get<unknown>(PROGRESS_KEY);
+    const next = this.latest(stored);
     this.progress = next;
-    await Promise.all([this.store(next), this.history.flushSync()]);
+    // What is stored now is merged in: its mark holds too, when it is further along the same file.
+    const theirs = journalMarkOf(stored);
+    const mine = this.journal.mark;
+    await Promise.all([this.store(next, theirs && mine && theirs.id === mine.id && theirs.bytes > mine.bytes ? theirs : mine), this.history.flushSync()]);
   }
 
   private flushLater(): void {
     this.flushTimer ??= setTimeout(() => { this.flushTimer = undefined; void this.flush(); }, FLUSH_DELAY_MS);
   }
 
-  private store(progress: Progress): Thenable<void> {
-    this.written.state += JSON.stringify(progress).length;
-    return this.context.globalState.update(PROGRESS_KEY, progress);
+  /** Stores progress with the journal's mark: how much of the journal it holds (see reviewJournal.ts). */
+  private store(progress: Progress, mark: JournalMark | undefined = this.journal.mark): Thenable<void> {
+    const value = mark ? { ...progress, journal: mark } : progress;
+    this.written.state += JSON.stringify(value).length;
+    return this.context.globalState.update(PROGRESS_KEY, value);
   }
 
   /**
@@ -223,8 +240,8 @@ export class ProgressStore extends Disposable {
   }
 
   /** What is stored now: another window may have written since this one read. */
-  private latest(): Progress {
-    const stored = parseProgress(this.context.globalState.get<unknown>(PROGRESS_KEY));
+  private latest(raw: unknown = this.context.globalState.get<unknown>(PROGRESS_KEY)): Progress {
+    const stored = parseProgress(raw);
     return stored.ok ? mergeProgress(this.progress, stored.progress) : this.progress;
   }
 
