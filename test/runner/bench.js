@@ -9,7 +9,7 @@ const os = require('os');
 const path = require('path');
 const { ensureDependencies } = require('./bootstrap');
 const { hostileDocuments } = require('./hostile');
-const { ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost, packageVsix } = require('./lib');
+const { ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost, packageVsix, freePort } = require('./lib');
 const { keyToNextCard } = require('./benchCard');
 
 const GOALS = {
@@ -138,8 +138,11 @@ async function yearOfStudy(env, results) {
   const YEAR_RUNS = Number(process.env.DJANGO_PREP_BENCH_YEAR_RUNS || 5);
   if (!YEAR_RUNS) { return; }
   const yearData = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-year-'));
+  // code-server keeps globalState in the browser (IndexedDB, per origin): the year's windows share
+  // a browser profile and a port, as a returning user's browser does.
+  const year = { dataDir: yearData, profile: path.join(yearData, 'browser'), port: await freePort() };
   log(`VS Code ${vscodeVersion()}: storing a year of study (36,500 reviews) in a window's user data...`);
-  await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'seed' }, { dataDir: yearData });
+  await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'seed' }, year);
   const yearRuns = [];
   const emptyRuns = [];
   for (let run = 1; run <= YEAR_RUNS; run++) {
@@ -147,19 +150,21 @@ async function yearOfStudy(env, results) {
     const emptyData = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-empty-'));
     emptyRuns.push(await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'empty' }, { dataDir: emptyData }));
     fs.rmSync(emptyData, { recursive: true, force: true });
-    yearRuns.push(await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'measure' }, { dataDir: yearData }));
+    yearRuns.push(await hostWindow(env, { DJANGO_PREP_BENCH_YEAR: 'measure' }, year));
   }
   // The reader's side: the rating key on the card until the next question is drawn, in the
   // page's clock, on the year's data and on none.
   const vsix = packageVsix(path.join(CACHE, 'bench.vsix'));
-  for (const [name, dataDir] of /** @type {const} */ ([['Year', yearData], ['Empty', fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-empty-'))]])) {
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-empty-'));
+  for (const [name, data] of /** @type {const} */ ([['Year', year], ['Empty', { dataDir: empty, profile: '', port: 0 }]])) {
     log(`VS Code ${vscodeVersion()}: 45 open questions rated Good with the keys on the card, ${name === 'Year' ? 'with a year of history' : 'with no history'}...`);
-    const times = await keyToNextCard({ env, dataDir, vsix });
+    const times = await keyToNextCard({ env, vsix, ...data });
     results[`keyToNextCard${name}P50Ms`] = percentile(times, 50);
     results[`keyToNextCard${name}P95Ms`] = percentile(times, 95);
     if (name === 'Year') { results.keyToNextCardYearTimes = times.map(t => Math.round(t * 10) / 10); }
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
+  fs.rmSync(empty, { recursive: true, force: true });
+  fs.rmSync(yearData, { recursive: true, force: true });
   Object.assign(results, medians(emptyRuns, { activationEmptyMs: 'activationToReadyMs', activateBodyEmptyMs: 'activateBodyMs' }));
   Object.assign(results, medians(yearRuns, {
     activationYearMs: 'activationToReadyMs', historyLoadYearMs: 'historyLoadYearMs', rateToNextCardYearP50Ms: 'rateToNextCardYearP50Ms', rateToNextCardYearP95Ms: 'rateToNextCardYearP95Ms',
@@ -211,7 +216,7 @@ function manifestWith(/** @type {string[]} */ activationEvents) {
  * One fresh code-server window running test/bench/host.ts; its figures. With `practiceFile`
  * the workspace holds a practice Dockerfile in interview-practice/, as a returning user's does.
  * @param {any} env @param {Record<string, string>} hostEnv
- * @param {{ extensionPath?: string, practiceFile?: boolean }} [o]
+ * @param {{ extensionPath?: string, practiceFile?: boolean, dataDir?: string, profile?: string, port?: number }} [o]
  */
 async function hostWindow(env, hostEnv, o = {}) {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-'));
@@ -224,7 +229,7 @@ async function hostWindow(env, hostEnv, o = {}) {
   const file = path.join(CACHE, 'bench-host.json');
   fs.rmSync(file, { force: true });
   const { exitCode } = await runInExtensionHost({
-    env, workspace, logFile: path.join(CACHE, 'code-server-bench.log'), timeoutMs: 300000, extensionPath: o.extensionPath, dataDir: o.dataDir,
+    env, workspace, logFile: path.join(CACHE, 'code-server-bench.log'), timeoutMs: 300000, extensionPath: o.extensionPath, dataDir: o.dataDir, profile: o.profile, port: o.port,
     testsEntry: path.join(ROOT, 'out', 'test', 'bench', 'host'), hostEnv: { DJANGO_PREP_BENCH_RESULTS: file, ...hostEnv },
   });
   fs.rmSync(workspace, { recursive: true, force: true });

@@ -10,6 +10,9 @@ const path = require('path');
 const { CACHE, log, startCodeServer, launchChromium } = require('./lib');
 const { palette, waitForBox, cardFrame } = require('./workbench');
 
+/** Questions a quiz: offered with a year of due cards and with none (new cards unlimited, below). */
+const LENGTH = 10;
+
 /** Installed in the card page: the rating key's time, and the time the next question is drawn. */
 function listenInPage() {
   const w = /** @type {any} */ (window);
@@ -27,20 +30,24 @@ function listenInPage() {
 /**
  * Quizzes of open questions answered on the card, `total` ratings in all; the page-clock times
  * from each rating key to the next question drawn, in order.
- * @param {{ env: any, dataDir: string, vsix: string, total?: number }} o
+ * @param {{ env: any, dataDir: string, profile: string, port: number, vsix: string, total?: number }} o
  */
-async function keyToNextCard({ env, dataDir, vsix, total = 45 }) {
+async function keyToNextCard({ env, dataDir, profile, port, vsix, total = 45 }) {
+  // Enough new cards for 45 questions in a day, where there is no history (a kept user data dir keeps its settings).
+  const settings = { 'djangoPrep.newCardsPerDay': 0 };
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-bench-card-'));
-  const cs = await startCodeServer({ ...env, workspace, dataDir, installVsix: vsix, devMode: false, logFile: path.join(CACHE, 'code-server-bench-card.log') });
-  const browser = await launchChromium();
+  const cs = await startCodeServer({ ...env, workspace, dataDir, installVsix: vsix, devMode: false, port, settings, logFile: path.join(CACHE, 'code-server-bench-card.log') });
+  const browser = await launchChromium(profile);
   /** @type {number[]} */
   const times = [];
   try {
     const page = await browser.context.newPage();
     page.setDefaultTimeout(30000);
     await page.goto(`${cs.url}?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.part.statusbar').waitFor();
-    await palette(page, 'Django Prep: Open Bundled Guide');
+    // The guide in the Topics view: the extension is there and has read the document.
+    await page.locator('.monaco-workbench .part.activitybar').waitFor();
+    await page.locator('.part.activitybar .action-item [aria-label^="Django Interview Prep"]').first().click();
+    await page.getByRole('treeitem', { name: /^Section Python,/ }).waitFor();
     const input = page.locator('.quick-input-widget input.input');
     while (times.length < total) {
       await palette(page, 'Django Prep: Start Quiz...');
@@ -49,24 +56,24 @@ async function keyToNextCard({ env, dataDir, vsix, total = 45 }) {
       await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Open questions only' }).waitFor();
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget input.input[placeholder="How many questions?"]').waitFor();
-      await input.fill('20 questions');
-      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '20 questions' }).waitFor();
+      await input.fill(`${LENGTH} questions`);
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: `${LENGTH} questions` }).waitFor();
       await page.keyboard.press('Enter');
       const frame = await cardFrame(page);
       await frame.evaluate(listenInPage);
-      for (let n = 1; n <= 20; n++) {
-        const heading = frame.locator('#heading', { hasText: new RegExp(`^Question ${n} of 20$`) });
+      for (let n = 1; n <= LENGTH; n++) {
+        const heading = frame.locator('#heading', { hasText: new RegExp(`^Question ${n} of ${LENGTH}$`) });
         await frame.locator('main#card[data-state="drawn"][data-phase="question"]', { has: heading }).waitFor();
         // The box opens just after the card is drawn and takes the focus; the card gets it back.
-        await waitForBox(page, new RegExp(`^Question ${n} of 20 · `));
+        await waitForBox(page, new RegExp(`^Question ${n} of ${LENGTH} · `));
         await frame.locator('#card').focus();
         await page.keyboard.press('Space');
         await frame.locator('#ratings').waitFor();
         await waitForBox(page, /how well did you answer\?$/);
         await frame.locator('#card').focus();
         await page.keyboard.press('3');
-        if (n === 20) { break; }
-        await frame.locator('main#card[data-state="drawn"][data-phase="question"]', { has: frame.locator('#heading', { hasText: new RegExp(`^Question ${n + 1} of 20$`) }) }).waitFor();
+        if (n === LENGTH) { break; }
+        await frame.locator('main#card[data-state="drawn"][data-phase="question"]', { has: frame.locator('#heading', { hasText: new RegExp(`^Question ${n + 1} of ${LENGTH}$`) }) }).waitFor();
       }
       times.push(...await frame.evaluate(() => /** @type {number[]} */ (/** @type {any} */ (window).__benchRates)));
       await waitForBox(page, /^Quiz finished/);

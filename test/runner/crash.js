@@ -6,12 +6,17 @@
 // answer is acknowledged; at that moment code-server's whole process group (server, extension
 // host) and the browser are SIGKILLed. Both restart on the same data, and a second
 // extension-host run checks that all N reviews are in the progress it loaded.
+//
+// code-server keeps globalState in the browser (IndexedDB, per origin), so both windows use the
+// same port. Half the answers are flushed first, and the harness waits until the browser has
+// stored them with the journal's mark: the restart then reads only the journal lines after the
+// mark, and must still find every answer made after it.
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { CACHE, ROOT, log, run, provision, vscodeVersion, startCodeServer, launchChromium } = require('./lib');
+const { CACHE, ROOT, log, run, provision, vscodeVersion, startCodeServer, launchChromium, freePort } = require('./lib');
 const { main } = require('./steps');
 
 const CARDS = 20;
@@ -25,10 +30,10 @@ function processesUsing(/** @type {string} */ dir) {
 /**
  * One window on code-server with `dataDir` and the browser profile `profile`, running the
  * extension-host entry `entry`; resolves with the running pieces once `until()` holds.
- * @param {any} env @param {{ dataDir: string, profile: string, workspace: string, entry: string, hostEnv: Record<string, string>, until: () => boolean, logFile: string }} o
+ * @param {any} env @param {{ dataDir: string, profile: string, workspace: string, port: number, entry: string, hostEnv: Record<string, string>, until: (page: import('playwright-core').Page) => Promise<boolean>, logFile: string }} o
  */
 async function window(env, o) {
-  const cs = await startCodeServer({ ...env, workspace: o.workspace, dataDir: o.dataDir, devMode: true, env: o.hostEnv, logFile: o.logFile });
+  const cs = await startCodeServer({ ...env, workspace: o.workspace, dataDir: o.dataDir, port: o.port, devMode: true, env: o.hostEnv, logFile: o.logFile });
   const browser = await launchChromium(o.profile);
   const page = await browser.context.newPage();
   page.on('console', msg => { const t = msg.text(); if (t.includes('[test]') || /ERROR/.test(t)) { console.log(`  ${t.replace(/%c\s*\w+\s*color:\s*\S+\s*/, '')}`); } });
@@ -40,11 +45,31 @@ async function window(env, o) {
   ]);
   await page.goto(`${cs.url}?folder=${encodeURIComponent(o.workspace)}&payload=${encodeURIComponent(payload)}`);
   const deadline = Date.now() + 180000;
-  while (!o.until()) {
+  while (!await o.until(page)) {
     if (Date.now() > deadline) { throw new Error(`the ${o.entry} run did not finish within 3 minutes; see ${o.logFile}`); }
     await new Promise(r => setTimeout(r, 5));
   }
   return { cs, browser };
+}
+
+/* global indexedDB -- in the page */
+/** The extension's globalState as the browser has stored it (IndexedDB), or undefined. */
+function storedState(/** @type {import('playwright-core').Page} */ page) {
+  return page.evaluate(async () => {
+    const request = (/** @type {IDBRequest} */ r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    for (const { name } of await indexedDB.databases()) {
+      if (!name?.startsWith('vscode-web-state-db-')) { continue; }
+      const db = /** @type {IDBDatabase} */ (await request(indexedDB.open(name)));
+      try {
+        if (!db.objectStoreNames.contains('ItemTable')) { continue; }
+        const value = await request(db.transaction('ItemTable').objectStore('ItemTable').get('django-interview-prep.django-interview-prep'));
+        if (typeof value === 'string') { return value; }
+      } finally {
+        db.close();
+      }
+    }
+    return undefined;
+  }).then(v => v ? JSON.parse(v) : undefined, () => undefined);
 }
 
 main(async () => {
@@ -55,12 +80,25 @@ main(async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'djp-crash-'));
   const dirs = { dataDir: path.join(tmp, 'data'), profile: path.join(tmp, 'browser'), workspace: path.join(tmp, 'workspace') };
   for (const d of Object.values(dirs)) { fs.mkdirSync(d, { recursive: true }); }
+  const port = await freePort();
   const marker = path.join(tmp, 'answered');
+  const flushed = path.join(tmp, 'flushed');
+  const stored = path.join(tmp, 'stored');
   const results = path.join(tmp, 'results.json');
   const logFile = path.join(CACHE, 'code-server-crash.log');
   console.log(`Crash test in VS Code ${vscodeVersion()}: ${CARDS} answers, then SIGKILL of code-server and the browser`);
 
-  const first = await window(env, { ...dirs, entry: 'answer', logFile, hostEnv: { DJANGO_PREP_CRASH_MARKER: marker, DJANGO_PREP_CRASH_CARDS: String(CARDS) }, until: () => fs.existsSync(marker) });
+  const first = await window(env, {
+    ...dirs, port, entry: 'answer', logFile, hostEnv: { DJANGO_PREP_CRASH_MARKER: marker, DJANGO_PREP_CRASH_CARDS: String(CARDS), DJANGO_PREP_CRASH_FLUSHED: flushed, DJANGO_PREP_CRASH_STORED: stored },
+    until: async page => {
+      // The first half flushed: told to go on once the browser holds it with the journal's mark.
+      if (fs.existsSync(flushed) && !fs.existsSync(stored)) {
+        const progress = (await storedState(page))?.['djangoPrep.progress'];
+        if (progress?.journal && Object.keys(progress.documents?.['crash-test']?.cards ?? {}).length >= CARDS / 2) { fs.writeFileSync(stored, JSON.stringify(progress.journal)); }
+      }
+      return fs.existsSync(marker);
+    },
+  });
   // At once: nothing gets a chance to flush.
   const pid = /** @type {number} */ (first.cs.proc.pid);
   try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
@@ -70,7 +108,7 @@ main(async () => {
   await first.browser.close();
   fs.rmSync(path.join(dirs.profile, 'SingletonLock'), { force: true });
 
-  const second = await window(env, { ...dirs, entry: 'check', logFile, hostEnv: { DJANGO_PREP_CRASH_RESULTS: results }, until: () => fs.existsSync(results) });
+  const second = await window(env, { ...dirs, port, entry: 'check', logFile, hostEnv: { DJANGO_PREP_CRASH_RESULTS: results }, until: async () => fs.existsSync(results) });
   await second.browser.close();
   await second.cs.stop();
   const got = JSON.parse(fs.readFileSync(results, 'utf8'));
@@ -84,4 +122,7 @@ main(async () => {
   if (missing.length) { console.error(`lost card states: ${missing.join(', ')}`); process.exitCode = 1; }
   if (unlogged.length) { console.error(`lost from the history: ${unlogged.join(', ')}`); process.exitCode = 1; }
   if (lostOther.length) { console.error(`lost: ${lostOther.join(', ')}`); process.exitCode = 1; }
+  // The restart read the journal from the stored mark: fewer lines than it holds, at least the half after the mark.
+  console.log(`crash: the restart read ${got.journalLines} of the journal's ${got.journalTotal} lines (from the mark saved with the first half)`);
+  if (!got.markUsed || !(got.journalLines < got.journalTotal) || got.journalLines < CARDS / 2) { console.error('the restart did not read the journal from the mark'); process.exitCode = 1; }
 });

@@ -316,8 +316,10 @@ function packageFixture(/** @type {string} */ name) {
  * @param {{ env: NodeJS.ProcessEnv, workspace: string, logFile: string, timeoutMs: number, testsEntry: string, hostEnv: Record<string, string>, installVsix?: string | string[], extensionPath?: string }} o
  */
 async function runInExtensionHost(o) {
-  const cs = await startCodeServer({ ...o.env, workspace: o.workspace, logFile: o.logFile, devMode: true, env: o.hostEnv, installVsix: o.installVsix, dataDir: o.dataDir });
-  const browser = await launchChromium();
+  const cs = await startCodeServer({ ...o.env, workspace: o.workspace, logFile: o.logFile, devMode: true, env: o.hostEnv, installVsix: o.installVsix, dataDir: o.dataDir, port: o.port });
+  // A kept profile on the same port is the same browser storage (IndexedDB, per origin), where
+  // code-server keeps globalState: a later window sees what an earlier one stored.
+  const browser = await launchChromium(o.profile);
   let finished = false;
   const exitCode = await new Promise(resolve => {
     const timer = setTimeout(() => { log(`TIMEOUT after ${o.timeoutMs} ms`); resolve(2); }, o.timeoutMs);
@@ -361,4 +363,4 @@ async function runInExtensionHost(o) {
   return { exitCode: /** @type {number} */ (exitCode), finished };
 }
 
-module.exports = { runInExtensionHost, ROOT, CACHE, TOOLS, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, ensurePythonPackages, vscodeVersion, startCodeServer, launchChromium, packageVsix, packageFakePython, packageFakeLanguageModel };
+module.exports = { runInExtensionHost, freePort, ROOT, CACHE, TOOLS, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, ensurePythonPackages, vscodeVersion, startCodeServer, launchChromium, packageVsix, packageFakePython, packageFakeLanguageModel };

@@ -22,6 +22,15 @@ export async function run(): Promise<void> {
   await api.ready;
   const scheduler = new Scheduler({ fuzz: false });
   for (let i = 0; i < count; i++) {
+    if (i === count / 2) {
+      // The first half stored in globalState with the journal's mark, and in the browser's
+      // storage (the harness looks there): the restart reads the journal from that mark.
+      await api.progress.flush();
+      fs.writeFileSync(process.env.DJANGO_PREP_CRASH_FLUSHED!, '');
+      for (const end = Date.now() + 60_000; !fs.existsSync(process.env.DJANGO_PREP_CRASH_STORED!); await new Promise(r => setTimeout(r, 20))) {
+        if (Date.now() > end) { throw new Error('the browser did not store the flushed progress within a minute'); }
+      }
+    }
     const at = new Date();
     await api.progress.review(CRASH_KEY, `card-${i}`, saved => scheduler.review(saved, Rating.Good, at), { rating: Rating.Good, at, answerMs: 2000 });
   }
