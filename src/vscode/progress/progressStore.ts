@@ -68,10 +68,13 @@ export class ProgressStore extends Disposable {
     const t0 = performance.now();
     const clean = await this.parse(raw);
     const t1 = performance.now();
+    // Saved progress read with nothing dropped holds what its mark says; otherwise the journal is
+    // read whole. Its file is read while the history's synced part is parsed.
+    const from = clean ? journalMarkOf(raw) : undefined;
+    const reading = this.journal.read(from).catch(() => undefined);
     await this.history.load();
     const t2 = performance.now();
-    // Saved progress read with nothing dropped holds what its mark says; otherwise the journal is read whole.
-    const lines = await this.replayJournal(clean ? journalMarkOf(raw) : undefined);
+    const lines = await this.replayJournal(await reading, from);
     this.loadTimings = { parseMs: t1 - t0, historyMs: t2 - t1, journalMs: performance.now() - t2, journalLines: lines };
   }
 
@@ -79,12 +82,11 @@ export class ProgressStore extends Disposable {
   loadTimings: { readonly parseMs: number; readonly historyMs: number; readonly journalMs: number; readonly journalLines: number } | undefined;
 
   /**
-   * Merges what was journaled (globalState may lack it after a crash or before a flush), stores
-   * the result if it adds anything, and compacts the journal to what it held, merged.
+   * Merges what was journaled after the mark (globalState may lack it after a crash or before a
+   * flush) and stores the result if it adds anything; gives the lines read.
    */
-  private async replayJournal(from: JournalMark | undefined): Promise<number> {
-    let journaled: Journaled;
-    try { journaled = await this.journal.read(from); } catch { return 0; }
+  private async replayJournal(journaled: Journaled | undefined, from: JournalMark | undefined): Promise<number> {
+    if (!journaled) { return 0; }
     const { reviews } = journaled;
     if (journaled.lines) {
       // Settings and old log entries first: progress stored with the new mark says they are merged.
