@@ -282,8 +282,8 @@ async function year(mode: string): Promise<void> {
     results.stateBytesPerReview = (after.state - before.state) / 45;
     await api.progress.flush();
     results.flushBytes = written(api).state - after.state;
-    results.rateToNextCardYearP50Ms = percentile(quiz.rateToNext, 50);
-    results.rateToNextCardYearP95Ms = percentile(quiz.rateToNext, 95);
+    results.rateToNextHeardYearP50Ms = percentile(quiz.rateToNext, 50);
+    results.rateToNextHeardYearP95Ms = percentile(quiz.rateToNext, 95);
     results.recallCardRenderYearP95Ms = percentile(quiz.ms.filter((_, i) => i > 0 && quiz.question[i] < 15), 95);
     results.recallCardRenderAfter30P95Ms = percentile(quiz.ms.filter((_, i) => quiz.question[i] >= 30), 95);
     results.rateToShownYearP95Ms = percentile(quiz.rateToShown, 95);
