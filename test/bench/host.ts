@@ -121,6 +121,7 @@ export async function run(): Promise<void> {
     recallCardRenderP50Ms: percentile(recall.ms.slice(1), 50),
     recallCardRenderP95Ms: percentile(recall.ms.slice(1), 95),
     recallCardsDrawn: recall.ms.length - 1,
+    recallCardShownP95Ms: percentile(recall.shown.slice(1), 95),
     recallCardToPageP50Ms: percentile(recall.toPage.slice(1), 50),
     recallCardToPageP95Ms: percentile(recall.toPage.slice(1), 95),
     recallCardInPageP95Ms: percentile(recall.inPage.slice(1), 95),

@@ -279,6 +279,7 @@ function printTable(r) {
     ['deckLongestBlockMs', `longest freeze while the 10,000-topic deck builds in slices (${fmt('deckBuildMs')} in one go)`],
     ['searchIndexLongestBlockMs', 'longest freeze while its search index builds in slices'],
     ['recallCardRenderP95Ms', `recall card posted to drawn on the card page, p95 over the ${r.recallCardsDrawn} cards after the first of a 15-question quiz (p50 ${fmt('recallCardRenderP50Ms')}; the first, which opens the panel: ${fmt('recallCardFirstMs')})`],
+    ['recallCardShownP95Ms', 'the same until the page has drawn the card (without its report\'s way back), p95'],
     ['recallCardToPageP95Ms', `of which on the way to the page, p95 (p50 ${fmt('recallCardToPageP50Ms')})`],
     ['recallCardInPageP95Ms', 'of which in the page, p95'],
     ['recallCardBackP95Ms', 'of which on the way back, p95'],

@@ -52,11 +52,21 @@ export class ReviewLogStore {
   /** What this window knows of the history now (the whole of it once `full()` has run). */
   get snapshot(): ReviewLog { return this.log; }
 
+  /** The last `load()`: what changes the log waits for it, so the load cannot overwrite them. */
+  private loaded: Promise<void> = Promise.resolve();
+
   /**
    * At activation: the synced part (small), reviews left pending, and, once, the log an earlier
    * version kept in globalState, moved to the file. The file itself is read only when needed.
+   * Activation does not wait for it (the tree and the due count need progress, not the history).
    */
-  async load(): Promise<void> {
+  load(): Promise<void> {
+    const loading = this.loadNow();
+    this.loaded = loading.catch(() => undefined);
+    return loading;
+  }
+
+  private async loadNow(): Promise<void> {
     this.whole = undefined;
     let log = emptyLog();
     for (const key of [LOG_SYNC_KEY, PENDING_KEY]) {
@@ -107,6 +117,7 @@ export class ReviewLogStore {
 
   /** Adds one review: appended to the file and fsynced before this resolves. */
   async append(document: string, card: string, tuple: LogTuple): Promise<void> {
+    await this.loaded;
     appendReview(this.log, document, card, tuple);
     const line = historyLine(document, card, tuple);
     try { await this.write(line); } catch (e) {
@@ -132,6 +143,7 @@ export class ReviewLogStore {
   }
 
   private async readWhole(): Promise<ReviewLog> {
+    await this.loaded;
     const read = await this.file.read();
     if (read.missing && this.known) {
       this.warnOnce('missing', `Django Prep: the study history file (${this.file.file}) was missing. It is started again with the ${logSize(this.log)} reviews this window has.`);
@@ -168,6 +180,7 @@ export class ReviewLogStore {
 
   /** Replaces the history (Reset Progress, a replacing import). */
   async replace(log: ReviewLog): Promise<void> {
+    await this.loaded;
     this.log = log;
     this.whole = Promise.resolve(log);
     this.pending = emptyLog();
@@ -178,7 +191,8 @@ export class ReviewLogStore {
   }
 
   /** Stores the synced part (the last 30 days), merged with what another window stored. */
-  flushSync(): Promise<void> {
+  async flushSync(): Promise<void> {
+    await this.loaded;
     const now = this.clock().getTime();
     const stored = parseLog(this.context.globalState.get<unknown>(LOG_SYNC_KEY));
     const mine = recentLog(this.log, now);
