@@ -69,12 +69,12 @@ export class ProgressStore extends Disposable {
     const clean = await this.parse(raw);
     const t1 = performance.now();
     // Saved progress read with nothing dropped holds what its mark says; otherwise the journal is
-    // read whole. Its file is read while the history's synced part is parsed.
+    // read whole.
     const from = clean ? journalMarkOf(raw) : undefined;
-    const reading = this.journal.read(from).catch(() => undefined);
-    // Not awaited: the history's own methods wait for it (see reviewLogStore.ts).
-    const history = this.history.load().catch(() => undefined);
-    const lines = await this.replayJournal(await reading, from);
+    // The history loads a tick later, once progress is ready; its own methods wait for it (see
+    // reviewLogStore.ts), the journal's reviews from older versions too.
+    const history = this.history.load(new Promise(resolve => setTimeout(resolve, 0))).catch(() => undefined);
+    const lines = await this.replayJournal(await this.journal.read(from).catch(() => undefined), from);
     const t2 = performance.now();
     this.loadTimings = { parseMs: t1 - t0, journalMs: t2 - t1, journalLines: lines };
     void history.then(() => { this.loadTimings = { ...this.loadTimings!, historyMs: performance.now() - t1 }; });

@@ -58,10 +58,11 @@ export class ReviewLogStore {
   /**
    * At activation: the synced part (small), reviews left pending, and, once, the log an earlier
    * version kept in globalState, moved to the file. The file itself is read only when needed.
-   * Activation does not wait for it (the tree and the due count need progress, not the history).
+   * Activation starts it `after` progress is ready (the tree and the due count need progress,
+   * not the history).
    */
-  load(): Promise<void> {
-    const loading = this.loadNow();
+  load(after: Promise<unknown> = Promise.resolve()): Promise<void> {
+    const loading = after.then(() => this.loadNow());
     this.loaded = loading.catch(() => undefined);
     return loading;
   }
