@@ -51,7 +51,12 @@ async function main() {
 
   // DJANGO_PREP_BENCH_ONLY=year: the year-of-study windows alone (a quick look while working on them).
   const only = process.env.DJANGO_PREP_BENCH_ONLY;
-  if (only === 'year') { return yearOfStudy(env, results).then(() => printYear(results)); }
+  if (only === 'year') {
+    await yearOfStudy(env, results);
+    fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, '.bench', 'year.json'), JSON.stringify(results, null, 2) + '\n');
+    return printYear(results);
+  }
   log('Node: indexing generated 100 KB, 1 MB and 10 MB documents against markdown-it\'s full parse...');
   const node = require(path.join(ROOT, 'out', 'test', 'bench', 'node.js'));
   Object.assign(results, node.indexing());
@@ -179,6 +184,8 @@ async function yearOfStudy(env, results) {
 /** The year's figures alone (DJANGO_PREP_BENCH_ONLY=year). @param {Record<string, any>} r */
 function printYear(r) {
   for (const [k, v] of Object.entries(r)) { if (typeof v === 'number') { console.log(`${k.padEnd(34)} ${v.toFixed(1)}`); } }
+  for (const k of ['rateToNextCardYearTimes', 'rateToNextCardEmptyTimes']) { if (r[k]) { console.log(`${k}: ${r[k].join(' ')}`); } }
+  console.log('(all of it in .bench/year.json)');
 }
 
 /** Nearest rank, as in the extension-host half (test/bench/host.ts). */
