@@ -235,6 +235,10 @@ async function recallCards(api: DjangoPrepApi, length = 15): Promise<{ ms: numbe
   return { ms, shown, question, ...legs, rateToNext, rateToShown };
 }
 
+/** The journal mark the last flush stored with progress (the harness waits for the browser to store it). */
+const storedMark = (api: DjangoPrepApi) =>
+  ((api.progress as unknown as { context: vscode.ExtensionContext }).context.globalState.get<{ journal?: unknown }>('djangoPrep.progress'))?.journal;
+
 /** Bytes the stores wrote so far, to disk and to globalState. */
 const written = (api: DjangoPrepApi) => {
   const p = api.progress.written;
@@ -256,7 +260,7 @@ async function year(mode: string): Promise<void> {
   await api.ready;
   // From activate()'s start until saved progress is read, timed inside the extension (it may have
   // activated by itself during the wait, at onStartupFinished).
-  const results: Record<string, number | string | undefined> = { activationToReadyMs: api.readyMs(), activateBodyMs: api.activationMs, mode, ...api.progress.loadTimings };
+  const results: Record<string, unknown> = { activationToReadyMs: api.readyMs(), activateBodyMs: api.activationMs, mode, ...api.progress.loadTimings };
   if (mode === 'seed') {
     await vscode.commands.executeCommand('djangoPrep.openBundledGuide');
     const active = (await api.decks.current())!;
@@ -268,6 +272,7 @@ async function year(mode: string): Promise<void> {
     for (const id of ids) { await api.progress.review(api.decks.key, id, saved => scheduler.review(saved, Rating.Good, new Date(Date.now() - 86_400_000))); }
     await api.progress.flush();
     results.seededReviews = ids.length;
+    results.storedMark = storedMark(api);
   } else if (mode === 'measure') {
     const t1 = performance.now();
     const whole = await api.progress.history.full();
@@ -282,6 +287,7 @@ async function year(mode: string): Promise<void> {
     results.diskBytesPerReview = (after.disk - before.disk) / 45;
     results.stateBytesPerReview = (after.state - before.state) / 45;
     await api.progress.flush();
+    results.storedMark = storedMark(api);
     results.flushBytes = written(api).state - after.state;
     results.rateToNextHeardYearP50Ms = percentile(quiz.rateToNext, 50);
     results.rateToNextHeardYearP95Ms = percentile(quiz.rateToNext, 95);

@@ -9,7 +9,7 @@ const os = require('os');
 const path = require('path');
 const { ensureDependencies } = require('./bootstrap');
 const { hostileDocuments } = require('./hostile');
-const { ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost, packageVsix, freePort } = require('./lib');
+const { ROOT, CACHE, log, run, provision, vscodeVersion, runInExtensionHost, packageVsix, freePort, storedExtensionState } = require('./lib');
 const { keyToNextCard } = require('./benchCard');
 
 const GOALS = {
@@ -237,11 +237,29 @@ async function hostWindow(env, hostEnv, o = {}) {
   fs.rmSync(file, { force: true });
   const { exitCode } = await runInExtensionHost({
     env, workspace, logFile: path.join(CACHE, 'code-server-bench.log'), timeoutMs: 300000, extensionPath: o.extensionPath, dataDir: o.dataDir, profile: o.profile, port: o.port,
+    // A kept browser: closed once it has stored the window's last flush, as a browser left open
+    // does (closing it at once can lose that write, and the next window replays the journal).
+    beforeClose: o.profile ? page => storedFlush(page, file) : undefined,
     testsEntry: path.join(ROOT, 'out', 'test', 'bench', 'host'), hostEnv: { DJANGO_PREP_BENCH_RESULTS: file, ...hostEnv },
   });
   fs.rmSync(workspace, { recursive: true, force: true });
   if (exitCode !== 0 || !fs.existsSync(file)) { throw new Error(`the extension-host part failed (exit ${exitCode})`); }
   return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/**
+ * Waits until the browser's storage holds the progress the window flushed last (the journal mark
+ * its results name), at most 30 s.
+ * @param {import('playwright-core').Page} page @param {string} resultsFile
+ */
+async function storedFlush(page, resultsFile) {
+  const mark = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')).storedMark : undefined;
+  if (!mark) { return; }
+  for (const end = Date.now() + 30000; Date.now() < end; await new Promise(r => setTimeout(r, 50))) {
+    const stored = (await storedExtensionState(page))?.['djangoPrep.progress']?.journal;
+    if (stored && stored.id === mark.id && stored.bytes === mark.bytes) { return; }
+  }
+  log('bench: the browser had not stored the last flush after 30 s; the next window may replay the journal');
 }
 
 /** @param {Record<string, any>} r */

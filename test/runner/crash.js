@@ -16,7 +16,7 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { CACHE, ROOT, log, run, provision, vscodeVersion, startCodeServer, launchChromium, freePort } = require('./lib');
+const { CACHE, ROOT, log, run, provision, vscodeVersion, startCodeServer, launchChromium, freePort, storedExtensionState } = require('./lib');
 const { main } = require('./steps');
 
 const CARDS = 20;
@@ -52,26 +52,6 @@ async function window(env, o) {
   return { cs, browser };
 }
 
-/* global indexedDB -- in the page */
-/** The extension's globalState as the browser has stored it (IndexedDB), or undefined. */
-function storedState(/** @type {import('playwright-core').Page} */ page) {
-  return page.evaluate(async () => {
-    const request = (/** @type {IDBRequest} */ r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
-    for (const { name } of await indexedDB.databases()) {
-      if (!name?.startsWith('vscode-web-state-db-')) { continue; }
-      const db = /** @type {IDBDatabase} */ (await request(indexedDB.open(name)));
-      try {
-        if (!db.objectStoreNames.contains('ItemTable')) { continue; }
-        const value = await request(db.transaction('ItemTable').objectStore('ItemTable').get('django-interview-prep.django-interview-prep'));
-        if (typeof value === 'string') { return value; }
-      } finally {
-        db.close();
-      }
-    }
-    return undefined;
-  }).then(v => v ? JSON.parse(v) : undefined, () => undefined);
-}
-
 main(async () => {
   setTimeout(() => { console.error('crash: TIMEOUT after 8 minutes'); process.exit(2); }, 8 * 60000).unref();
   const env = await provision();
@@ -93,7 +73,7 @@ main(async () => {
     until: async page => {
       // The first half flushed: told to go on once the browser holds it with the journal's mark.
       if (fs.existsSync(flushed) && !fs.existsSync(stored)) {
-        const progress = (await storedState(page))?.['djangoPrep.progress'];
+        const progress = (await storedExtensionState(page))?.['djangoPrep.progress'];
         if (progress?.journal && Object.keys(progress.documents?.['crash-test']?.cards ?? {}).length >= CARDS / 2) { fs.writeFileSync(stored, JSON.stringify(progress.journal)); }
       }
       return fs.existsSync(marker);

@@ -281,6 +281,30 @@ async function launchChromium(/** @type {string} */ keep = '') {
   return { context, close, profile };
 }
 
+/* global indexedDB -- in the page */
+/**
+ * This extension's globalState as the browser has stored it (code-server keeps it in IndexedDB,
+ * per origin), or undefined: what a window on the same profile and port will read.
+ * @param {import('playwright-core').Page} page
+ */
+function storedExtensionState(page) {
+  return page.evaluate(async () => {
+    const request = (/** @type {IDBRequest} */ r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    for (const { name } of await indexedDB.databases()) {
+      if (!name?.startsWith('vscode-web-state-db-')) { continue; }
+      const db = /** @type {IDBDatabase} */ (await request(indexedDB.open(name)));
+      try {
+        if (!db.objectStoreNames.contains('ItemTable')) { continue; }
+        const value = await request(db.transaction('ItemTable').objectStore('ItemTable').get('django-interview-prep.django-interview-prep'));
+        if (typeof value === 'string') { return value; }
+      } finally {
+        db.close();
+      }
+    }
+    return undefined;
+  }).then(v => v ? JSON.parse(v) : undefined, () => undefined);
+}
+
 /** Packages the extension (vsce runs `vscode:prepublish`, the production build); returns the .vsix path. */
 function packageVsix(out = path.join(CACHE, `${PKG.name}.vsix`)) {
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -313,7 +337,9 @@ function packageFixture(/** @type {string} */ name) {
  * entry, and waits for window.codeAutomationExit(code). Echoes the extension host's test output.
  * With `installVsix`, that extension is installed beside it (a test double of another extension).
  * `extensionPath` is the development folder (the repository by default).
- * @param {{ env: NodeJS.ProcessEnv, workspace: string, logFile: string, timeoutMs: number, testsEntry: string, hostEnv: Record<string, string>, installVsix?: string | string[], extensionPath?: string }} o
+ * With `profile` and `port` the browser's storage is kept for a later window; `beforeClose` runs
+ * on the workbench page after the run, before the browser closes (to wait until it has stored state).
+ * @param {{ env: NodeJS.ProcessEnv, workspace: string, logFile: string, timeoutMs: number, testsEntry: string, hostEnv: Record<string, string>, installVsix?: string | string[], extensionPath?: string, dataDir?: string, profile?: string, port?: number, beforeClose?: (page: import('playwright-core').Page) => Promise<void> }} o
  */
 async function runInExtensionHost(o) {
   const cs = await startCodeServer({ ...o.env, workspace: o.workspace, logFile: o.logFile, devMode: true, env: o.hostEnv, installVsix: o.installVsix, dataDir: o.dataDir, port: o.port });
@@ -321,10 +347,12 @@ async function runInExtensionHost(o) {
   // code-server keeps globalState: a later window sees what an earlier one stored.
   const browser = await launchChromium(o.profile);
   let finished = false;
+  /** @type {import('playwright-core').Page | undefined} */
+  let workbench;
   const exitCode = await new Promise(resolve => {
     const timer = setTimeout(() => { log(`TIMEOUT after ${o.timeoutMs} ms`); resolve(2); }, o.timeoutMs);
     void (async () => {
-      const page = await browser.context.newPage();
+      const page = workbench = await browser.context.newPage();
       page.on('pageerror', e => log('page error:', e.message));
       page.on('crash', () => { log('page crashed'); resolve(3); });
       // Extension-host console output arrives as ('%c LEVEL', 'color: ...', ...args).
@@ -358,9 +386,10 @@ async function runInExtensionHost(o) {
       await page.goto(`${cs.url}?folder=${encodeURIComponent(o.workspace)}&payload=${encodeURIComponent(payload)}`);
     })().catch(e => { log('could not drive the workbench:', e); resolve(4); });
   });
+  if (o.beforeClose && workbench && exitCode === 0) { await o.beforeClose(workbench); }
   await browser.close();
   await cs.stop();
   return { exitCode: /** @type {number} */ (exitCode), finished };
 }
 
-module.exports = { runInExtensionHost, freePort, ROOT, CACHE, TOOLS, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, ensurePythonPackages, vscodeVersion, startCodeServer, launchChromium, packageVsix, packageFakePython, packageFakeLanguageModel };
+module.exports = { runInExtensionHost, storedExtensionState, freePort, ROOT, CACHE, TOOLS, PKG, EXTENSION_ID, CODE_SERVER_VERSION, log, run, cleanEnv, provision, ensurePythonPackages, vscodeVersion, startCodeServer, launchChromium, packageVsix, packageFakePython, packageFakeLanguageModel };
