@@ -299,6 +299,12 @@ async function year(mode: string): Promise<void> {
   }
   console.log(`[bench] ${JSON.stringify(results)}`);
   fs.writeFileSync(process.env.DJANGO_PREP_BENCH_RESULTS!, JSON.stringify(results));
+  // The harness reads the browser's storage until it holds that flush, then says so: a browser
+  // closed at once can lose the write, and the next window would replay the journal instead.
+  const stored = `${process.env.DJANGO_PREP_BENCH_RESULTS!}.stored`;
+  for (const end = Date.now() + 30000; results.storedMark && !fs.existsSync(stored); await new Promise(r => setTimeout(r, 20))) {
+    if (Date.now() > end) { console.log('[bench] the browser had not stored the last flush after 30 s; the next window may replay the journal'); break; }
+  }
 }
 
 /**

@@ -235,11 +235,12 @@ async function hostWindow(env, hostEnv, o = {}) {
   }
   const file = path.join(CACHE, 'bench-host.json');
   fs.rmSync(file, { force: true });
+  fs.rmSync(`${file}.stored`, { force: true });
   const { exitCode } = await runInExtensionHost({
     env, workspace, logFile: path.join(CACHE, 'code-server-bench.log'), timeoutMs: 300000, extensionPath: o.extensionPath, dataDir: o.dataDir, profile: o.profile, port: o.port,
-    // A kept browser: closed once it has stored the window's last flush, as a browser left open
+    // A kept browser: the window ends once it has stored the last flush, as a browser left open
     // does (closing it at once can lose that write, and the next window replays the journal).
-    beforeClose: o.profile ? page => storedFlush(page, file) : undefined,
+    whileRunning: o.profile ? page => storedFlush(page, file) : undefined,
     testsEntry: path.join(ROOT, 'out', 'test', 'bench', 'host'), hostEnv: { DJANGO_PREP_BENCH_RESULTS: file, ...hostEnv },
   });
   fs.rmSync(workspace, { recursive: true, force: true });
@@ -248,18 +249,21 @@ async function hostWindow(env, hostEnv, o = {}) {
 }
 
 /**
- * Waits until the browser's storage holds the progress the window flushed last (the journal mark
- * its results name), at most 30 s.
+ * While the window runs: once its results name the journal mark of its last flush, waits until
+ * the browser's storage holds it, then tells the window (`<results>.stored`).
  * @param {import('playwright-core').Page} page @param {string} resultsFile
  */
 async function storedFlush(page, resultsFile) {
-  const mark = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')).storedMark : undefined;
-  if (!mark) { return; }
-  for (const end = Date.now() + 30000; Date.now() < end; await new Promise(r => setTimeout(r, 50))) {
-    const stored = (await storedExtensionState(page))?.['djangoPrep.progress']?.journal;
-    if (stored && stored.id === mark.id && stored.bytes === mark.bytes) { return; }
+  while (!page.isClosed()) {
+    await new Promise(r => setTimeout(r, 50));
+    if (!fs.existsSync(resultsFile)) { continue; }
+    const mark = JSON.parse(fs.readFileSync(resultsFile, 'utf8')).storedMark;
+    const stored = mark && (await storedExtensionState(page))?.['djangoPrep.progress']?.journal;
+    if (!mark || (stored && stored.id === mark.id && stored.bytes === mark.bytes)) {
+      fs.writeFileSync(`${resultsFile}.stored`, '');
+      return;
+    }
   }
-  log('bench: the browser had not stored the last flush after 30 s; the next window may replay the journal');
 }
 
 /** @param {Record<string, any>} r */

@@ -337,9 +337,9 @@ function packageFixture(/** @type {string} */ name) {
  * entry, and waits for window.codeAutomationExit(code). Echoes the extension host's test output.
  * With `installVsix`, that extension is installed beside it (a test double of another extension).
  * `extensionPath` is the development folder (the repository by default).
- * With `profile` and `port` the browser's storage is kept for a later window; `beforeClose` runs
- * on the workbench page after the run, before the browser closes (to wait until it has stored state).
- * @param {{ env: NodeJS.ProcessEnv, workspace: string, logFile: string, timeoutMs: number, testsEntry: string, hostEnv: Record<string, string>, installVsix?: string | string[], extensionPath?: string, dataDir?: string, profile?: string, port?: number, beforeClose?: (page: import('playwright-core').Page) => Promise<void> }} o
+ * With `profile` and `port` the browser's storage is kept for a later window; `whileRunning` is
+ * started on the workbench page once it is loaded and runs beside the extension-host run.
+ * @param {{ env: NodeJS.ProcessEnv, workspace: string, logFile: string, timeoutMs: number, testsEntry: string, hostEnv: Record<string, string>, installVsix?: string | string[], extensionPath?: string, dataDir?: string, profile?: string, port?: number, whileRunning?: (page: import('playwright-core').Page) => Promise<void> }} o
  */
 async function runInExtensionHost(o) {
   const cs = await startCodeServer({ ...o.env, workspace: o.workspace, logFile: o.logFile, devMode: true, env: o.hostEnv, installVsix: o.installVsix, dataDir: o.dataDir, port: o.port });
@@ -347,12 +347,10 @@ async function runInExtensionHost(o) {
   // code-server keeps globalState: a later window sees what an earlier one stored.
   const browser = await launchChromium(o.profile);
   let finished = false;
-  /** @type {import('playwright-core').Page | undefined} */
-  let workbench;
   const exitCode = await new Promise(resolve => {
     const timer = setTimeout(() => { log(`TIMEOUT after ${o.timeoutMs} ms`); resolve(2); }, o.timeoutMs);
     void (async () => {
-      const page = workbench = await browser.context.newPage();
+      const page = await browser.context.newPage();
       page.on('pageerror', e => log('page error:', e.message));
       page.on('crash', () => { log('page crashed'); resolve(3); });
       // Extension-host console output arrives as ('%c LEVEL', 'color: ...', ...args).
@@ -384,9 +382,9 @@ async function runInExtensionHost(o) {
         ['skipWelcome', 'true'],
       ]);
       await page.goto(`${cs.url}?folder=${encodeURIComponent(o.workspace)}&payload=${encodeURIComponent(payload)}`);
+      if (o.whileRunning) { void o.whileRunning(page).catch(e => log('beside the run:', e instanceof Error ? e.message : e)); }
     })().catch(e => { log('could not drive the workbench:', e); resolve(4); });
   });
-  if (o.beforeClose && workbench && exitCode === 0) { await o.beforeClose(workbench); }
   await browser.close();
   await cs.stop();
   return { exitCode: /** @type {number} */ (exitCode), finished };
