@@ -284,7 +284,8 @@ async function launchChromium(/** @type {string} */ keep = '') {
 /* global indexedDB -- in the page */
 /**
  * This extension's globalState as the browser has stored it (code-server keeps it in IndexedDB,
- * per origin), or undefined: what a window on the same profile and port will read.
+ * per origin), or undefined while it holds no progress: what a window on the same profile and
+ * port will read.
  * @param {import('playwright-core').Page} page
  */
 function storedExtensionState(page) {
@@ -296,7 +297,8 @@ function storedExtensionState(page) {
       try {
         if (!db.objectStoreNames.contains('ItemTable')) { continue; }
         const value = await request(db.transaction('ItemTable').objectStore('ItemTable').get('django-interview-prep.django-interview-prep'));
-        if (typeof value === 'string') { return value; }
+        // The workspace's database holds the extension's workspaceState under the same key.
+        if (typeof value === 'string' && value.includes('"djangoPrep.progress"')) { return value; }
       } finally {
         db.close();
       }
