@@ -325,7 +325,7 @@ function printTable(r) {
     ['dashboardOpenYearMs', 'Show Progress with that log in the real extension host: command until the page\'s HTML is set'],
     ...(r.yearRuns ? [
       ['activationEmptyMs', 'a year of study (own windows, user data and browser storage kept): activate() until progress is loaded, no history'],
-      ['activationYearMs', `  the same with a year of history (36,500 reviews, ${r.yearRuns[0].historyReviews ?? '?'} read back; parse ${fmt('loadParseYearMs')}, synced history ${fmt('loadHistoryYearMs')}, journal ${fmt('loadJournalYearMs')} for ${r.loadJournalLinesYear} lines)`],
+      ['activationYearMs', `  the same with a year of history (36,500 reviews, ${r.yearRuns[0].historyReviews ?? '?'} read back; parse ${fmt('loadParseYearMs')}, journal ${fmt('loadJournalYearMs')} for ${r.loadJournalLinesYear} lines; the synced history loads after it, in ${fmt('loadHistoryYearMs')})`],
       ['historyLoadYearMs', `  the whole history read from its file (${fmt('historyFileYearBytes')}), the first time in the window (dashboard, export)`],
       ['rateToNextCardYearP95Ms', `  rating key 3 pressed on the card until the next question is drawn, the page's own clock, p95 of 45 (p50 ${fmt('rateToNextCardYearP50Ms')}; no history: p95 ${fmt('rateToNextCardEmptyP95Ms')})`],
       ['rateToNextHeardYearP95Ms', `  the box's Enter sent from the extension until it hears the next card drawn, p95 of 44 (p50 ${fmt('rateToNextHeardYearP50Ms')}; until drawn: ${fmt('rateToShownYearP95Ms')})`],

@@ -41,7 +41,7 @@ class NoteSerializer(serializers.ModelSerializer):
         fields = ["id", "owner", "text"]
 
 
-# TODO 1: Object-level permission: safe methods (GET, HEAD, OPTIONS) are allowed for
+# TODO 3 (checked by tasks 3-4): Object-level permission: safe methods (GET, HEAD, OPTIONS) are allowed for
 #         everyone; writes only when the note's owner is request.user.
 class IsOwnerOrReadOnly(permissions.BasePermission):
     message = "Only the owner may change this note."
@@ -55,12 +55,12 @@ class IsOwnerOrReadOnly(permissions.BasePermission):
 class NoteViewSet(viewsets.ModelViewSet):
     queryset = Note.objects.select_related("owner").order_by("id")
     serializer_class = NoteSerializer
-    # TODO 2: Authenticate with DRF tokens (TokenAuthentication), require a logged-in user
+    # TODO 1: Authenticate with DRF tokens (TokenAuthentication), require a logged-in user
     #         for every request, and apply IsOwnerOrReadOnly to single notes.
     authentication_classes = [authentication.TokenAuthentication]  # first class sets WWW-Authenticate
     permission_classes = [permissions.IsAuthenticated, IsOwnerOrReadOnly]
 
-    # TODO 3: A new note belongs to the user who sent the request.
+    # TODO 2: A new note belongs to the user who sent the request.
     def perform_create(self, serializer):
         serializer.save(owner=self.request.user)
 
@@ -70,7 +70,7 @@ router.register("notes", NoteViewSet)
 
 urlpatterns = [
     path("api/", include(router.urls)),
-    # TODO 4: Let clients obtain a token: POST username + password to "api/token/"
+    # TODO 5: Let clients obtain a token: POST username + password to "api/token/"
     #         and get {"token": "<key>"} back (DRF ships a view for exactly this).
     path("api/token/", obtain_auth_token),
 ]

@@ -160,10 +160,12 @@ export class ProgressStore extends Disposable {
   async flush(): Promise<void> {
     if (this.flushTimer) { clearTimeout(this.flushTimer); this.flushTimer = undefined; }
     const stored = this.context.globalState.get<unknown>(PROGRESS_KEY);
-    const next = this.latest(stored);
+    const parsed = parseProgress(stored);
+    const next = parsed.ok ? mergeProgress(this.progress, parsed.progress) : this.progress;
     this.progress = next;
-    // What is stored now is merged in: its mark holds too, when it is further along the same file.
-    const theirs = journalMarkOf(stored);
+    // What is stored now is merged in: its mark holds too, when it is further along the same file
+    // and nothing of it was dropped as damaged (the journal may hold a good copy of that).
+    const theirs = parsed.ok && !parsed.dropped ? journalMarkOf(stored) : undefined;
     const mine = this.journal.mark;
     await Promise.all([this.store(next, theirs && mine && theirs.id === mine.id && theirs.bytes > mine.bytes ? theirs : mine), this.history.flushSync()]);
   }
@@ -244,8 +246,8 @@ export class ProgressStore extends Disposable {
   }
 
   /** What is stored now: another window may have written since this one read. */
-  private latest(raw: unknown = this.context.globalState.get<unknown>(PROGRESS_KEY)): Progress {
-    const stored = parseProgress(raw);
+  private latest(): Progress {
+    const stored = parseProgress(this.context.globalState.get<unknown>(PROGRESS_KEY));
     return stored.ok ? mergeProgress(this.progress, stored.progress) : this.progress;
   }
 
