@@ -137,6 +137,7 @@ function fromSaved(s: SavedCard): Card {
 
 /** A saved card as read back from storage: the right shape and sane numbers, or undefined. */
 export function isSavedCard(v: unknown): v is SavedCard {
-  return Array.isArray(v) && v.length === 9 && v.every(n => typeof n === 'number' && Number.isFinite(n))
-    && v[7] >= State.New && v[7] <= State.Relearning && v[1] >= 0 && v[5] >= 0 && v[6] >= 0;
+  if (!Array.isArray(v) || v.length !== 9) { return false; }
+  for (let i = 0; i < 9; i++) { if (typeof v[i] !== 'number' || !Number.isFinite(v[i])) { return false; } }
+  return v[7] >= State.New && v[7] <= State.Relearning && v[1] >= 0 && v[5] >= 0 && v[6] >= 0;
 }

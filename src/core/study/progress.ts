@@ -54,9 +54,10 @@ export interface ParseOptions {
  */
 function isSaneCard(v: unknown, notAfter: number): v is SavedCard {
   if (!isSavedCard(v)) { return false; }
-  const [due, stability, difficulty, scheduled, steps, reps, lapses, state, last] = v;
+  const due = v[0], stability = v[1], difficulty = v[2], scheduled = v[3], steps = v[4], reps = v[5], lapses = v[6], state = v[7], last = v[8];
   return due <= LATEST_TIME && last >= 0 && last <= notAfter && stability <= 1e6 && difficulty >= 0 && difficulty <= 10
-    && scheduled >= 0 && [steps, reps, lapses, state].every(n => Number.isInteger(n) && n >= 0);
+    && scheduled >= 0 && Number.isInteger(steps) && steps >= 0 && Number.isInteger(reps) && reps >= 0
+    && Number.isInteger(lapses) && lapses >= 0 && Number.isInteger(state) && state >= 0;
 }
 
 /**
@@ -103,8 +104,14 @@ export function parseProgress(raw: unknown, options: ParseOptions = {}): ParseRe
         out.practised[id] = { passed: r.passed as number, total: r.total as number, at: r.at, ...(exercises.length ? { exercises: Object.fromEntries(exercises) as Record<string, ExerciseResult> } : {}) };
       } else { dropped++; }
     }
-    for (const [id, card] of entries(doc.cards)) {
-      if (isSaneCard(card, notAfter)) { out.cards[id] = card; } else { dropped++; }
+    // The bulk of a year's progress (a card per question): a plain loop, no entry arrays.
+    const cards = doc.cards;
+    if (isObject(cards)) {
+      for (const id in cards) {
+        if (!Object.prototype.hasOwnProperty.call(cards, id)) { continue; }
+        const card = cards[id];
+        if (!isUnsafeKey(id) && isSaneCard(card, notAfter)) { out.cards[id] = card; } else { dropped++; }
+      }
     }
     progress.documents[key] = out;
   }
