@@ -8,7 +8,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { CACHE, log, startCodeServer, launchChromium } = require('./lib');
-const { palette, waitForBox, cardFrame } = require('./workbench');
+const { waitForBox, startOpenQuestions } = require('./workbench');
 
 /** Questions a quiz: offered with a year of due cards and with none (new cards unlimited, below). */
 const LENGTH = 10;
@@ -48,18 +48,8 @@ async function keyToNextCard({ env, dataDir, profile, port, vsix, total = 45 }) 
     await page.locator('.monaco-workbench .part.activitybar').waitFor();
     await page.locator('.part.activitybar .action-item [aria-label^="Django Interview Prep"]').first().click();
     await page.getByRole('treeitem', { name: /^Section Python,/ }).waitFor();
-    const input = page.locator('.quick-input-widget input.input');
     while (times.length < total) {
-      await palette(page, 'Django Prep: Start Quiz...');
-      await waitForBox(page, /^Django Prep: Start Quiz$/);
-      await input.fill('Open questions only');
-      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Open questions only' }).waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget input.input[placeholder="How many questions?"]').waitFor();
-      await input.fill(`${LENGTH} questions`);
-      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: `${LENGTH} questions` }).waitFor();
-      await page.keyboard.press('Enter');
-      const frame = await cardFrame(page);
+      const frame = await startOpenQuestions(page, LENGTH);
       await frame.evaluate(listenInPage);
       for (let n = 1; n <= LENGTH; n++) {
         const heading = frame.locator('#heading', { hasText: new RegExp(`^Question ${n} of ${LENGTH}$`) });

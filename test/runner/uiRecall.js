@@ -4,28 +4,9 @@
 'use strict';
 const assert = require('assert');
 const path = require('path');
-const { palette, cardFrame, setTheme, painted, poll, waitForBox, waitForNoBox } = require('./workbench');
+const { setTheme, painted, poll, waitForBox, waitForNoBox, startOpenQuestions } = require('./workbench');
 
 /** @typedef {import('playwright-core').Page} Page */
-
-/** Starts a quiz of 5 open questions from the palette; returns the card's frame with question 1 drawn. */
-async function startOpenQuestions(/** @type {Page} */ page) {
-  const input = page.locator('.quick-input-widget input.input');
-  await palette(page, 'Django Prep: Start Quiz...');
-  await waitForBox(page, /^Django Prep: Start Quiz$/);
-  await input.fill('Open questions only');
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Open questions only' }).waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget input.input[placeholder="How many questions?"]').waitFor();
-  await input.fill('5 questions');
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '5 questions' }).waitFor();
-  await page.keyboard.press('Enter');
-  await waitForBox(page, /^Question 1 of 5 · /);
-  const frame = await cardFrame(page);
-  // The card's own state: this question drawn.
-  await frame.locator('main#card[data-state="drawn"][data-phase="question"]', { has: frame.locator('#heading', { hasText: 'Question 1 of 5' }) }).waitFor();
-  return frame;
-}
 
 /** Escape on the card stops the quiz; Escape again closes its summary. */
 async function stopQuizFromCard(/** @type {Page} */ page, /** @type {import('playwright-core').Frame} */ frame) {

@@ -283,6 +283,25 @@ async function answerQuestion(/** @type {Page} */ page, /** @type {number} */ n,
   return waitForBox(page, next);
 }
 
+/** Starts a quiz of `length` open questions from the palette; returns the card's frame with question 1 drawn. */
+async function startOpenQuestions(/** @type {Page} */ page, length = 5) {
+  const input = page.locator('.quick-input-widget input.input');
+  await palette(page, 'Django Prep: Start Quiz...');
+  await waitForBox(page, /^Django Prep: Start Quiz$/);
+  await input.fill('Open questions only');
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Open questions only' }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget input.input[placeholder="How many questions?"]').waitFor();
+  await input.fill(`${length} questions`);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: `${length} questions` }).waitFor();
+  await page.keyboard.press('Enter');
+  await waitForBox(page, new RegExp(`^Question 1 of ${length} · `));
+  const frame = await cardFrame(page);
+  // The card's own state: this question drawn.
+  await frame.locator('main#card[data-state="drawn"][data-phase="question"]', { has: frame.locator('#heading', { hasText: `Question 1 of ${length}` }) }).waitFor();
+  return frame;
+}
+
 /** The newest live frame holding `selector` (several webviews may be open; a closed one can linger). */
 async function frameWith(/** @type {Page} */ page, /** @type {string} */ selector, what = selector) {
   return /** @type {Promise<Frame>} */ (poll(async () => {
@@ -357,4 +376,4 @@ async function pick(/** @type {Page} */ page, /** @type {string} */ placeholder,
   await input.waitFor({ state: 'hidden' });
 }
 
-module.exports = { pick, pickFile, openStudyDocument, palette, startTopicQuiz, answerQuestion, VERDICT, RATE, webviewFrame, webviewTitle, waitForTitle, waitForBox, waitForNoBox, boxTitle, steps, explainFailure, recordConsole, frameWith, dashboardFrame, cardFrame, setTheme, painted, observe, poll };
+module.exports = { startOpenQuestions, pick, pickFile, openStudyDocument, palette, startTopicQuiz, answerQuestion, VERDICT, RATE, webviewFrame, webviewTitle, waitForTitle, waitForBox, waitForNoBox, boxTitle, steps, explainFailure, recordConsole, frameWith, dashboardFrame, cardFrame, setTheme, painted, observe, poll };

@@ -161,7 +161,7 @@ export class ProgressStore extends Disposable {
     if (this.flushTimer) { clearTimeout(this.flushTimer); this.flushTimer = undefined; }
     const stored = this.context.globalState.get<unknown>(PROGRESS_KEY);
     const parsed = parseProgress(stored);
-    const next = parsed.ok ? mergeProgress(this.progress, parsed.progress) : this.progress;
+    const next = this.latest(parsed);
     this.progress = next;
     // What is stored now is merged in: its mark holds too, when it is further along the same file
     // and nothing of it was dropped as damaged (the journal may hold a good copy of that).
@@ -246,8 +246,7 @@ export class ProgressStore extends Disposable {
   }
 
   /** What is stored now: another window may have written since this one read. */
-  private latest(): Progress {
-    const stored = parseProgress(this.context.globalState.get<unknown>(PROGRESS_KEY));
+  private latest(stored = parseProgress(this.context.globalState.get<unknown>(PROGRESS_KEY))): Progress {
     return stored.ok ? mergeProgress(this.progress, stored.progress) : this.progress;
   }
 

@@ -14,7 +14,9 @@ export async function run(): Promise<void> {
   const api = await vscode.extensions.getExtension<DjangoPrepApi>('django-interview-prep.django-interview-prep')!.activate();
   await api.ready;
   // Whether activation had a mark to read from (the first half's, or a later flush's), and how much it read.
-  const markUsed = api.progress.loadTimings?.journalLines !== undefined && (await journalLineCount(api)) > api.progress.loadTimings.journalLines;
+  const journalLines = api.progress.loadTimings?.journalLines;
+  const journalTotal = await journalLineCount(api);
+  const markUsed = journalLines !== undefined && journalTotal > journalLines;
   const doc = api.progress.document(CRASH_KEY);
   const cards = Object.keys(doc.cards);
   const logged = [...reviews(await api.progress.history.full())].filter(r => r.document === CRASH_KEY).map(r => r.card);
@@ -26,7 +28,7 @@ export async function run(): Promise<void> {
     note: parseNotes(api.progress.durableState.get(RECALL_NOTES_KEY))[noteKey(CRASH_KEY, 'card-0')]?.text === CRASH_NOTE,
   };
   console.log(`[test] after the restart ${cards.length} answered cards are in progress, ${logged.length} in the history; ${JSON.stringify(kept)}`);
-  fs.writeFileSync(process.env.DJANGO_PREP_CRASH_RESULTS!, JSON.stringify({ cards, logged, kept, markUsed, journalLines: api.progress.loadTimings?.journalLines, journalTotal: await journalLineCount(api) }));
+  fs.writeFileSync(process.env.DJANGO_PREP_CRASH_RESULTS!, JSON.stringify({ cards, logged, kept, markUsed, journalLines, journalTotal }));
 }
 
 /** Entries in the journal file now (lines but the header). */
